@@ -1,0 +1,123 @@
+// The interfaces the core depends on. Implementations live in nlu/, knowledge/ and
+// host/; main.ts wires them together. The core imports no SDK.
+import type { Diagnosis, Entities } from './types.ts';
+
+/** One intent from the knowledge base (`intents/<id>.yaml`). */
+export interface Intent {
+  id: string;
+  title: string;
+  examples: string[];
+  /** Platform-neutral markdown: paragraphs, lists, `inline code`, fenced code blocks. */
+  answer: string;
+  followups: string[];
+  commands: string[];
+}
+
+export interface KnowledgeBase {
+  readonly intents: readonly Intent[];
+  get(id: string): Intent | undefined;
+}
+
+export interface Scored {
+  intent: string;
+  confidence: number;
+}
+
+export interface Classification {
+  /** An intent id, or `none` when nothing fits well enough. */
+  intent: string;
+  /** In [0, 1]. */
+  confidence: number;
+  /** Up to three runners-up (or, for `none`, the "did you mean" candidates). */
+  alternatives: Scored[];
+}
+
+export interface Classifier {
+  classify(text: string): Classification;
+}
+
+/** One part of a docker command line, explained. */
+export interface ExplainedPart {
+  /** The text as written: `-p 8080:80`, `myapp:2.1.0`, `.` */
+  part: string;
+  meaning: string;
+  /** `unknown` when the flag is not one we know (named as unknown, never guessed). */
+  kind: 'subcommand' | 'flag' | 'image' | 'argument' | 'context' | 'command' | 'unknown';
+}
+
+export interface Explanation {
+  /** The command line as recognised, e.g. `docker run -d -p 8080:80 --name web myapp:2.1.0`. */
+  line: string;
+  subcommand: string;
+  summary: string;
+  parts: ExplainedPart[];
+  /** Where the articles' mistakes apply (`:latest`, editing via `exec`, `rm` vs `rmi`). */
+  warnings: string[];
+  /** Intent that covers this subcommand, for follow-ups. */
+  intent?: string;
+}
+
+export interface Nlu {
+  classify(text: string): Classification;
+  entities(text: string): Entities;
+  /** Explains the first docker command line in the text, or null when there is none. */
+  explain(text: string): Explanation | null;
+}
+
+export interface ContainerSummary {
+  id: string;
+  names: string[];
+  image: string;
+  imageId: string;
+  state: string;
+  status: string;
+  exitCode: number | null;
+  ports: string[];
+  /** ISO 8601. */
+  created: string;
+}
+
+export interface ImageSummary {
+  id: string;
+  tags: string[];
+  size: number;
+  /** ISO 8601. */
+  created: string;
+  /** Names of containers (any state) created from this image. */
+  containers: string[];
+}
+
+export interface DiagnoseRequest {
+  subject?: string;
+  port?: number;
+  exitCode?: number;
+}
+
+/**
+ * The connected Docker host, read-only by construction: there is no method that changes anything.
+ * Methods never hang past the configured time limit. When the engine cannot be reached, list
+ * methods throw HostUnreachableError (core/errors.ts) carrying a `daemon_unreachable` finding,
+ * and diagnose() returns that finding.
+ */
+export interface HostPort {
+  /** Where the engine is, e.g. `unix:///var/run/docker.sock`. */
+  readonly description: string;
+  diagnose(req: DiagnoseRequest): Promise<Diagnosis>;
+  listContainers(opts: { all: boolean }): Promise<ContainerSummary[]>;
+  listImages(): Promise<ImageSummary[]>;
+  /** Container and image names, best fuzzy matches for `partial` first (for autocomplete). */
+  suggestNames(partial: string, limit: number): Promise<string[]>;
+  /** True when the engine answers a ping within the time limit. */
+  ping(): Promise<boolean>;
+}
+
+/** What the core reports after each handled question (main.ts logs it and counts it). */
+export interface HandledRecord {
+  platform: string;
+  intent: string;
+  kind: string;
+  confidence: number;
+  latencyMs: number;
+  hostUsed: boolean;
+  text: string;
+}

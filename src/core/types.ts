@@ -1,0 +1,136 @@
+// The platform-neutral types that cross the line between adapters and the core.
+// Adapters build a Question, call bot.handle, and render the Answer they get back.
+
+export type Platform = 'cli' | 'slack' | 'discord' | 'test';
+
+/** A port as written in a question: `3000` or `8080:80` (host:container). */
+export interface PortEntity {
+  raw: string;
+  host?: number;
+  container?: number;
+}
+
+/** What the question names: things the answer and the diagnosis can use. */
+export interface Entities {
+  /** Container-ish names: `my-api`, `web_1`. */
+  names: string[];
+  /** Image references with a tag, digest or registry: `postgres:9.5`, `registry.example.com/team/app:1.4.2`. */
+  images: string[];
+  ports: PortEntity[];
+  exitCodes: number[];
+  /** Docker subcommands mentioned: `ps`, `run`, `rmi`… */
+  subcommands: string[];
+}
+
+/** An explicit sub-command chosen by the person (`/docker why web 8080`); absent means free text. */
+export type Command =
+  | { kind: 'ask' }
+  | { kind: 'why'; name?: string; port?: number }
+  | { kind: 'ps'; all: boolean }
+  | { kind: 'images' }
+  | { kind: 'help' }
+  | { kind: 'explain'; line: string }
+  /** A click on a follow-up button: answer this intent in the same conversation. */
+  | { kind: 'followup'; intent: string };
+
+export interface Question {
+  /** What the person typed (for commands, the text after the command). */
+  text: string;
+  platform: Platform;
+  /** Conversation key: platform + channel + thread (or user). Context is kept per key. */
+  conversation: string;
+  userId?: string;
+  /** The adapter's decision: may this person, here, see the connected host? */
+  hostAllowed: boolean;
+  command?: Command;
+}
+
+/** Body blocks. `text` and list items are markdown-ish: `inline code`, **bold**, _emphasis_. */
+export type Block =
+  | { type: 'text'; text: string }
+  | { type: 'list'; items: string[]; ordered?: boolean }
+  | { type: 'code'; code: string; lang?: string }
+  | { type: 'table'; header: string[]; rows: string[][]; more?: number };
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export const FINDING_CODES = [
+  'daemon_unreachable',
+  'not_found',
+  'name_mismatch',
+  'image_built_never_run',
+  'created_not_started',
+  'exited',
+  'oom_killed',
+  'restart_loop',
+  'paused',
+  'dead',
+  'unhealthy',
+  'port_not_published',
+  'port_mismatch',
+  'stale_image',
+  'recently_removed',
+  'latest_tag_in_use',
+  'running',
+] as const;
+export type FindingCode = (typeof FINDING_CODES)[number];
+
+export type EvidenceValue = string | number | boolean | null;
+
+export interface Finding {
+  code: FindingCode;
+  severity: Severity;
+  /** The container or image it is about (engine-supplied text: adapters escape it). */
+  subject: string;
+  /** Facts read from the engine that prove it: state, exit code, image ids, ports, timestamps. */
+  evidence: Record<string, EvidenceValue>;
+  summary: string;
+  /** Commands or steps that solve it. */
+  fix: string[];
+}
+
+export interface Diagnosis {
+  /** Which engine was asked, e.g. `unix:///var/run/docker.sock`. */
+  host: string;
+  subject: string | null;
+  findings: Finding[];
+}
+
+export interface IntentRef {
+  intent: string;
+  label: string;
+}
+
+export type AnswerKind =
+  | 'knowledge'
+  | 'diagnosis'
+  | 'listing'
+  | 'explain'
+  | 'help'
+  | 'none'
+  | 'input_problem'
+  | 'error';
+
+export interface Answer {
+  kind: AnswerKind;
+  /** Intent id, or `none`. */
+  intent: string;
+  confidence: number;
+  title: string;
+  blocks: Block[];
+  findings: Finding[];
+  /** Commands the person can run themselves. */
+  commands: string[];
+  followups: IntentRef[];
+  /** "Did you mean" suggestions when the intent is `none`. */
+  suggestions: IntentRef[];
+  /** Short notes: input was capped, host access not enabled here, engine did not answer… */
+  notices: string[];
+  /** True when the connected host was queried for this answer. */
+  hostUsed: boolean;
+  entities: Entities;
+}
+
+export function emptyEntities(): Entities {
+  return { names: [], images: [], ports: [], exitCodes: [], subcommands: [] };
+}

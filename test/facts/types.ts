@@ -1,0 +1,11 @@
+/** One fact from the source articles and where the knowledge base must hold it. */
+export interface Fact {
+  /** The fact, in a few words. */
+  fact: string;
+  /** Which article it comes from: `long` (000_…) or `short` (002_…). */
+  source: 'long' | 'short' | 'both';
+  /** The intent whose answer must hold it. */
+  intent: string;
+  /** Key terms that must all appear (case-insensitive) in that answer. A term may be `a|b` for alternatives. */
+  terms: string[];
+}
