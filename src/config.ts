@@ -1,0 +1,187 @@
+// The only reader of the environment (DESIGN.md). One zod schema: every variable, its
+// default, and whether it is a secret (redaction is derived from that mark). Nothing here
+// runs on import: call loadConfig(env) once, in main.ts.
+import { z } from 'zod';
+
+const SECRET = 'secret';
+
+/** A comma-separated list of ids; `*` means everyone. */
+const idList = z
+  .string()
+  .default('')
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter((x) => x.length > 0),
+  );
+
+const bool = (dflt: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+    .default(dflt ? 'true' : 'false')
+    .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const port = (dflt?: number) => {
+  const p = z.coerce.number().int().min(1).max(65535);
+  return dflt === undefined ? p.optional() : p.default(dflt);
+};
+
+const url = z.url({ protocol: /^https?$/ });
+
+const secret = (s: z.ZodString = z.string().min(1)) => s.optional().meta({ [SECRET]: true });
+
+export const configSchema = z.object({
+  // Behaviour
+  COACH_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  COACH_LOG_FORMAT: z.enum(['json', 'pretty']).optional().describe('default: pretty on a terminal, json otherwise'),
+  COACH_LOG_QUESTIONS: bool(false),
+  COACH_HTTP_PORT: port().describe('serve /healthz, /readyz, /metrics here when no HTTP adapter runs'),
+  COACH_MAX_INPUT_CHARS: z.coerce.number().int().min(100).max(100_000).default(4000),
+  COACH_CONTEXT_TTL_MINUTES: z.coerce.number().min(1).max(24 * 60).default(30),
+  COACH_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
+
+  // Docker host (read-only)
+  COACH_DOCKER: z.enum(['auto', 'on', 'off']).default('auto'),
+  COACH_ENGINE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
+  COACH_SHOW_LOGS: bool(false),
+  DOCKER_HOST: z.string().optional(),
+  DOCKER_TLS_VERIFY: z.string().optional(),
+  DOCKER_CERT_PATH: z.string().optional(),
+  DOCKER_CONTEXT: z.string().optional(),
+  DOCKER_CONFIG: z.string().optional(),
+  HOME: z.string().optional(),
+
+  // Slack
+  SLACK_BOT_TOKEN: secret(z.string().regex(/^xoxb-/, 'must start with xoxb-')),
+  SLACK_SIGNING_SECRET: secret(),
+  SLACK_APP_TOKEN: secret(z.string().regex(/^xapp-/, 'must start with xapp-')),
+  SLACK_API_URL: url.optional(),
+  SLACK_HOST_CHANNELS: idList,
+  SLACK_HOST_USERS: idList,
+  PORT: port(3000),
+
+  // Discord
+  DISCORD_TOKEN: secret(),
+  DISCORD_PUBLIC_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters').optional(),
+  DISCORD_APPLICATION_ID: z.string().regex(/^\d{5,25}$/, 'must be a numeric id').optional(),
+  DISCORD_API_URL: url.optional(),
+  DISCORD_GUILD_ID: z.string().regex(/^\d{5,25}$/, 'must be a numeric id').optional(),
+  DISCORD_HOST_CHANNELS: idList,
+  DISCORD_HOST_ROLES: idList,
+});
+
+export type RawConfig = z.output<typeof configSchema>;
+
+export interface Config extends RawConfig {
+  slack: null | {
+    botToken: string;
+    mode: 'socket' | 'http';
+    appToken?: string;
+    signingSecret?: string;
+    apiUrl?: string;
+    hostChannels: string[];
+    hostUsers: string[];
+  };
+  discord: null | {
+    applicationId: string;
+    token?: string;
+    publicKey?: string;
+    apiUrl?: string;
+    guildId?: string;
+    hostChannels: string[];
+    hostRoles: string[];
+  };
+}
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Configuration problems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/** Names of the variables marked secret in the schema. */
+export const secretKeys: readonly string[] = Object.entries(configSchema.shape)
+  .filter(([, s]) => (s as z.ZodType).meta()?.[SECRET] === true)
+  .map(([k]) => k);
+
+type Env = Record<string, string | undefined>;
+
+/** Validates the environment once; throws ConfigError listing every problem together. */
+export function loadConfig(env: Env): Config {
+  // Empty strings mean "unset" (as in most .env files).
+  const input: Env = {};
+  for (const key of Object.keys(configSchema.shape)) {
+    const v = env[key];
+    if (v !== undefined && v.trim() !== '') input[key] = v.trim();
+  }
+  const parsed = configSchema.safeParse(input);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = String(issue.path[0] ?? '?');
+      const shown = secretKeys.includes(key) ? '' : input[key] !== undefined ? ` (got "${input[key]}")` : '';
+      problems.push(`${key}: ${issue.message}${shown}`);
+    }
+    throw new ConfigError(problems);
+  }
+  const c = parsed.data;
+  const slack = platformSlack(c, problems);
+  const discord = platformDiscord(c, problems);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { ...c, slack, discord };
+}
+
+function platformSlack(c: RawConfig, problems: string[]): Config['slack'] {
+  const any = c.SLACK_BOT_TOKEN ?? c.SLACK_APP_TOKEN ?? c.SLACK_SIGNING_SECRET;
+  if (!any) return null;
+  if (!c.SLACK_BOT_TOKEN) problems.push('SLACK_BOT_TOKEN: required when any SLACK_* token is set');
+  if (!c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET)
+    problems.push('SLACK_SIGNING_SECRET: required for HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
+  return {
+    botToken: c.SLACK_BOT_TOKEN ?? '',
+    mode: c.SLACK_APP_TOKEN ? 'socket' : 'http',
+    appToken: c.SLACK_APP_TOKEN,
+    signingSecret: c.SLACK_SIGNING_SECRET,
+    apiUrl: c.SLACK_API_URL,
+    hostChannels: c.SLACK_HOST_CHANNELS,
+    hostUsers: c.SLACK_HOST_USERS,
+  };
+}
+
+function platformDiscord(c: RawConfig, problems: string[]): Config['discord'] {
+  if (!c.DISCORD_TOKEN && !c.DISCORD_PUBLIC_KEY) {
+    if (c.DISCORD_APPLICATION_ID) problems.push('DISCORD_TOKEN or DISCORD_PUBLIC_KEY: one is required with DISCORD_APPLICATION_ID');
+    return null;
+  }
+  if (!c.DISCORD_APPLICATION_ID) problems.push('DISCORD_APPLICATION_ID: required when DISCORD_TOKEN or DISCORD_PUBLIC_KEY is set');
+  return {
+    applicationId: c.DISCORD_APPLICATION_ID ?? '',
+    token: c.DISCORD_TOKEN,
+    publicKey: c.DISCORD_PUBLIC_KEY,
+    apiUrl: c.DISCORD_API_URL,
+    guildId: c.DISCORD_GUILD_ID,
+    hostChannels: c.DISCORD_HOST_CHANNELS,
+    hostRoles: c.DISCORD_HOST_ROLES,
+  };
+}
+
+/** The effective configuration with every secret replaced, for `coach config` and logs. */
+export function redactedConfig(c: Config): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(configSchema.shape)) {
+    const v = (c as unknown as Record<string, unknown>)[key];
+    out[key] = secretKeys.includes(key) && v !== undefined ? '[redacted]' : v;
+  }
+  return out;
+}
+
+/** Every secret value in the configuration, so a log redactor can strip them from any text. */
+export function secretValues(c: Config): string[] {
+  return secretKeys
+    .map((k) => (c as unknown as Record<string, unknown>)[k])
+    .filter((v): v is string => typeof v === 'string' && v.length > 0);
+}
