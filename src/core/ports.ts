@@ -121,3 +121,31 @@ export interface HandledRecord {
   hostUsed: boolean;
   text: string;
 }
+
+/** A 👍/👎 click on an answer. */
+export interface FeedbackRecord {
+  platform: string;
+  intent: string;
+  confidence: number;
+  vote: 'up' | 'down';
+  conversation: string;
+}
+
+/** What main.ts needs from a platform adapter (Slack, Discord); adapters expose nothing else. */
+export interface PlatformAdapter {
+  readonly name: string;
+  /** HTTP routes to mount on the process's shared server (HTTP modes); empty for socket/gateway modes. */
+  readonly routes: { path: string; methods?: string[]; handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void | Promise<void> }[];
+  /** Connects (socket/gateway) or prepares (HTTP). Resolves when ready to take questions. */
+  start(): Promise<void>;
+  /** Stops taking new questions, waits for answers in flight (bounded), closes connections. */
+  stop(): Promise<void>;
+  /** Connected/initialised, for /readyz. */
+  isReady(): boolean;
+}
+
+/** The narrow handle adapters get: answer a question; record feedback. */
+export interface BotHandle {
+  handle(q: import('./types.ts').Question & { fromBot?: boolean }): Promise<import('./types.ts').Answer | null>;
+  feedback(r: FeedbackRecord): void;
+}
