@@ -1,14 +1,114 @@
-// INTERIM (to be replaced by the full loader with zod schema and all-problems reporting).
+// Loads and validates the knowledge base: every `*.yaml` in `dir`, one intent per file.
+// All problems are collected first and thrown together as one KnowledgeError, so a person
+// fixing the files sees the whole list at once instead of one problem per restart.
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
+import { basename, join } from 'node:path';
+import { parseDocument } from 'yaml';
+import type { ZodError } from 'zod';
 import type { Intent, KnowledgeBase } from '../core/ports.ts';
+import { KnowledgeError, type KnowledgeProblem } from './errors.ts';
+import { intentSchema } from './schema.ts';
+
+export { KnowledgeError, type KnowledgeProblem } from './errors.ts';
+
+const FILE = '(file)';
 
 export function loadKnowledge(dir: string): KnowledgeBase {
-  const intents: Intent[] = readdirSync(dir)
-    .filter((f) => f.endsWith('.yaml'))
-    .sort()
-    .map((f) => parse(readFileSync(join(dir, f), 'utf8')) as Intent);
+  const problems: KnowledgeProblem[] = [];
+  const label = (f: string) => `${basename(dir)}/${f}`;
+  let files: string[];
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+  } catch (err) {
+    throw new KnowledgeError([{ file: dir, field: FILE, message: `cannot read the folder (${(err as Error).message})` }]);
+  }
+  if (files.length === 0) throw new KnowledgeError([{ file: dir, field: FILE, message: 'has no *.yaml intent files' }]);
+
+  const intents: Intent[] = [];
+  const fileOf = new Map<string, string>();
+  for (const f of files) {
+    const intent = readIntent(join(dir, f), label(f), problems);
+    if (!intent) continue;
+    const expected = f.slice(0, -'.yaml'.length);
+    if (intent.id !== expected) {
+      problems.push({ file: label(f), field: 'id', message: `"${intent.id}" does not match the file name (expected "${expected}")` });
+    }
+    const other = fileOf.get(intent.id);
+    if (other !== undefined) {
+      problems.push({ file: label(f), field: 'id', message: `duplicate id "${intent.id}" (also in ${other})` });
+      continue;
+    }
+    fileOf.set(intent.id, label(f));
+    intents.push(intent);
+  }
+
+  for (const intent of intents) {
+    const file = fileOf.get(intent.id) ?? intent.id;
+    intent.followups.forEach((ref, i) => {
+      if (ref === intent.id) problems.push({ file, field: `followups.${i}`, message: `"${ref}" points to the intent itself` });
+      else if (!fileOf.has(ref)) problems.push({ file, field: `followups.${i}`, message: `unknown intent id "${ref}"` });
+    });
+  }
+
+  if (problems.length > 0) throw new KnowledgeError(problems);
   const byId = new Map(intents.map((i) => [i.id, i]));
   return { intents, get: (id) => byId.get(id) };
+}
+
+function readIntent(path: string, file: string, problems: KnowledgeProblem[]): Intent | null {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    problems.push({ file, field: FILE, message: `cannot be read (${(err as Error).message})` });
+    return null;
+  }
+  const doc = parseDocument(text, { uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) {
+      const at = e.linePos?.[0];
+      const where = at ? ` at line ${at.line}, column ${at.col}` : '';
+      problems.push({ file, field: FILE, message: `YAML syntax error${where}: ${firstLine(e.message).replace(/ at line \d+, column \d+:?$/, '')}` });
+    }
+    return null;
+  }
+  const raw: unknown = doc.toJS();
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    problems.push({ file, field: FILE, message: 'must be a YAML mapping with id, title, examples, answer, followups, commands' });
+    return null;
+  }
+  const parsed = intentSchema.safeParse(raw);
+  if (!parsed.success) {
+    problems.push(...zodProblems(file, parsed.error, raw));
+    return null;
+  }
+  return parsed.data;
+}
+
+function zodProblems(file: string, error: ZodError, raw: object): KnowledgeProblem[] {
+  const out: KnowledgeProblem[] = [];
+  for (const issue of error.issues) {
+    const field = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) out.push({ file, field: field ? `${field}.${key}` : key, message: 'unknown field' });
+    } else if (issue.code === 'invalid_type' && valueAt(raw, issue.path) === undefined) {
+      out.push({ file, field: field || FILE, message: 'is required' });
+    } else {
+      out.push({ file, field: field || FILE, message: issue.message });
+    }
+  }
+  return out;
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let v = root;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0] ?? s;
 }
