@@ -8,7 +8,7 @@ export const facts: Fact[] = [
   { fact: 'the fix disappears on redeploy, crash or node failure', source: 'long', intent: 'mistake.edit_running_container', terms: ['redeploy', 'crash', 'node failure'] },
   { fact: 'correct approach: change source, rebuild the image, re-create the container', source: 'long', intent: 'mistake.edit_running_container', terms: ['application code', 'Rebuild the image', 'Re-create the container'] },
   { fact: 'SSHing in and editing files by hand is a workflow problem', source: 'long', intent: 'mistake.edit_running_container', terms: ['SSH', 'by hand', 'workflow problem'] },
-  { fact: 'changes that matter belong in the Dockerfile or application code', source: 'long', intent: 'mistake.edit_running_container', terms: ['belongs in the Dockerfile', 'code'] },
+  { fact: 'changes that matter belong in the Dockerfile or application code', source: 'long', intent: 'mistake.edit_running_container', terms: ['worth keeping', 'Dockerfile or the code'] },
   { fact: 'do not rely on ad hoc fixes or treat manual changes as permanent', source: 'short', intent: 'mistake.edit_running_container', terms: ['ad hoc', 'permanent'] },
   { fact: 'editing a running container does not improve the Dockerfile', source: 'short', intent: 'mistake.edit_running_container', terms: ['improve the Dockerfile'] },
   { fact: 'the Dockerfile and build process are the source of truth', source: 'short', intent: 'mistake.edit_running_container', terms: ['source of truth', 'Dockerfile'] },
@@ -24,7 +24,7 @@ export const facts: Fact[] = [
   { fact: 'docker ps shows running containers; -a adds stopped ones', source: 'long', intent: 'mistake.ps_vs_images', terms: ['docker ps -a', 'running', 'stopped'] },
   { fact: 'docker images shows images stored locally', source: 'long', intent: 'mistake.ps_vs_images', terms: ['docker images', 'stored on your machine'] },
   { fact: 'beginners see an empty docker ps and assume Docker is broken', source: 'long', intent: 'mistake.ps_vs_images', terms: ['Docker is broken', 'empty'] },
-  { fact: 'the image exists but no container was started yet; fix with docker run', source: 'long', intent: 'mistake.ps_vs_images', terms: ['no container has been started', 'docker run'] },
+  { fact: 'the image exists but no container was started yet; fix with docker run', source: 'long', intent: 'mistake.ps_vs_images', terms: ["haven't created a container", 'docker run'] },
 
   // mistake.large_images
   { fact: 'large images come from COPYing node_modules, .git and local config', source: 'long', intent: 'mistake.large_images', terms: ['COPY . .', 'node_modules', '.git', 'local config'] },
@@ -74,7 +74,7 @@ export const facts: Fact[] = [
 
   // command.stop_rm
   { fact: 'docker stop stops gracefully: SIGTERM, then SIGKILL after a 10 s grace period', source: 'long', intent: 'command.stop_rm', terms: ['docker stop web', 'SIGTERM', 'SIGKILL', '10 seconds'] },
-  { fact: 'docker rm removes the container; the image is untouched and can start new containers', source: 'long', intent: 'command.stop_rm', terms: ['docker rm web', 'touch the image', 'new container'] },
+  { fact: 'docker rm removes the container; the image is untouched and can start new containers', source: 'long', intent: 'command.stop_rm', terms: ['docker rm web', 'touch the image', 'fresh containers'] },
   { fact: 'docker kill ends a container immediately', source: 'long', intent: 'command.stop_rm', terms: ['docker kill', 'immediately'] },
 
   // command.rmi
