@@ -1,0 +1,78 @@
+// The knowledge base covers every fact of the two source articles: each fact's key terms
+// appear (case-insensitive; `a|b` means either) in the answer of the intent that should hold it.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import type { Intent } from '../src/core/ports.ts';
+import { missingIntentIds } from '../src/knowledge/catalogue.ts';
+import { loadKnowledge } from '../src/knowledge/load.ts';
+import { facts as concepts } from './facts/concepts.ts';
+import { facts as diagnoseMeta } from './facts/diagnose-meta.ts';
+import { facts as mistakesCommands } from './facts/mistakes-commands.ts';
+import type { Fact } from './facts/types.ts';
+
+const INTENTS_DIR = fileURLToPath(new URL('../intents', import.meta.url));
+const all: Fact[] = [...concepts, ...mistakesCommands, ...diagnoseMeta];
+
+/** Every fact that is not (fully) in its intent's answer, described for a person to fix. */
+function missingFacts(facts: readonly Fact[], get: (id: string) => Intent | undefined): string[] {
+  const misses: string[] = [];
+  for (const f of facts) {
+    const intent = get(f.intent);
+    if (!intent) {
+      misses.push(`${f.intent}: no such intent (fact: "${f.fact}")`);
+      continue;
+    }
+    const answer = intent.answer.toLowerCase();
+    const absent = f.terms.filter((t) => !t.split('|').some((alt) => alt.trim() !== '' && answer.includes(alt.trim().toLowerCase())));
+    if (absent.length > 0) misses.push(`${f.intent}: "${f.fact}" — missing ${absent.map((t) => `"${t}"`).join(', ')}`);
+  }
+  return misses;
+}
+
+/** Answers read straight from the files, so the checklist reports misses even while some file is invalid. */
+function rawAnswers(): Map<string, Intent> {
+  const out = new Map<string, Intent>();
+  for (const f of readdirSync(INTENTS_DIR).filter((n) => n.endsWith('.yaml'))) {
+    try {
+      const doc = parse(readFileSync(join(INTENTS_DIR, f), 'utf8')) as Partial<Intent> | null;
+      if (doc && typeof doc.id === 'string' && typeof doc.answer === 'string') out.set(doc.id, doc as Intent);
+    } catch {
+      // a syntax error is reported by the validation test below
+    }
+  }
+  return out;
+}
+
+describe('facts checklist', () => {
+  it('all 35 catalogue intents exist and validate', () => {
+    const kb = loadKnowledge(INTENTS_DIR); // a KnowledgeError lists every problem
+    expect(missingIntentIds(kb.intents.map((i) => i.id))).toEqual([]);
+  });
+
+  it('the checklist is well formed', () => {
+    expect(all.length).toBeGreaterThan(0);
+    for (const f of all) {
+      expect(f.terms.length, f.fact).toBeGreaterThan(0);
+      expect(['long', 'short', 'both'], f.fact).toContain(f.source);
+    }
+  });
+
+  it('every fact is held by the answer of its intent', () => {
+    const answers = rawAnswers();
+    const misses = missingFacts(all, (id) => answers.get(id));
+    expect(misses, `${misses.length} of ${all.length} facts missing:\n${misses.join('\n')}`).toEqual([]);
+  });
+});
+
+describe('missingFacts', () => {
+  const intent: Intent = { id: 'a.b', title: 't', examples: [], answer: 'An image is a Read-Only blueprint.', followups: [], commands: [] };
+  const get = (id: string) => (id === 'a.b' ? intent : undefined);
+  it('matches case-insensitively with alternatives and reports misses with the fact', () => {
+    expect(missingFacts([{ fact: 'f1', source: 'long', intent: 'a.b', terms: ['read-only', 'mould|blueprint'] }], get)).toEqual([]);
+    expect(missingFacts([{ fact: 'f2', source: 'long', intent: 'a.b', terms: ['cake', 'image'] }], get)).toEqual(['a.b: "f2" — missing "cake"']);
+    expect(missingFacts([{ fact: 'f3', source: 'short', intent: 'x.y', terms: ['z'] }], get)).toEqual(['x.y: no such intent (fact: "f3")']);
+  });
+});
