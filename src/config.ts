@@ -185,3 +185,20 @@ export function secretValues(c: Config): string[] {
     .map((k) => (c as unknown as Record<string, unknown>)[k])
     .filter((v): v is string => typeof v === 'string' && v.length > 0);
 }
+
+/**
+ * The process environment, with `.env` (if present in `cwd`) filling in variables that are
+ * not already set. Called only by our own entry point (main.ts): no import side effects,
+ * and the real environment always wins over the file.
+ */
+export async function readEnvironment(cwd: string): Promise<Env> {
+  const { readFile } = await import('node:fs/promises');
+  const { parse } = await import('dotenv');
+  let fromFile: Env = {};
+  try {
+    fromFile = parse(await readFile(`${cwd}/.env`, 'utf8'));
+  } catch {
+    // No .env file: the environment alone.
+  }
+  return { ...fromFile, ...process.env };
+}

@@ -64,6 +64,7 @@ export function createBot(deps: BotDeps): Bot {
       latencyMs: performance.now() - started,
       hostUsed: answer.hostUsed,
       text: typeof q.text === 'string' ? q.text.slice(0, maxChars) : '',
+      ...engineError(answer),
     });
     return answer;
   }
@@ -220,6 +221,12 @@ export function createBot(deps: BotDeps): Bot {
   }
 
   return { handle, hostConnected: Boolean(host) };
+}
+
+function engineError(a: Answer): { engineError?: string } {
+  const f = a.findings.find((x) => x.code === 'daemon_unreachable');
+  if (!f) return {};
+  return { engineError: String(f.evidence['kind'] ?? f.evidence['reason'] ?? 'unreachable') };
 }
 
 function hostAccessHint(platform: string): string {

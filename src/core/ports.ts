@@ -120,6 +120,8 @@ export interface HandledRecord {
   latencyMs: number;
   hostUsed: boolean;
   text: string;
+  /** Set when the engine could not be reached: the kind of failure (timeout, no_socket, …). */
+  engineError?: string;
 }
 
 /** A 👍/👎 click on an answer. */

@@ -1,0 +1,52 @@
+// The terminal chat: needs no tokens. On a terminal it is interactive (prompt, history,
+// `help`, `exit`); otherwise it answers each line of stdin, in order, and ends with the input.
+import { createInterface } from 'node:readline';
+import { parseCommandText } from '../../core/command-text.ts';
+import type { Bot } from '../../core/bot.ts';
+import { colour, plain, renderAnswer } from './render.ts';
+import type { Io } from './cli.ts';
+
+export interface ChatOptions {
+  /** Resolves when the chat should stop taking questions (SIGTERM/SIGINT). */
+  stopSignal?: Promise<void>;
+}
+
+export async function runChat(bot: Bot, io: Io, opts: ChatOptions = {}): Promise<number> {
+  const interactive = Boolean(io.stdin.isTTY && io.stdout.isTTY);
+  const style = io.stdout.isTTY ? colour : plain;
+  const rl = createInterface({
+    input: io.stdin,
+    output: interactive ? io.stdout : undefined,
+    terminal: interactive,
+    historySize: 200,
+    crlfDelay: Infinity,
+  });
+  let stopped = false;
+  opts.stopSignal?.then(() => {
+    stopped = true;
+    rl.close();
+  });
+  if (interactive) {
+    io.stdout.write(
+      `${style.bold('container-coach')} — ask about Docker images and containers. Type ${style.code('help')} for what I can do, ${style.code('exit')} to leave.\n`,
+    );
+    rl.setPrompt(style.dim('docker? › '));
+    rl.prompt();
+  }
+  // Lines are answered strictly in order, even when an answer waits on the engine.
+  for await (const line of rl) {
+    const text = line.trim();
+    if (/^(exit|quit|bye|:q)$/i.test(text)) break;
+    if (text === "") {
+      rl.prompt();
+      continue;
+    }
+    const { command, text: rest } = parseCommandText(text);
+    const answer = await bot.handle({ text: rest, platform: 'cli', conversation: 'cli:chat', hostAllowed: true, command });
+    if (answer) io.stdout.write(`${renderAnswer(answer, style)}\n\n`);
+    if (stopped) break;
+    if (interactive) rl.prompt();
+  }
+  rl.close();
+  return 0;
+}

@@ -1,0 +1,185 @@
+// The `coach` command: parses arguments, asks the composition root (main.ts) for what it
+// needs, prints. Exit codes: 0 success, 1 failure (bad configuration…), 2 bad usage.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { Bot } from '../../core/bot.ts';
+import type { HostPort, Nlu } from '../../core/ports.ts';
+import { emptyEntities, type Question } from '../../core/types.ts';
+import { runChat } from './chat.ts';
+import { colour, plain, renderAnswer, type Style } from './render.ts';
+
+export interface Io {
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream;
+}
+
+/** What the CLI needs from the composition root; each is built only when a command needs it. */
+export interface CliServices {
+  core(): Promise<{ bot: Bot; nlu: Nlu }>;
+  /** The Docker host (forced: the CLI's host commands always try the engine). */
+  host(): Promise<HostPort>;
+  /** `coach config`: prints the effective configuration, returns the exit code. */
+  config(io: Io): Promise<number>;
+  /** `coach start`: every configured adapter, or the terminal chat. Resolves with the exit code. */
+  start(io: Io): Promise<number>;
+  /** `coach discord-register`. */
+  discordRegister(io: Io): Promise<number>;
+  hostCommands(): Promise<{
+    runWhy(host: HostPort, o: { name?: string; port?: number; json: boolean }, out: NodeJS.WritableStream): Promise<number>;
+    runPs(host: HostPort, o: { all: boolean; json: boolean }, out: NodeJS.WritableStream): Promise<number>;
+    runImages(host: HostPort, o: { json: boolean }, out: NodeJS.WritableStream): Promise<number>;
+  }>;
+}
+
+const USAGE: Record<string, string> = {
+  '': `coach — answers questions about Docker images and containers, and looks at a Docker host (read-only)
+
+Usage: coach <command> [options]
+
+Commands:
+  ask "question"              answer one question
+  chat                        interactive terminal chat (reads lines from stdin when not a terminal)
+  classify [--json] ["q"]     show the intent, confidence and entities (stdin: one question per line)
+  explain "docker …"          explain a docker command line part by part
+  why [NAME] [--port N] [--json]   diagnose a container on the connected host
+  ps [--all] [--json]         list containers on the connected host
+  images [--json]             list images on the connected host
+  config                      print the effective configuration (secrets redacted)
+  start                       run the configured Slack/Discord adapters, or the terminal chat
+  discord-register            register the /docker command with Discord
+
+Run "coach <command> --help" for more.`,
+  ask: 'Usage: coach ask "question"\n\nPrints the answer to one question.',
+  chat: 'Usage: coach chat\n\nInteractive chat: type a question, `help`, or `exit`. When stdin is not a terminal, answers each line and exits at the end of input.',
+  classify:
+    'Usage: coach classify [--json] ["question"]\n\nPrints {"text","intent","confidence","alternatives","entities"}. Without a question, reads one per line from stdin and prints JSON Lines.',
+  explain: 'Usage: coach explain "docker run -d -p 8080:80 --name web myapp:2.1.0"\n\nExplains a docker command line part by part.',
+  why: 'Usage: coach why [NAME] [--port N] [--json]\n\nLooks at the connected Docker host (read-only) and says why a container is missing or not reachable.',
+  ps: 'Usage: coach ps [--all] [--json]\n\nLists containers on the connected host (running only, or --all).',
+  images: 'Usage: coach images [--json]\n\nLists images on the connected host and which containers use them.',
+  config: 'Usage: coach config\n\nPrints the effective configuration with secrets redacted; exits 1 listing every problem when it is invalid.',
+  start: 'Usage: coach start\n\nRuns every adapter whose settings are present (Slack, Discord); the terminal chat when none is.',
+  'discord-register': 'Usage: coach discord-register\n\nRegisters the /docker command (guild when DISCORD_GUILD_ID is set, global otherwise) and prints what changed.',
+};
+
+const OPTIONS: Record<string, ParseArgsConfig['options']> = {
+  ask: {},
+  chat: {},
+  classify: { json: { type: 'boolean' } },
+  explain: {},
+  why: { port: { type: 'string', short: 'p' }, json: { type: 'boolean' } },
+  ps: { all: { type: 'boolean', short: 'a' }, json: { type: 'boolean' } },
+  images: { json: { type: 'boolean' } },
+  config: {},
+  start: {},
+  'discord-register': {},
+};
+
+class UsageError extends Error {}
+
+export async function runCli(argv: string[], io: Io, services: CliServices): Promise<number> {
+  const [cmd = '', ...rest] = argv;
+  if (cmd === '' || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+    io.stdout.write(`${USAGE['']}\n`);
+    return cmd === '' ? 2 : 0;
+  }
+  if (cmd === '--version' || cmd === '-v') {
+    io.stdout.write('container-coach\n');
+    return 0;
+  }
+  const options = OPTIONS[cmd];
+  if (!options) return usage(io, `unknown command "${cmd}" (try "coach --help")`);
+  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
+  try {
+    parsed = parseArgs({ args: rest, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true }) as typeof parsed;
+  } catch (err) {
+    return usage(io, (err as Error).message.split('\n')[0] ?? 'bad arguments');
+  }
+  if (parsed.values['help']) {
+    io.stdout.write(`${USAGE[cmd]}\n`);
+    return 0;
+  }
+  try {
+    return await dispatch(cmd, parsed.values, parsed.positionals, io, services);
+  } catch (err) {
+    if (err instanceof UsageError) return usage(io, err.message);
+    throw err;
+  }
+}
+
+function usage(io: Io, reason: string): number {
+  io.stderr.write(`coach: ${reason}\n`);
+  return 2;
+}
+
+async function dispatch(cmd: string, v: Record<string, string | boolean | undefined>, pos: string[], io: Io, s: CliServices): Promise<number> {
+  const style: Style = io.stdout.isTTY ? colour : plain;
+  switch (cmd) {
+    case 'ask':
+    case 'explain': {
+      const text = pos.join(' ').trim();
+      if (!text) throw new UsageError(`${cmd} needs ${cmd === 'ask' ? 'a question' : 'a docker command line'}, e.g. coach ${cmd} "${cmd === 'ask' ? 'what is a docker image' : 'docker ps -a'}"`);
+      const { bot } = await s.core();
+      const q: Question = {
+        text,
+        platform: 'cli',
+        conversation: 'cli:once',
+        hostAllowed: true,
+        ...(cmd === 'explain' ? { command: { kind: 'explain', line: text } } : {}),
+      };
+      const answer = await bot.handle(q);
+      if (answer) io.stdout.write(`${renderAnswer(answer, style)}\n`);
+      return 0;
+    }
+    case 'classify':
+      return classify(pos.join(' ').trim(), io, s);
+    case 'chat':
+      if (pos.length) throw new UsageError('chat takes no arguments');
+      return runChat((await s.core()).bot, io);
+    case 'why': {
+      if (pos.length > 1) throw new UsageError('why takes at most one NAME');
+      const port = v['port'] === undefined ? undefined : Number(v['port']);
+      if (port !== undefined && !(Number.isInteger(port) && port >= 1 && port <= 65535)) throw new UsageError(`--port must be a port number (1-65535), got "${String(v['port'])}"`);
+      const hc = await s.hostCommands();
+      return hc.runWhy(await s.host(), { ...(pos[0] ? { name: pos[0] } : {}), ...(port !== undefined ? { port } : {}), json: Boolean(v['json']) }, io.stdout);
+    }
+    case 'ps':
+    case 'images': {
+      if (pos.length) throw new UsageError(`${cmd} takes no arguments`);
+      const hc = await s.hostCommands();
+      const host = await s.host();
+      return cmd === 'ps' ? hc.runPs(host, { all: Boolean(v['all']), json: Boolean(v['json']) }, io.stdout) : hc.runImages(host, { json: Boolean(v['json']) }, io.stdout);
+    }
+    case 'config':
+      return s.config(io);
+    case 'start':
+      return s.start(io);
+    case 'discord-register':
+      return s.discordRegister(io);
+  }
+  throw new UsageError(`unknown command "${cmd}"`);
+}
+
+async function classify(text: string, io: Io, s: CliServices): Promise<number> {
+  const { nlu } = await s.core();
+  const one = (t: string) => {
+    const c = nlu.classify(t);
+    let entities = emptyEntities();
+    try {
+      entities = nlu.entities(t);
+    } catch {
+      // entities are a best effort; the classification is still useful
+    }
+    return { text: t, intent: c.intent, confidence: round(c.confidence), alternatives: c.alternatives.map((a) => ({ intent: a.intent, confidence: round(a.confidence) })), entities };
+  };
+  if (text) {
+    io.stdout.write(`${JSON.stringify(one(text))}\n`);
+    return 0;
+  }
+  const { createInterface } = await import('node:readline');
+  const rl = createInterface({ input: io.stdin, crlfDelay: Infinity, terminal: false });
+  for await (const line of rl) io.stdout.write(`${JSON.stringify(one(line))}\n`);
+  return 0;
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
