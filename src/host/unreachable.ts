@@ -1,0 +1,144 @@
+// Turns a failed engine call into a `daemon_unreachable` finding that says WHICH problem it is
+// and what to do. Raw errors (and their stacks) stay here: only the finding travels on.
+import { HostUnreachableError } from '../core/errors.ts';
+import type { Finding } from '../core/types.ts';
+
+export type UnreachableReason =
+  | 'no_socket'
+  | 'permission_denied'
+  | 'refused'
+  | 'dns'
+  | 'timeout'
+  | 'tls'
+  | 'not_docker'
+  | 'connection_closed'
+  | 'proxy_forbidden'
+  | 'engine_error'
+  | 'bad_config'
+  | 'unknown';
+
+export interface ErrorContext {
+  /** Where the engine was looked for, e.g. `unix:///var/run/docker.sock`. */
+  host: string;
+  timeoutMs: number;
+  /** What was being done, e.g. `list containers`. */
+  operation?: string;
+}
+
+/** Thrown inside the inspector when its own timer fires. */
+export class EngineTimeoutError extends Error {
+  readonly code = 'ETIMEDOUT_COACH';
+  constructor(ms: number) {
+    super(`no answer within ${ms} ms`);
+    this.name = 'EngineTimeoutError';
+  }
+}
+
+const TLS_CODES = /^(ERR_TLS_|ERR_SSL_|UNABLE_TO_|SELF_SIGNED|DEPTH_ZERO|CERT_|EPROTO$|ERR_OSSL_|HOSTNAME_MISMATCH|ERR_CRYPTO)/;
+
+/** Classifies an error from dockerode / docker-modem / node:net. */
+export function classifyError(err: unknown): { reason: UnreachableReason; code: string } {
+  const e = (err ?? {}) as { code?: unknown; statusCode?: unknown; message?: unknown; name?: unknown };
+  const code = typeof e.code === 'string' ? e.code : '';
+  const msg = typeof e.message === 'string' ? e.message : '';
+  const status = typeof e.statusCode === 'number' ? e.statusCode : undefined;
+  if (err instanceof EngineTimeoutError || code === 'ETIMEDOUT' || e.name === 'AbortError' || code === 'ABORT_ERR')
+    return { reason: 'timeout', code: code || 'timeout' };
+  if (code === 'ENOENT') return { reason: 'no_socket', code };
+  if (code === 'EACCES' || code === 'EPERM') return { reason: 'permission_denied', code };
+  if (code === 'ECONNREFUSED' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return { reason: 'refused', code };
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME' || code === 'EAI_FAIL') return { reason: 'dns', code };
+  if (TLS_CODES.test(code) || /\b(ssl|tls|certificate)\b/i.test(msg)) return { reason: 'tls', code: code || 'tls' };
+  if (code.startsWith('HPE_')) return { reason: 'not_docker', code };
+  if (code === 'ECONNRESET' || code === 'EPIPE' || /socket hang up/i.test(msg)) return { reason: 'connection_closed', code: code || 'ECONNRESET' };
+  if (status === 403) return { reason: 'proxy_forbidden', code: 'HTTP 403' };
+  if (status === 404) return { reason: 'not_docker', code: 'HTTP 404' };
+  if (status !== undefined) return { reason: 'engine_error', code: `HTTP ${status}` };
+  if (e.name === 'ConnectError') return { reason: 'bad_config', code: 'config' };
+  return { reason: 'unknown', code: code || 'unknown' };
+}
+
+const TEXT: Record<UnreachableReason, (c: ErrorContext) => { summary: string; fix: string[] }> = {
+  no_socket: (c) => ({
+    summary: `No Docker Engine socket at ${socketOf(c.host)}: the engine is not running here, or it listens somewhere else.`,
+    fix: [
+      'sudo systemctl start docker',
+      'docker context ls',
+      `Check DOCKER_HOST / the docker context: I looked at ${c.host}. If the bot runs in a container, mount the socket (read the safety notes in docs/connecting.md).`,
+    ],
+  }),
+  permission_denied: (c) => ({
+    summary: `Permission denied on ${socketOf(c.host)}: the engine is there, but the user running the bot may not use its socket.`,
+    fix: [
+      'sudo usermod -aG docker "$USER"  # then log out and back in',
+      'Or point DOCKER_HOST at a read-only socket proxy that allows only the GET endpoints the bot uses (docs/connecting.md).',
+    ],
+  }),
+  refused: (c) => ({
+    summary: `The connection to ${c.host} was refused: nothing is listening there (engine stopped, wrong port, or wrong DOCKER_HOST).`,
+    fix: ['sudo systemctl start docker', `Check that ${c.host} is right: docker -H ${c.host} info`],
+  }),
+  dns: (c) => ({
+    summary: `The host name in ${c.host} could not be resolved: DOCKER_HOST (or the docker context) points at a machine that does not exist here.`,
+    fix: ['echo "$DOCKER_HOST"', 'docker context ls', 'Fix or unset DOCKER_HOST, or pick the right context: docker context use default'],
+  }),
+  timeout: (c) => ({
+    summary: `The engine at ${c.host} did not answer within ${c.timeoutMs} ms${c.operation ? ` (${c.operation})` : ''}: it is hung, overloaded, or something else holds the socket.`,
+    fix: [
+      'docker info  # does the CLI get an answer?',
+      'sudo systemctl restart docker  # if the engine is hung',
+      'Raise COACH_ENGINE_TIMEOUT_MS if the engine is just slow.',
+    ],
+  }),
+  tls: (c) => ({
+    summary: `TLS problem talking to ${c.host}: the certificates are missing, do not match, or the engine does not speak TLS on that port.`,
+    fix: [
+      'Check DOCKER_TLS_VERIFY and DOCKER_CERT_PATH (ca.pem, cert.pem, key.pem), or the TLS files of the docker context.',
+      `docker --tlsverify -H ${c.host} info`,
+    ],
+  }),
+  not_docker: (c) => ({
+    summary: `Something answers at ${c.host}, but it is not a Docker Engine (or not one this bot can talk to).`,
+    fix: [`Check that ${c.host} is the engine's address: docker -H ${c.host} version`],
+  }),
+  connection_closed: (c) => ({
+    summary: `The engine at ${c.host} closed the connection without answering.`,
+    fix: ['docker info', 'Check the engine log: sudo journalctl -u docker --since "10 min ago"'],
+  }),
+  proxy_forbidden: (c) => ({
+    summary: `The socket proxy in front of ${c.host} refused a read request the bot needs${c.operation ? ` (${c.operation})` : ''}.`,
+    fix: ['Allow the GET endpoints listed in docs/connecting.md in the proxy (e.g. CONTAINERS=1, IMAGES=1, EVENTS=1 for tecnativa/docker-socket-proxy).'],
+  }),
+  engine_error: (c) => ({
+    summary: `The engine at ${c.host} answered with an error${c.operation ? ` (${c.operation})` : ''}.`,
+    fix: ['docker info', 'Check the engine log: sudo journalctl -u docker --since "10 min ago"'],
+  }),
+  bad_config: (c) => ({
+    summary: `Could not work out how to reach the engine (${c.host}): the DOCKER_HOST value or docker context is not usable.`,
+    fix: ['docker context ls', 'echo "$DOCKER_HOST"', 'Fix or unset DOCKER_HOST / DOCKER_CONTEXT.'],
+  }),
+  unknown: (c) => ({
+    summary: `Could not reach the engine at ${c.host}.`,
+    fix: ['docker info', 'sudo systemctl status docker'],
+  }),
+};
+
+function socketOf(host: string): string {
+  return host.startsWith('unix://') ? host.slice('unix://'.length) : host;
+}
+
+export function unreachableFinding(reason: UnreachableReason, ctx: ErrorContext, code: string, detail?: string): Finding {
+  const t = TEXT[reason](ctx);
+  const evidence: Finding['evidence'] = { reason, host: ctx.host, error: code, timeoutMs: ctx.timeoutMs };
+  if (ctx.operation) evidence.operation = ctx.operation;
+  if (detail) evidence.detail = detail.slice(0, 200);
+  return { code: 'daemon_unreachable', severity: 'error', subject: ctx.host, evidence, summary: t.summary, fix: t.fix };
+}
+
+/** The one place raw engine/network errors become a user-facing HostUnreachableError. */
+export function toUnreachable(err: unknown, ctx: ErrorContext): HostUnreachableError {
+  if (err instanceof HostUnreachableError) return err;
+  const { reason, code } = classifyError(err);
+  const detail = reason === 'bad_config' && err instanceof Error ? err.message : undefined;
+  return new HostUnreachableError(unreachableFinding(reason, ctx, code, detail), { cause: err });
+}
