@@ -1,0 +1,113 @@
+// Runs every rule over a snapshot. Pure: the snapshot holds everything the engine said.
+// With a subject: what it names (containers, images, a removed container) and what is wrong
+// with each. Without: the most likely "missing" containers and images, most recent first.
+import type Docker from 'dockerode';
+import type { Finding } from '../../core/types.ts';
+import { createdNotStarted, dead, exited, oomKilled, paused, restartLoop, running } from './container-state.ts';
+import { containerFacts } from './facts.ts';
+import { portMismatch, portNotPublished, unhealthy } from './health-ports.ts';
+import { imageBuiltNeverRun, latestTagInUse, staleImage } from './image.ts';
+import { lastActivity, matchSubject, troubledContainers } from './match.ts';
+import { closeNames, destroyedContainers, nameMismatch, notFound, recentlyRemoved } from './missing.ts';
+import type { ContainerFacts, Snapshot } from './model.ts';
+import { containerName } from './facts.ts';
+
+/** How many candidates an overview (no subject) reports. */
+export const MAX_CANDIDATES = 5;
+
+export function runRules(s: Snapshot): Finding[] {
+  const subject = s.request.subject?.trim();
+  return subject ? forSubject(s, subject) : overview(s);
+}
+
+/** Everything wrong (or right) with one container, most important first. */
+export function containerFindings(c: ContainerFacts, s: Snapshot, opts: { overview?: boolean } = {}): Finding[] {
+  const port = s.request.port;
+  const found = [
+    oomKilled(c),
+    restartLoop(c),
+    dead(c),
+    exited(c),
+    createdNotStarted(c),
+    paused(c),
+    unhealthy(c),
+    portMismatch(c, port),
+    portNotPublished(c, port),
+    staleImage(c, s.images),
+    opts.overview ? null : latestTagInUse(c),
+  ].filter((f): f is Finding => f !== null);
+  // `running` is the answer only when nothing else is wrong with a running container.
+  if (!found.some((f) => f.severity !== 'info')) {
+    const r = running(c);
+    if (r) found.unshift(r);
+  }
+  return found;
+}
+
+function facts(s: Snapshot, c: Docker.ContainerInfo): ContainerFacts {
+  return containerFacts(c, s.inspects[c.Id]);
+}
+
+function forSubject(s: Snapshot, subject: string): Finding[] {
+  const m = matchSubject(subject, s.containers, s.images);
+  const out: Finding[] = [];
+  if (m.kind === 'compose' || m.kind === 'spelling') {
+    const note = nameMismatch(subject, m.containers.map(containerName), s.containers, s.images, true);
+    if (note) out.push(note);
+  }
+  for (const c of m.containers) out.push(...containerFindings(facts(s, c), s));
+  if (m.kind === 'image') {
+    for (const i of m.images) {
+      const never = imageBuiltNeverRun(i, s.containers);
+      if (never) out.push(never);
+    }
+  }
+  if (m.kind !== 'none') return out;
+  if (s.imageInspect) {
+    // The engine resolved a reference the lists could not (`docker.io/library/app:1`, a digest).
+    const listed = s.images.find((i) => i.Id === s.imageInspect!.Id);
+    if (listed) {
+      const never = imageBuiltNeverRun(listed, s.containers);
+      const users = s.containers.filter((c) => c.ImageID === listed.Id);
+      return never ? [never] : users.flatMap((c) => containerFindings(facts(s, c), s));
+    }
+  }
+  const name = subject.replace(/^\//, '');
+  const removed = destroyedContainers(s.events).filter((d) => d.name === name || d.id.startsWith(name));
+  if (removed.length) return removed.slice(0, 1).map((d) => recentlyRemoved(d, s.events));
+  out.push(notFound(subject, { containers: s.containers.length, images: s.images.length, eventsSince: s.eventsSince, eventsUntil: s.eventsUntil }));
+  const mismatch = nameMismatch(subject, closeNames(subject, s.containers, s.images), s.containers, s.images, false);
+  if (mismatch) out.push(mismatch);
+  return out;
+}
+
+interface Candidate {
+  time: number;
+  findings: Finding[];
+}
+
+function overview(s: Snapshot): Finding[] {
+  const candidates: Candidate[] = [];
+  for (const c of troubledContainers(s.containers)) {
+    const fs = containerFindings(facts(s, c), s, { overview: true });
+    if (fs.length) candidates.push({ time: lastActivity(c, s.events), findings: fs });
+  }
+  for (const d of destroyedContainers(s.events)) candidates.push({ time: d.time, findings: [recentlyRemoved(d, s.events)] });
+  for (const i of s.images) {
+    if (!(i.RepoTags ?? []).some((t) => t !== '<none>:<none>')) continue;
+    const never = imageBuiltNeverRun(i, s.containers);
+    if (never) candidates.push({ time: i.Created, findings: [never] });
+  }
+  if (candidates.length === 0) {
+    // Nothing looks missing: say what does run, so the person can check host and port.
+    const up = [...s.containers].sort((a, b) => b.Created - a.Created).slice(0, MAX_CANDIDATES);
+    if (up.length === 0 && s.images.length === 0) {
+      return [notFound('(any container)', { containers: 0, images: 0, eventsSince: s.eventsSince, eventsUntil: s.eventsUntil })];
+    }
+    return up.flatMap((c) => containerFindings(facts(s, c), s, { overview: true }));
+  }
+  return candidates
+    .sort((a, b) => b.time - a.time)
+    .slice(0, MAX_CANDIDATES)
+    .flatMap((c) => c.findings);
+}

@@ -1,0 +1,115 @@
+// Rules for a subject that is not (or no longer) there: destroyed per the engine's recent
+// events, close names instead, or nothing at all.
+import type Docker from 'dockerode';
+import type { EvidenceValue, Finding } from '../../core/types.ts';
+import { exitCodeMeaning } from '../exit-codes.ts';
+import { rankNames } from '../fuzzy.ts';
+import type { EngineEvent } from '../inspector.ts';
+import { containerName } from './facts.ts';
+import { imageLabel } from './image.ts';
+import { repoOf } from './match.ts';
+
+export const MAX_CLOSE_NAMES = 5;
+export const EVENTS_NOTE =
+  'The engine keeps only its last 1000 events, in memory, and loses them when it restarts, so an older removal leaves no trace.';
+
+/** Containers destroyed within the events window, newest first (one per container). */
+export function destroyedContainers(events: EngineEvent[]): Array<{ id: string; name: string; time: number; image: string; exitCode: number | null }> {
+  const out = new Map<string, { id: string; name: string; time: number; image: string; exitCode: number | null }>();
+  const exitCodes = new Map<string, number>();
+  for (const e of [...events].sort((a, b) => a.time - b.time)) {
+    if (e.Type !== 'container') continue;
+    const attrs = e.Actor?.Attributes ?? {};
+    if (e.Action === 'die' && attrs.exitCode !== undefined) exitCodes.set(e.Actor.ID, Number(attrs.exitCode));
+    if (e.Action === 'destroy') {
+      out.set(e.Actor.ID, { id: e.Actor.ID, name: attrs.name ?? e.Actor.ID.slice(0, 12), time: e.time, image: attrs.image ?? '', exitCode: exitCodes.get(e.Actor.ID) ?? null });
+    }
+  }
+  return [...out.values()].sort((a, b) => b.time - a.time);
+}
+
+export function recentlyRemoved(d: ReturnType<typeof destroyedContainers>[number], events: EngineEvent[]): Finding {
+  const mine = events.filter((e) => e.Actor?.ID === d.id).sort((a, b) => a.time - b.time);
+  const evidence: Record<string, EvidenceValue> = {
+    container: d.name,
+    id: d.id.slice(0, 12),
+    image: d.image,
+    destroyedAt: new Date(d.time * 1000).toISOString(),
+    events: mine.map((e) => e.Action).join(', '),
+  };
+  if (d.exitCode !== null) {
+    evidence.exitCode = d.exitCode;
+    evidence.exitMeaning = exitCodeMeaning(d.exitCode).meaning;
+  }
+  const how = d.exitCode !== null ? `it exited (code ${d.exitCode}: ${exitCodeMeaning(d.exitCode).meaning}) and was then removed` : 'it was removed';
+  return {
+    code: 'recently_removed',
+    severity: 'warning',
+    subject: d.name,
+    evidence,
+    summary: `Container \`${d.name}\` is gone: the engine's recent events show ${how} at ${evidence.destroyedAt}. A container started with \`--rm\` is deleted as soon as it stops, and \`docker rm\` deletes it for good; the image is still there.`,
+    fix: [
+      `docker run -d --name ${d.name} ${d.image || 'IMAGE'}`,
+      'Leave out --rm to keep a stopped container around for `docker logs` and `docker ps -a`.',
+    ],
+  };
+}
+
+/** Every name a person might have meant: container names, Compose services, image repositories. */
+export function knownNames(containers: Docker.ContainerInfo[], images: Docker.ImageInfo[]): string[] {
+  const names = containers.map(containerName);
+  const repos = images.flatMap((i) => (i.RepoTags ?? []).filter((t) => t !== '<none>:<none>').map(repoOf));
+  return [...new Set([...names, ...repos])];
+}
+
+export function closeNames(subject: string, containers: Docker.ContainerInfo[], images: Docker.ImageInfo[]): string[] {
+  return rankNames(subject, knownNames(containers, images), MAX_CLOSE_NAMES);
+}
+
+/**
+ * name_mismatch: `closest` are the names the subject was probably meant to be. `matched` is
+ * true when the subject did resolve (Compose service, another spelling) and false for a typo.
+ */
+export function nameMismatch(subject: string, closest: string[], containers: Docker.ContainerInfo[], images: Docker.ImageInfo[], matched: boolean): Finding | null {
+  if (closest.length === 0) return null;
+  const describe = (n: string): string => {
+    const c = containers.find((x) => containerName(x) === n);
+    if (c) return `${n} (container, ${c.State}: ${c.Status})`;
+    const i = images.find((x) => (x.RepoTags ?? []).some((t) => repoOf(t) === n));
+    return i ? `${n} (image ${imageLabel(i)})` : n;
+  };
+  const list = closest.map(describe);
+  return {
+    code: 'name_mismatch',
+    severity: matched ? 'info' : 'warning',
+    subject,
+    evidence: { asked: subject, closest: closest.join(', '), ...(matched ? { matchedAs: closest[0]! } : {}) },
+    summary: matched
+      ? `No container is named exactly \`${subject}\`; it is \`${closest[0]}\` (Compose names containers \`project-service-N\`). Use that name with docker commands.`
+      : `Nothing is named \`${subject}\`, but close names exist: ${list.join('; ')}. Did you mean \`${closest[0]}\`?`,
+    fix: [`docker ps -a --filter name=${closest[0]}`, ...(matched ? [] : [`Ask again with the exact name, e.g. why ${closest[0]}`])],
+  };
+}
+
+export function notFound(subject: string, counts: { containers: number; images: number; eventsSince: number; eventsUntil: number }): Finding {
+  const since = new Date(counts.eventsSince * 1000).toISOString();
+  return {
+    code: 'not_found',
+    severity: 'error',
+    subject,
+    evidence: {
+      asked: subject,
+      containersSearched: counts.containers,
+      imagesSearched: counts.images,
+      eventsSince: since,
+      eventsUntil: new Date(counts.eventsUntil * 1000).toISOString(),
+      searched: 'container names and ids (running and stopped), Compose service labels, image tags and ids, recent engine events',
+    },
+    summary: `Nothing on this host matches \`${subject}\`: I searched ${counts.containers} containers (running and stopped, by name, id and Compose service), ${counts.images} images (by tag and id) and the engine's events since ${since}. ${EVENTS_NOTE}`,
+    fix: [
+      'docker ps -a',
+      'docker images',
+      'Check you are connected to the right engine (docker context ls, DOCKER_HOST): containers live on the host that created them.',
+    ],
+  };
+}

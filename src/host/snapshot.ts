@@ -1,0 +1,43 @@
+// Reads what the rules need from the engine, at a constant cost whatever the host holds:
+// list containers (all=true) + list images + one bounded events call, in parallel; then
+// inspect only the candidates (≤ MAX_INSPECTS containers, and ≤ 1 image when the subject
+// matched nothing in the lists).
+import type { DiagnoseRequest } from '../core/ports.ts';
+import type { ReadOnlyInspector } from './inspector.ts';
+import { containersToInspect, matchSubject } from './rules/match.ts';
+import type { Snapshot } from './rules/model.ts';
+
+export type { Snapshot } from './rules/model.ts';
+
+/** How far back the events call looks. */
+export const EVENTS_WINDOW_S = 3600;
+
+export async function readSnapshot(inspector: ReadOnlyInspector, req: DiagnoseRequest, now: number): Promise<Snapshot> {
+  const subject = req.subject?.trim() || undefined;
+  const eventsUntil = Math.ceil(now / 1000);
+  const eventsSince = eventsUntil - EVENTS_WINDOW_S;
+  const [containers, images, events] = await Promise.all([
+    inspector.listContainers({ all: true }),
+    inspector.listImages(),
+    inspector.events({ since: eventsSince, until: eventsUntil, filters: eventFilters(subject) }),
+  ]);
+  const toInspect = containersToInspect(subject, containers, images, events);
+  const wantImage = subject !== undefined && toInspect.length === 0 && matchSubject(subject, containers, images).kind === 'none' && mayBeImageRef(subject);
+  const [inspected, imageInspect] = await Promise.all([
+    Promise.all(toInspect.map((c) => inspector.inspectContainer(c.Id))),
+    wantImage ? inspector.inspectImage(subject) : Promise.resolve(null),
+  ]);
+  const inspects: Snapshot['inspects'] = {};
+  for (const i of inspected) if (i) inspects[i.Id] = i;
+  return { now, request: { ...req, subject }, containers, images, events, eventsSince, eventsUntil, inspects, imageInspect };
+}
+
+/** With a subject, its own events (the engine matches names and ids); else every removal. */
+export function eventFilters(subject: string | undefined): Record<string, string[]> {
+  return subject ? { type: ['container'], container: [subject.replace(/^\//, '')] } : { type: ['container'], event: ['die', 'destroy'] };
+}
+
+/** Worth asking the engine to resolve: a reference-shaped string (the engine rejects others). */
+function mayBeImageRef(s: string): boolean {
+  return /^[a-z0-9][a-z0-9._\-/:@]*$/i.test(s) && s.length <= 255;
+}
