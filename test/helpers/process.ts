@@ -1,0 +1,53 @@
+// A long-running `coach` child process the test can talk to, read from and signal.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createServer } from 'node:net';
+import { COACH, ROOT } from './spawn.ts';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Running {
+  child: ChildProcessWithoutNullStreams;
+  stdout(): string;
+  stderr(): string;
+  /** Waits (bounded) until `pred` holds for stdout/stderr. */
+  waitFor(pred: (out: string, err: string) => boolean, ms?: number): Promise<void>;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; atMs: number }>;
+  kill(): void;
+}
+
+export function startCoach(args: string[], env: Record<string, string>): Running {
+  const child = spawn(process.execPath, [COACH, ...args], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (err += d));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; atMs: number }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal, atMs: Date.now() })),
+  );
+  return {
+    child,
+    stdout: () => out,
+    stderr: () => err,
+    async waitFor(pred, ms = 15_000) {
+      const deadline = Date.now() + ms;
+      while (!pred(out, err)) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting; stdout:\n${out}\nstderr:\n${err}`);
+        if (child.exitCode !== null) throw new Error(`coach exited (${child.exitCode}); stderr:\n${err}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    exited,
+    kill: () => {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    },
+  };
+}

@@ -1,0 +1,71 @@
+// `coach start` as a real process: /healthz, /readyz and /metrics over real HTTP, and a
+// graceful SIGTERM.
+import { afterEach, describe, expect, it } from 'vitest';
+import { freePort, startCoach, type Running } from '../helpers/process.ts';
+import { cleanEnv } from '../helpers/spawn.ts';
+
+let running: Running | undefined;
+afterEach(() => running?.kill());
+
+describe('coach start (terminal chat + operational endpoints)', () => {
+  it('serves /healthz, /readyz and /metrics, answers, and exits 0 on SIGTERM', async () => {
+    const port = await freePort();
+    running = startCoach(['start'], cleanEnv({ COACH_HTTP_PORT: String(port), COACH_LOG_FORMAT: 'json' }));
+    await running.waitFor((_, err) => err.includes('http server listening'));
+    const base = `http://127.0.0.1:${port}`;
+
+    const health = await fetch(`${base}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok' });
+
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ready', checks: { intents: true } });
+
+    running.child.stdin.write('what is a docker image\n');
+    running.child.stdin.write('tell me a joke about cats\n');
+    await running.waitFor((out) => /not sure i can help/i.test(out));
+
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toMatch(/coach_questions_total\{intent="concept.image",platform="cli"\} 1/);
+    expect(metrics).toMatch(/coach_none_answers_total\{platform="cli"\} 1/);
+    expect(metrics).toContain('coach_answer_latency_seconds_bucket');
+    expect(metrics).toContain('coach_feedback_total');
+    expect(metrics).toContain('coach_engine_errors_total');
+
+    // One log line per handled question, without the question text by default.
+    const answered = running.stderr().split('\n').filter((l) => l.includes('"msg":"answered"')).map((l) => JSON.parse(l));
+    expect(answered).toHaveLength(2);
+    expect(answered[0]).toMatchObject({ platform: 'cli', intent: 'concept.image', hostUsed: false });
+    expect(answered[0]).toHaveProperty('latencyMs');
+    expect(answered[0]).not.toHaveProperty('question');
+
+    expect((await fetch(`${base}/nope`)).status).toBe(404);
+    expect((await fetch(`${base}/healthz`, { method: 'POST' })).status).toBe(405);
+
+    const sent = Date.now();
+    running.child.kill('SIGTERM');
+    const { code, atMs } = await running.exited;
+    expect(code).toBe(0);
+    expect(atMs - sent).toBeLessThan(10_000);
+  });
+
+  it('logs question text only when COACH_LOG_QUESTIONS=true', async () => {
+    const port = await freePort();
+    running = startCoach(['start'], cleanEnv({ COACH_HTTP_PORT: String(port), COACH_LOG_FORMAT: 'json', COACH_LOG_QUESTIONS: 'true' }));
+    await running.waitFor((_, err) => err.includes('http server listening'));
+    running.child.stdin.write('what is a docker image\n');
+    await running.waitFor((_, err) => err.includes('"msg":"answered"'));
+    expect(running.stderr()).toContain('"question":"what is a docker image"');
+    running.child.kill('SIGTERM');
+    expect((await running.exited).code).toBe(0);
+  });
+
+  it('without an HTTP port, the terminal chat ends with its input and exits 0', async () => {
+    running = startCoach(['start'], cleanEnv());
+    running.child.stdin.end('what is a docker image\n');
+    const { code } = await running.exited;
+    expect(code).toBe(0);
+    expect(running.stdout()).toMatch(/image/i);
+  });
+});
