@@ -51,6 +51,7 @@ export const configSchema = z.object({
   DOCKER_CONTEXT: z.string().optional(),
   DOCKER_CONFIG: z.string().optional(),
   HOME: z.string().optional(),
+  SSH_AUTH_SOCK: z.string().optional(),
 
   // Slack
   SLACK_BOT_TOKEN: secret(z.string().regex(/^xoxb-/, 'must start with xoxb-')),
