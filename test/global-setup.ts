@@ -1,0 +1,53 @@
+// Vitest global setup: starts the socket recorder (test/helpers/recorder.ts) in front of the
+// real engine socket for the whole run, hands its socket path to the tests (`inject`), and at
+// the end checks that EVERY request the bot sent through it was an allow-listed GET.
+//
+// Making it fail: vitest 4 prints an error thrown by a global teardown but still exits 0
+// (checked). So the teardown sets process.exitCode = 1 (checked: `vitest run` then exits 1),
+// throws for the report, and writes the verdict to .cache/recorder-verdict.json so CI can
+// check it independently of the runner.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TestProject } from 'vitest/node';
+import { startRecorder } from './helpers/recorder.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The recorder's unix socket: the bot's requests in tests go here (engine-client.ts). */
+    engineProxySocket: string;
+  }
+}
+
+const VERDICT_FILE = fileURLToPath(new URL('../.cache/recorder-verdict.json', import.meta.url));
+
+function realEngineSocket(): string {
+  const h = process.env.DOCKER_HOST;
+  return h?.startsWith('unix://') ? h.slice('unix://'.length) : '/var/run/docker.sock';
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const recorder = await startRecorder({ target: realEngineSocket() });
+  project.provide('engineProxySocket', recorder.socketPath);
+
+  return async function teardown(): Promise<void> {
+    await recorder.close();
+    const total = recorder.requests.length;
+    const bad = recorder.violations();
+    mkdirSync(dirname(VERDICT_FILE), { recursive: true });
+    writeFileSync(
+      VERDICT_FILE,
+      `${JSON.stringify({ ok: bad.length === 0, total, violations: bad }, null, 2)}\n`,
+    );
+    if (bad.length === 0) {
+      if (total > 0) console.log(`[recorder] ${total} engine requests from the bot, all allow-listed GETs.`);
+      return;
+    }
+    const lines = bad.slice(0, 20).map((r) => `  ${r.method} ${r.url} — ${r.reason ?? ''}`);
+    const message = `[recorder] ${bad.length} of ${total} engine requests were NOT allow-listed GETs:\n${lines.join('\n')}`;
+    console.error(message);
+    // Checked: vitest 4 only prints an error thrown here and still exits 0 — exitCode makes it fail.
+    process.exitCode = 1;
+    throw new Error(message);
+  };
+}
