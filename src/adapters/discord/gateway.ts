@@ -1,0 +1,182 @@
+// Gateway mode: one discord.js Client holding the WebSocket connection. Slash commands,
+// autocomplete and buttons arrive as interactions; mentions and DMs as messages (both carry
+// their text without the privileged MessageContent intent). Thin: context → to-question →
+// bot.handle → render → send, with the shared steps in respond.ts.
+import {
+  Client,
+  Events,
+  GatewayIntentBits,
+  MessageFlags,
+  Partials,
+  type Interaction,
+  type Message,
+  type RepliableInteraction,
+} from 'discord.js';
+import type { BotHandle, HostPort, PlatformAdapter } from '../../core/ports.ts';
+import { COMMAND_NAME } from './commands.ts';
+import { guardRawPacket, optionValues, restBase } from './discord-util.ts';
+import { hostAllowed } from './permissions.ts';
+import { renderAnswer, type DiscordMessage } from './render.ts';
+import { createFlow, type Log, type Responder } from './respond.ts';
+import { messageToQuestion, mentionsBot, slashToQuestion, type DiscordContext } from './to-question.ts';
+
+export interface DiscordGatewayOptions {
+  token: string;
+  applicationId: string;
+  bot: BotHandle;
+  host?: HostPort;
+  hostChannels: readonly string[];
+  hostRoles: readonly string[];
+  /** REST base, e.g. `https://discord.com/api` (the gateway URL is discovered from it). */
+  apiUrl?: string;
+  /** REST retries on 5xx/network errors (discord.js default 3; tests use 0). */
+  restRetries?: number;
+  deferAfterMs?: number;
+  autocompleteMs?: number;
+  /** How long stop() waits for answers in flight. */
+  stopGraceMs?: number;
+  log?: Log;
+}
+
+const NO_PINGS = { parse: [], repliedUser: false };
+
+export function createDiscordGatewayAdapter(o: DiscordGatewayOptions): PlatformAdapter {
+  const access = { channels: o.hostChannels, roles: o.hostRoles };
+  const flow = createFlow({ bot: o.bot, access, ...pick(o) });
+  const inFlight = new Set<Promise<void>>();
+  let client: Client | null = null;
+  let stopping = false;
+
+  function track(p: Promise<void>): void {
+    const q = p.catch((err: unknown) => o.log?.error({ err }, 'discord: could not answer')).finally(() => inFlight.delete(q));
+    inFlight.add(q);
+  }
+
+  function newClient(): Client {
+    const c = new Client({
+      intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+      // DM channels are not cached: without Partials.Channel discord.js drops DMs silently.
+      partials: [Partials.Channel],
+      allowedMentions: NO_PINGS,
+      rest: { ...(o.apiUrl ? { api: restBase(o.apiUrl) } : {}), ...(o.restRetries !== undefined ? { retries: o.restRetries } : {}) },
+    });
+    // Malformed payloads would throw inside discord.js's WebSocket handler: drop them first.
+    c.on(Events.Raw, (packet: { t?: unknown; d?: unknown }) => guardRawPacket(packet, o.log));
+    c.on(Events.Error, (err) => o.log?.error({ err }, 'discord: client error'));
+    c.on(Events.ShardError, (err) => o.log?.warn({ err }, 'discord: gateway connection error'));
+    c.on(Events.InteractionCreate, (i) => {
+      if (!stopping) track(onInteraction(i));
+    });
+    c.on(Events.MessageCreate, (m) => {
+      if (!stopping) track(onMessage(m));
+    });
+    return c;
+  }
+
+  async function onInteraction(i: Interaction): Promise<void> {
+    const ctx = interactionContext(i);
+    if (i.isAutocomplete()) {
+      const focused = i.options.getFocused(true);
+      const choices = i.commandName === COMMAND_NAME && focused.name === 'name' ? await flow.autocomplete(String(focused.value), ctx) : [];
+      return i.respond(choices);
+    }
+    if (i.isChatInputCommand()) {
+      if (i.commandName !== COMMAND_NAME) return;
+      const sub = i.options.getSubcommand(false) ?? 'help';
+      const q = slashToQuestion({ subcommand: sub, options: optionValues(i.options.data) }, ctx, hostAllowed(access, ctx));
+      return flow.answer(q, responder(i));
+    }
+    if (i.isButton()) return flow.button(i.customId, ctx, responder(i));
+  }
+
+  async function onMessage(m: Message): Promise<void> {
+    const me = client?.user?.id;
+    if (!me || m.author.id === me) return;
+    const isDm = !m.inGuild();
+    if (!isDm && !mentionsBot(m.content, [...m.mentions.users.keys()], me)) return;
+    const ctx: DiscordContext = {
+      channelId: m.channelId,
+      parentId: m.channel.isThread() ? m.channel.parentId : null,
+      isThread: m.channel.isThread(),
+      guildId: m.guildId,
+      userId: m.author.id,
+      isBot: m.author.bot || Boolean(m.webhookId),
+      roles: m.member ? [...m.member.roles.cache.keys()] : [],
+    };
+    const q = messageToQuestion(m.content, me, ctx, hostAllowed(access, ctx));
+    const a = await o.bot.handle(q);
+    if (!a) return;
+    // Channel messages cannot be ephemeral: host output appears only in DISCORD_HOST_CHANNELS.
+    const msg = renderAnswer(a, { conversation: q.conversation });
+    await m.reply({ ...toDjs(msg), failIfNotExists: false });
+  }
+
+  return {
+    name: 'discord-gateway',
+    routes: [],
+    async start() {
+      stopping = false;
+      client = newClient();
+      const ready = new Promise<void>((resolve) => client?.once(Events.ClientReady, () => resolve()));
+      await client.login(o.token);
+      await ready;
+    },
+    async stop() {
+      stopping = true;
+      const grace = new Promise<void>((r) => setTimeout(r, o.stopGraceMs ?? 5000).unref());
+      await Promise.race([Promise.allSettled([...inFlight]), grace]);
+      const c = client;
+      client = null;
+      await c?.destroy();
+    },
+    isReady: () => Boolean(client?.isReady()),
+  };
+}
+
+function pick(o: DiscordGatewayOptions) {
+  return {
+    ...(o.host ? { host: o.host } : {}),
+    ...(o.deferAfterMs !== undefined ? { deferAfterMs: o.deferAfterMs } : {}),
+    ...(o.autocompleteMs !== undefined ? { autocompleteMs: o.autocompleteMs } : {}),
+    ...(o.log ? { log: o.log } : {}),
+  };
+}
+
+function interactionContext(i: Interaction): DiscordContext {
+  const ch = i.channel;
+  const isThread = Boolean(ch?.isThread());
+  const member = i.member;
+  const roles = !member ? [] : Array.isArray(member.roles) ? member.roles : [...member.roles.cache.keys()];
+  return {
+    channelId: i.channelId,
+    parentId: isThread && ch && 'parentId' in ch ? ch.parentId : null,
+    isThread,
+    guildId: i.guildId,
+    userId: i.user.id,
+    isBot: i.user.bot,
+    roles,
+  };
+}
+
+function toDjs(m: DiscordMessage) {
+  return {
+    ...(m.content ? { content: m.content } : {}),
+    embeds: m.embeds,
+    components: m.components,
+    allowedMentions: NO_PINGS,
+  };
+}
+
+function responder(i: RepliableInteraction): Responder {
+  return {
+    reply: async (m) => {
+      await i.reply({ ...toDjs(m), ...(m.flags ? { flags: MessageFlags.Ephemeral as const } : {}) });
+    },
+    defer: async (ephemeral) => {
+      await i.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+    },
+    edit: async (m) => {
+      await i.editReply(toDjs(m));
+    },
+  };
+}

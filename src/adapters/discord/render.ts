@@ -1,0 +1,245 @@
+// Answer → one Discord message (embeds + buttons), in this one file. Everything that leaves
+// here fits Discord's limits (an over-long answer is split or capped with "…and N more",
+// never an API error) and carries `allowed_mentions: { parse: [] }`, so no text can ping.
+import {
+  ButtonStyle,
+  ComponentType,
+  MessageFlags,
+  escapeMarkdown,
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIEmbed,
+  type APIEmbedField,
+} from 'discord.js';
+import type { Answer, Block, Finding } from '../../core/types.ts';
+import { encodeButton } from './custom-id.ts';
+
+export const LIMITS = {
+  content: 2000,
+  embeds: 10,
+  embedTotal: 6000,
+  title: 256,
+  description: 4096,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  buttonsPerRow: 5,
+  rows: 5,
+  label: 80,
+} as const;
+
+/** Follow-up rows (the last row is kept for 👍/👎). */
+const FOLLOWUP_ROWS = 2;
+
+export interface DiscordMessage {
+  content?: string;
+  embeds: APIEmbed[];
+  components: APIActionRowComponent<APIButtonComponent>[];
+  allowed_mentions: { parse: []; replied_user?: boolean };
+  flags?: number;
+}
+
+export const NO_MENTIONS = { parse: [] as [] };
+
+const COLORS: Record<Answer['kind'], number> = {
+  knowledge: 0x2496ed, // Docker blue
+  diagnosis: 0xf0a020,
+  listing: 0x2496ed,
+  explain: 0x2496ed,
+  help: 0x2496ed,
+  none: 0x99aab5,
+  input_problem: 0x99aab5,
+  error: 0xd04040,
+};
+const SEVERITY_ICON = { error: '⛔', warning: '⚠️', info: 'ℹ️' } as const;
+
+export function truncate(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, Math.max(0, n - 1))}…` : s;
+}
+
+/** Mentions in text the core did not write (engine names, echoed input) never look like pings. */
+export function defuseMentions(s: string): string {
+  return s.replace(/@(everyone|here)/gi, '@\u200b$1').replace(/<(@[!&]?|#)(\d+)>/g, '<\u200b$1$2>');
+}
+
+/** Engine-supplied text: no markdown, no mentions. */
+export function safe(s: string): string {
+  return defuseMentions(escapeMarkdown(String(s)));
+}
+
+function codeBlock(code: string, lang = '', max: number = LIMITS.description): string {
+  const clean = code.replace(/```/g, '`\u200b``');
+  const open = `\`\`\`${lang}\n`;
+  const close = '\n```';
+  const room = max - open.length - close.length;
+  if (clean.length <= room) return open + clean + close;
+  const lines = clean.split('\n');
+  const kept: string[] = [];
+  let used = 0;
+  for (const line of lines) {
+    if (used + line.length + 1 > room - 30) break;
+    kept.push(line);
+    used += line.length + 1;
+  }
+  const more = lines.length - kept.length;
+  return open + kept.join('\n') + `\n…and ${more} more line${more === 1 ? '' : 's'}` + close;
+}
+
+/** Host listings as an aligned monospace table; prose tables (knowledge) as one line per row. */
+function table(b: Extract<Block, { type: 'table' }>, monospace: boolean): string {
+  const cell = (s: string) => String(s).replace(/\s+/g, ' ');
+  if (!monospace) {
+    const lines = b.rows.map((r) => {
+      const [first = '', ...rest] = r.map((c) => defuseMentions(cell(c)));
+      const cells = rest.map((c, i) => (b.header[i + 1] ? `${defuseMentions(cell(b.header[i + 1]!))}: ${c}` : c));
+      return `• **${first}** — ${cells.join(' · ')}`;
+    });
+    if (b.more) lines.push(`…and ${b.more} more`);
+    return lines.join('\n');
+  }
+  const rows = [b.header, ...b.rows].map((r) => r.map(cell));
+  const widths = b.header.map((_, i) => Math.min(40, Math.max(...rows.map((r) => (r[i] ?? '').length))));
+  const lines = rows.map((r) => r.map((c, i) => truncate(c, 40).padEnd(widths[i] ?? 0)).join('  ').trimEnd());
+  if (b.more) lines.push(`…and ${b.more} more`);
+  return codeBlock(lines.join('\n'));
+}
+
+function renderBlock(b: Block, listing: boolean): string {
+  switch (b.type) {
+    case 'text':
+      return defuseMentions(b.text);
+    case 'list':
+      return b.items.map((it, n) => `${b.ordered ? `${n + 1}.` : '•'} ${defuseMentions(it)}`).join('\n');
+    case 'code':
+      return codeBlock(b.code, b.lang ?? '');
+    case 'table':
+      return table(b, listing);
+  }
+}
+
+function findingField(f: Finding, max: number): APIEmbedField {
+  const evidence = Object.entries(f.evidence)
+    .filter(([, v]) => v !== null && v !== '')
+    .map(([k, v]) => `${safe(k)}: ${safe(String(v))}`)
+    .join(' · ');
+  const fix = f.fix.map((x) => `• ${defuseMentions(x)}`).join('\n');
+  const value = [defuseMentions(f.summary), evidence && `-# ${evidence}`, fix && `**Fix**\n${fix}`].filter(Boolean).join('\n');
+  return {
+    name: truncate(`${SEVERITY_ICON[f.severity]} ${safe(f.subject)} — ${f.code}`, LIMITS.fieldName),
+    value: truncate(value, Math.min(LIMITS.fieldValue, max)),
+  };
+}
+
+/** Packs sections into descriptions of at most 4,096 characters each. */
+function pack(sections: string[], budget: number): { descriptions: string[]; omitted: number } {
+  const descriptions: string[] = [];
+  let cur = '';
+  let used = 0;
+  let n = 0;
+  for (; n < sections.length; n++) {
+    const s = truncate(sections[n] ?? '', LIMITS.description - 40);
+    if (used + s.length + 2 > budget) break;
+    if (cur && cur.length + 2 + s.length > LIMITS.description - 40) {
+      descriptions.push(cur);
+      cur = '';
+    }
+    cur = cur ? `${cur}\n\n${s}` : s;
+    used += s.length + 2;
+  }
+  const omitted = sections.length - n;
+  if (omitted > 0) cur = `${cur}\n\n…and ${omitted} more part${omitted === 1 ? '' : 's'} (ask something narrower).`;
+  if (cur) descriptions.push(cur);
+  return { descriptions, omitted };
+}
+
+export interface RenderOptions {
+  /** Conversation key the buttons route back to. */
+  conversation: string;
+  ephemeral?: boolean;
+}
+
+export function renderAnswer(a: Answer, opts: RenderOptions): DiscordMessage {
+  const title = truncate(defuseMentions(a.title), LIMITS.title);
+  let budget = LIMITS.embedTotal - title.length - 200; // room for the "…and N more" notes
+  const fields: APIEmbedField[] = [];
+  const findings = a.findings.slice(0, LIMITS.fields - 2);
+  for (const f of findings) {
+    if (budget < 300) break;
+    const field = findingField(f, Math.min(LIMITS.fieldValue, budget - 300));
+    fields.push(field);
+    budget -= field.name.length + field.value.length;
+  }
+  const moreFindings = a.findings.length - fields.length;
+  if (moreFindings > 0) fields.push({ name: `…and ${moreFindings} more`, value: 'Ask about one name to narrow it down.' });
+  if (a.commands.length) {
+    const value = codeBlock(a.commands.map(defuseMentions).join('\n'), 'sh', Math.min(LIMITS.fieldValue, Math.max(60, budget - 100)));
+    if (budget > value.length + 20) {
+      fields.push({ name: 'Try', value });
+      budget -= value.length + 3;
+    }
+  }
+  const sections = [...a.blocks.map((b) => renderBlock(b, a.kind === 'listing')), ...a.notices.map((n) => `-# ℹ️ ${defuseMentions(n)}`)];
+  const { descriptions } = pack(sections, Math.max(200, budget));
+  const embeds: APIEmbed[] = descriptions.slice(0, LIMITS.embeds).map((d) => ({ description: d, color: COLORS[a.kind] }));
+  if (embeds.length === 0) embeds.push({ color: COLORS[a.kind] });
+  Object.assign(embeds[0]!, { title, ...(fields.length ? { fields } : {}) });
+  // Fields belong with the first embed's text; keep the reading order: title, text, fields, more text.
+  return {
+    embeds,
+    components: buttons(a, opts.conversation),
+    allowed_mentions: { ...NO_MENTIONS },
+    ...(opts.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+  };
+}
+
+function button(label: string, customId: string | null, style: ButtonStyle, emoji?: string): APIButtonComponent | null {
+  if (!customId) return null;
+  return {
+    type: ComponentType.Button,
+    style,
+    label: truncate(label, LIMITS.label),
+    custom_id: customId,
+    ...(emoji ? { emoji: { name: emoji } } : {}),
+  } as APIButtonComponent;
+}
+
+function buttons(a: Answer, conversation: string): APIActionRowComponent<APIButtonComponent>[] {
+  const refs = [...a.followups, ...a.suggestions].filter((r, i, all) => all.findIndex((x) => x.intent === r.intent) === i);
+  const followups = refs
+    .map((r) => button(defuseMentions(r.label), encodeButton({ kind: 'followup', intent: r.intent, conversation }), ButtonStyle.Secondary))
+    .filter((b): b is APIButtonComponent => b !== null)
+    .slice(0, FOLLOWUP_ROWS * LIMITS.buttonsPerRow);
+  const rows: APIButtonComponent[][] = [];
+  for (let i = 0; i < followups.length; i += LIMITS.buttonsPerRow) rows.push(followups.slice(i, i + LIMITS.buttonsPerRow));
+  if (a.kind !== 'error' && a.kind !== 'input_problem') {
+    const vote = (v: 'up' | 'down') => encodeButton({ kind: 'vote', vote: v, intent: a.intent, confidence: a.confidence, conversation });
+    const fb = [button('Helpful', vote('up'), ButtonStyle.Success, '👍'), button('Not helpful', vote('down'), ButtonStyle.Danger, '👎')];
+    const ok = fb.filter((b): b is APIButtonComponent => b !== null);
+    if (ok.length) rows.push(ok);
+  }
+  return rows.slice(0, LIMITS.rows).map((components) => ({ type: ComponentType.ActionRow, components }));
+}
+
+/** A short plain message (acknowledgements, "bots are ignored"). */
+export function renderNote(text: string, ephemeral = true): DiscordMessage {
+  return {
+    content: truncate(defuseMentions(text), LIMITS.content),
+    embeds: [],
+    components: [],
+    allowed_mentions: { ...NO_MENTIONS },
+    ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+  };
+}
+
+/** Plain text of a rendered message (logs, tests, the contract driver). */
+export function messageText(m: Pick<DiscordMessage, 'content' | 'embeds' | 'components'>): string {
+  const parts: string[] = [];
+  if (m.content) parts.push(m.content);
+  for (const e of m.embeds ?? []) {
+    if (e.title) parts.push(e.title);
+    if (e.description) parts.push(e.description);
+    for (const f of e.fields ?? []) parts.push(f.name, f.value);
+  }
+  for (const row of m.components ?? []) for (const c of row.components ?? []) if ('label' in c && c.label) parts.push(c.label);
+  return parts.join('\n');
+}

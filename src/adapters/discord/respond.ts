@@ -1,0 +1,118 @@
+// The steps both run modes share once an interaction is understood: answer within Discord's
+// 3-second window (reply at once when the answer is ready, otherwise defer and edit the
+// original response later), autocomplete with a time limit, buttons and votes.
+import type { BotHandle, HostPort } from '../../core/ports.ts';
+import type { Question } from '../../core/types.ts';
+import { decodeButton } from './custom-id.ts';
+import { hostAllowed, type HostAccess } from './permissions.ts';
+import { renderAnswer, renderNote, type DiscordMessage } from './render.ts';
+import { conversationKey, followupToQuestion, type DiscordContext } from './to-question.ts';
+
+/** What a run mode knows how to send for one interaction. */
+export interface Responder {
+  /** The interaction response with a message (Discord's type 4). */
+  reply(m: DiscordMessage): Promise<void>;
+  /** "Thinking…" (type 5); the message comes later through edit(). */
+  defer(ephemeral: boolean): Promise<void>;
+  /** PATCH the original response (after defer). */
+  edit(m: DiscordMessage): Promise<void>;
+}
+
+export interface Choice {
+  name: string;
+  value: string;
+}
+
+/** Minimal logger (pino's Logger fits). */
+export interface Log {
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export interface FlowOptions {
+  bot: BotHandle;
+  host?: HostPort;
+  access: HostAccess;
+  /** Defer when the answer is not ready after this long (Discord allows 3 s in total). */
+  deferAfterMs?: number;
+  /** Autocomplete gives up on the engine after this long and offers nothing. */
+  autocompleteMs?: number;
+  log?: Log;
+}
+
+const DEFER_AFTER_MS = 2000;
+const AUTOCOMPLETE_MS = 2000;
+const CHOICE_MAX = 100;
+
+const TIMEOUT = Symbol('timeout');
+function within<T>(p: Promise<T>, ms: number): Promise<T | typeof TIMEOUT> {
+  let timer: NodeJS.Timeout | undefined;
+  const t = new Promise<typeof TIMEOUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMEOUT), ms);
+  });
+  return Promise.race([p, t]).finally(() => clearTimeout(timer));
+}
+
+export function createFlow(o: FlowOptions) {
+  const deferAfter = o.deferAfterMs ?? DEFER_AFTER_MS;
+
+  /** Answers a question through an interaction: reply now, or defer then edit. */
+  async function answer(q: Question & { fromBot?: boolean }, r: Responder): Promise<void> {
+    const pending = o.bot.handle(q).catch((err: unknown) => {
+      o.log?.error({ err }, 'discord: bot.handle failed');
+      return undefined;
+    });
+    const first = await within(pending, deferAfter);
+    if (first !== TIMEOUT) return r.reply(toMessage(first, q, first?.hostUsed ?? false));
+    // Only host queries are slow, so a deferred answer is (most likely) host output: private.
+    const ephemeral = q.hostAllowed;
+    await r.defer(ephemeral);
+    const a = await pending;
+    await r.edit(toMessage(a, q, ephemeral));
+  }
+
+  function toMessage(a: Awaited<ReturnType<BotHandle['handle']>> | undefined, q: Question, ephemeral: boolean): DiscordMessage {
+    if (a === undefined) return renderNote('Something went wrong on my side. Nothing on any Docker host was changed; please try again.');
+    if (a === null) return renderNote('I do not answer other bots.');
+    return renderAnswer(a, { conversation: q.conversation, ephemeral });
+  }
+
+  /** Offers host names for `why name:`; never waits past the time limit, never throws. */
+  async function autocomplete(partial: string, ctx: DiscordContext): Promise<Choice[]> {
+    if (!o.host || !hostAllowed(o.access, ctx)) return [];
+    const names = await within(
+      o.host.suggestNames(partial.slice(0, CHOICE_MAX), 25).catch((err: unknown) => {
+        o.log?.warn({ err }, 'discord: suggestNames failed');
+        return [] as string[];
+      }),
+      o.autocompleteMs ?? AUTOCOMPLETE_MS,
+    );
+    if (names === TIMEOUT) return [];
+    // A choice's value must be the exact name, so names that do not fit are left out.
+    return [...new Set(names)]
+      .filter((n) => typeof n === 'string' && n.length >= 1 && n.length <= CHOICE_MAX)
+      .slice(0, 25)
+      .map((n) => ({ name: n, value: n }));
+  }
+
+  /** A button click: a follow-up (answered like a command) or a 👍/👎 vote. */
+  async function button(customId: string, ctx: DiscordContext, r: Responder): Promise<void> {
+    const action = decodeButton(customId);
+    if (!action) return r.reply(renderNote('That button is no longer supported. Try `/docker help`.'));
+    if (action.kind === 'vote') {
+      o.bot.feedback({
+        platform: 'discord',
+        intent: action.intent,
+        confidence: action.confidence,
+        vote: action.vote,
+        conversation: action.conversation,
+      });
+      return r.reply(renderNote(action.vote === 'up' ? 'Thanks, glad it helped.' : 'Thanks, noted: I will use this to improve the answers.'));
+    }
+    return answer(followupToQuestion(action.intent, action.conversation, ctx, hostAllowed(o.access, ctx)), r);
+  }
+
+  return { answer, autocomplete, button, conversationKey };
+}
+
+export type Flow = ReturnType<typeof createFlow>;
