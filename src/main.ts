@@ -54,6 +54,10 @@ export function buildRuntime(config: Config, logger: Logger, opts: { forceHost?:
       );
     },
     onError: (err, q) => logger.error({ err, platform: q.platform }, 'error while answering'),
+    onFeedback: (r) => {
+      metrics.feedback(r);
+      logger.info({ platform: r.platform, intent: r.intent, confidence: r.confidence, vote: r.vote }, 'feedback');
+    },
   });
   return { config, logger, metrics, bot, nlu, ...(host ? { host } : {}) };
 }

@@ -28,10 +28,7 @@ export function trackedHandle(rt: Runtime): BotHandle & { inFlight(): number; dr
         if (inFlight === 0) for (const w of waiters.splice(0)) w();
       }
     },
-    feedback(r) {
-      rt.metrics.feedback(r);
-      rt.logger.info({ platform: r.platform, intent: r.intent, confidence: r.confidence, vote: r.vote }, 'feedback');
-    },
+    feedback: (r) => rt.bot.feedback(r),
     inFlight: () => inFlight,
     drain: () => {
       draining = true;
@@ -93,7 +90,7 @@ export async function startService(rt: Runtime, io: Io, signals: NodeJS.EventEmi
     }
     if (adapters.length === 0) {
       logger.info('no Slack or Discord settings: starting the terminal chat');
-      await runChat({ handle: (q) => handle.handle(q), hostConnected: rt.bot.hostConnected }, io, { stopSignal });
+      await runChat({ ...handle, hostConnected: rt.bot.hostConnected }, io, { stopSignal });
       if (!server) return await shutdown('end of input');
     }
     // Adapters (or the HTTP endpoints) keep the process alive until a signal arrives.

@@ -13,7 +13,7 @@ import { ConversationStore } from './conversation.ts';
 import { HostUnreachableError } from './errors.ts';
 import { containersAnswer, diagnosisAnswer, imagesAnswer } from './host-answers.ts';
 import { checkInput } from './input.ts';
-import type { Classification, HandledRecord, HostPort, KnowledgeBase, Nlu } from './ports.ts';
+import type { BotHandle, Classification, FeedbackRecord, HandledRecord, HostPort, KnowledgeBase, Nlu } from './ports.ts';
 import type { Answer, Command, Entities, Question } from './types.ts';
 
 export interface BotDeps {
@@ -28,9 +28,10 @@ export interface BotDeps {
   now?: () => number;
   onHandled?: (r: HandledRecord) => void;
   onError?: (err: unknown, q: Question) => void;
+  onFeedback?: (r: FeedbackRecord) => void;
 }
 
-export interface Bot {
+export interface Bot extends BotHandle {
   /** Answers a question; null means "do not reply" (the author is a bot, or this bot itself). */
   handle(q: Question & { fromBot?: boolean }): Promise<Answer | null>;
   readonly hostConnected: boolean;
@@ -220,7 +221,7 @@ export function createBot(deps: BotDeps): Bot {
     }
   }
 
-  return { handle, hostConnected: Boolean(host) };
+  return { handle, feedback: (r) => deps.onFeedback?.(r), hostConnected: Boolean(host) };
 }
 
 function engineError(a: Answer): { engineError?: string } {
