@@ -33,9 +33,8 @@ export function diagnosisAnswer(kb: KnowledgeBase, intent: string, d: Diagnosis,
 
 function headline(d: Diagnosis, findings: Finding[]): string {
   if (findings.length === 0) return `I looked at the engine at \`${d.host}\` and found nothing to report.`;
-  const top = findings[0]!;
   const n = findings.length;
-  return `I looked at the engine at \`${d.host}\` (read-only). ${top.summary}${n > 1 ? ` (${n} findings below, most important first.)` : ''}`;
+  return `I looked at the engine at \`${d.host}\` (read-only, nothing was changed): ${n === 1 ? 'one finding' : `${n} findings, most important first`}.`;
 }
 
 function looksLikeCommand(s: string): boolean {

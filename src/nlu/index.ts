@@ -1,24 +1,24 @@
-// INTERIM (to be replaced by the classifier on `natural`, entity extraction and the explainer).
-import type { Classification, KnowledgeBase, Nlu } from '../core/ports.ts';
-import { emptyEntities } from '../core/types.ts';
+// createNlu(kb): the classifier trained on the knowledge base's examples (plus the out-of-scope
+// list), entity extraction and the docker command explainer, behind the core's Nlu port.
+import type { Explanation, KnowledgeBase, Nlu } from '../core/ports.ts';
+import { trainClassifier, type ClassifierOptions, type TrainedClassifier } from './classifier.ts';
+import { extractEntities } from './entities.ts';
+import { OUT_OF_SCOPE } from './out-of-scope.ts';
+
+// INTERIM until src/nlu/explain.ts lands.
+const explainCommand = (_text: string): Explanation | null => null;
+
+/** Trains the classifier on every intent's examples; takes well under a second. */
+export function trainIntentClassifier(kb: KnowledgeBase, options: ClassifierOptions = {}): TrainedClassifier {
+  const examples = kb.intents.flatMap((i) => i.examples.map((text) => ({ text, intent: i.id })));
+  return trainClassifier(examples, { outOfScope: OUT_OF_SCOPE, ...options });
+}
 
 export function createNlu(kb: KnowledgeBase): Nlu {
-  const words = (s: string) => new Set(s.toLowerCase().match(/[a-z0-9]+/g) ?? []);
-  const bags = kb.intents.map((i) => ({ id: i.id, bags: i.examples.map(words) }));
+  const classifier = trainIntentClassifier(kb);
   return {
-    classify(text: string): Classification {
-      const w = words(text);
-      const scored = bags
-        .map((b) => ({
-          intent: b.id,
-          confidence: Math.max(0, ...b.bags.map((e) => [...w].filter((x) => e.has(x)).length / Math.max(1, new Set([...w, ...e]).size))),
-        }))
-        .sort((a, b) => b.confidence - a.confidence);
-      const top = scored[0];
-      if (!top || top.confidence < 0.3) return { intent: 'none', confidence: 0, alternatives: scored.slice(0, 3) };
-      return { intent: top.intent, confidence: top.confidence, alternatives: scored.slice(1, 4) };
-    },
-    entities: () => emptyEntities(),
-    explain: () => null,
+    classify: (text) => classifier.classify(text),
+    entities: (text) => extractEntities(text),
+    explain: (text) => explainCommand(text),
   };
 }

@@ -13,7 +13,7 @@ const run = promisify(execFile);
 
 export const BUSYBOX = process.env.BUSYBOX_PATH ?? '/bin/busybox';
 /** Every container and image a test run makes starts with this (lower case: image names must be). */
-export const PREFIX = `cc-t-${Date.now().toString(36)}-${randomBytes(2).toString('hex')}`;
+export const PREFIX = process.env.CC_TEST_PREFIX || `cc-t-${Date.now().toString(36)}-${randomBytes(2).toString('hex')}`;
 /** Images built by this run carry it, so cleanup also finds the untagged ones a rebuild leaves. */
 export const RUN_LABEL = 'container-coach.test-run';
 
