@@ -1,0 +1,67 @@
+// The intent classifier: tf-idf features (features.ts) → softmax regression (linear.ts), plus an
+// internal out-of-scope class trained on sentences that belong to no intent. The answer is `none`
+// when that class wins or the best intent's probability is below the threshold.
+import type { Classification, Classifier, Scored } from '../core/ports.ts';
+import { DEFAULT_FEATURES, Featurizer, type FeatureWeights } from './features.ts';
+import { DEFAULT_TRAINING, SoftmaxModel, type TrainOptions } from './linear.ts';
+
+export interface TrainingExample {
+  text: string;
+  intent: string;
+}
+
+export interface ClassifierOptions {
+  /** Sentences that belong to no intent: trained as an internal class that is never returned. */
+  outOfScope?: readonly string[];
+  /** Below this probability the answer is `none`. `null` always answers the best intent. */
+  threshold?: number | null;
+  features?: FeatureWeights;
+  training?: TrainOptions;
+}
+
+export interface TrainedClassifier extends Classifier {
+  readonly intents: readonly string[];
+  /** Wall-clock training time, milliseconds. */
+  readonly trainingMs: number;
+}
+
+export const NONE = 'none';
+const OUT_OF_SCOPE = '\u0000out-of-scope';
+/** Measured on held-out folds of the training examples and the out-of-scope list (see bench/nlu.ts). */
+export const DEFAULT_THRESHOLD = 0.35;
+
+export function trainClassifier(examples: readonly TrainingExample[], options: ClassifierOptions = {}): TrainedClassifier {
+  const started = performance.now();
+  const intents = [...new Set(examples.map((e) => e.intent))].sort();
+  const labels = [...intents];
+  const outOfScope = options.outOfScope ?? [];
+  if (outOfScope.length) labels.push(OUT_OF_SCOPE);
+  const classIndex = new Map(labels.map((l, i) => [l, i]));
+  const texts = [...examples.map((e) => e.text), ...outOfScope];
+  const ys = [...examples.map((e) => classIndex.get(e.intent) as number), ...outOfScope.map(() => classIndex.get(OUT_OF_SCOPE) as number)];
+
+  const featurizer = new Featurizer(options.features ?? DEFAULT_FEATURES);
+  const xs = featurizer.fit(texts);
+  const model = new SoftmaxModel(labels.length, featurizer.size);
+  model.train(xs, ys, options.training ?? DEFAULT_TRAINING);
+  const threshold = options.threshold === undefined ? DEFAULT_THRESHOLD : options.threshold;
+  const oosIndex = outOfScope.length ? labels.length - 1 : -1;
+
+  function classify(text: string): Classification {
+    const p = model.probabilities(featurizer.transform(text));
+    const ranked: Scored[] = intents
+      .map((intent, i) => ({ intent, confidence: p[i] as number }))
+      .sort((a, b) => b.confidence - a.confidence);
+    const best = ranked[0] as Scored;
+    const oos = oosIndex >= 0 ? (p[oosIndex] as number) : 0;
+    if (threshold !== null && (oos > best.confidence || best.confidence < threshold)) {
+      return { intent: NONE, confidence: round(1 - best.confidence), alternatives: ranked.slice(0, 3).map(rounded) };
+    }
+    return { intent: best.intent, confidence: round(best.confidence), alternatives: ranked.slice(1, 4).map(rounded) };
+  }
+
+  return { classify, intents, trainingMs: performance.now() - started };
+}
+
+const round = (x: number) => Math.min(1, Math.max(0, Math.round(x * 1e4) / 1e4));
+const rounded = (s: Scored): Scored => ({ intent: s.intent, confidence: round(s.confidence) });

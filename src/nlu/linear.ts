@@ -1,0 +1,118 @@
+// Multinomial logistic regression (softmax) on sparse vectors, trained by SGD with L2.
+// Why not natural's LogisticRegressionClassifier: it trains one dense model per class by batch
+// gradient descent and took 27 s on 457 sentences; this one touches only a sentence's non-zero
+// features per step and trains ~1,100 sentences in tens of milliseconds. Deterministic (seeded).
+import type { SparseVector } from './features.ts';
+
+export interface TrainOptions {
+  epochs: number;
+  learningRate: number;
+  /** L2 penalty, applied to the weights a step touches. */
+  l2: number;
+  /** Weigh each class by 1/count so classes with many examples do not win by volume. */
+  balanced: boolean;
+  seed: number;
+}
+
+export const DEFAULT_TRAINING: TrainOptions = { epochs: 15, learningRate: 0.5, l2: 1e-4, balanced: true, seed: 7 };
+
+export class SoftmaxModel {
+  /** Weights, feature-major: `w[f * classes + c]`, so a sparse row reads contiguous memory. */
+  private readonly w: Float64Array;
+  private readonly bias: Float64Array;
+
+  constructor(
+    readonly classes: number,
+    readonly features: number,
+  ) {
+    this.w = new Float64Array(classes * features);
+    this.bias = new Float64Array(classes);
+  }
+
+  /** Raw scores (logits) for one vector. */
+  logits(x: SparseVector, out = new Float64Array(this.classes)): Float64Array {
+    const C = this.classes;
+    const w = this.w;
+    const { index, value } = x;
+    out.set(this.bias);
+    for (let k = 0; k < index.length; k++) {
+      const base = (index[k] as number) * C;
+      const v = value[k] as number;
+      for (let c = 0; c < C; c++) out[c] = (out[c] as number) + v * (w[base + c] as number);
+    }
+    return out;
+  }
+
+  /** Class probabilities; `temperature` > 1 flattens them. */
+  probabilities(x: SparseVector, temperature = 1): Float64Array {
+    return softmax(this.logits(x), temperature);
+  }
+
+  train(xs: readonly SparseVector[], ys: readonly number[], o: TrainOptions = DEFAULT_TRAINING): void {
+    const C = this.classes;
+    const counts = new Float64Array(C);
+    for (const y of ys) counts[y]!++;
+    const present = counts.filter((n) => n > 0).length;
+    const sampleWeight = ys.map((y) => (o.balanced ? xs.length / (present * (counts[y] as number)) : 1));
+    const order = xs.map((_, i) => i);
+    const random = mulberry32(o.seed);
+    const logits = new Float64Array(C);
+    let step = 0;
+    const totalSteps = o.epochs * xs.length;
+    for (let epoch = 0; epoch < o.epochs; epoch++) {
+      shuffle(order, random);
+      for (const i of order) {
+        const x = xs[i] as SparseVector;
+        const y = ys[i] as number;
+        const lr = o.learningRate * (1 - step / totalSteps) + 0.01 * o.learningRate;
+        step++;
+        const p = softmax(this.logits(x, logits), 1);
+        const sw = sampleWeight[i] as number;
+        for (let c = 0; c < C; c++) {
+          const g = ((p[c] as number) - (c === y ? 1 : 0)) * sw;
+          p[c] = g;
+          this.bias[c]! -= lr * g;
+        }
+        const decay = 1 - lr * o.l2;
+        const w = this.w;
+        const { index, value } = x;
+        for (let k = 0; k < index.length; k++) {
+          const base = (index[k] as number) * C;
+          const step = lr * (value[k] as number);
+          for (let c = 0; c < C; c++) w[base + c] = (w[base + c] as number) * decay - step * (p[c] as number);
+        }
+      }
+    }
+  }
+}
+
+export function softmax(z: Float64Array, temperature: number): Float64Array {
+  let max = -Infinity;
+  for (const v of z) if (v > max) max = v;
+  let sum = 0;
+  for (let i = 0; i < z.length; i++) {
+    const e = Math.exp(((z[i] as number) - max) / temperature);
+    z[i] = e;
+    sum += e;
+  }
+  for (let i = 0; i < z.length; i++) z[i]! /= sum;
+  return z;
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffle<T>(a: T[], random: () => number): void {
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [a[i], a[j]] = [a[j] as T, a[i] as T];
+  }
+}
