@@ -1,0 +1,262 @@
+// The docker command explainer: finds the first docker command line in a message and explains
+// it part by part (subcommand, each flag with its value, image reference, build context,
+// container, the command after the image), with warnings where a common mistake applies.
+// Flags come from the table in docker-flags.ts; a flag that is not there is reported as unknown.
+import type { ExplainedPart, Explanation } from '../core/ports.ts';
+import { ALIASES, MANAGEMENT, SUBCOMMANDS, findFlag, type ArgRole, type FlagSpec, type SubcommandSpec } from './docker-flags.ts';
+import { explainContext, explainCpPath, explainEnv, explainImage, explainPublish, explainRestart, explainVolume } from './explain-parts.ts';
+import { parseImageRef } from './image-ref.ts';
+
+const MAX_CHARS = 20_000;
+const GLOBAL_WITH_VALUE = new Set(['-H', '--host', '-c', '--context', '--config', '-l', '--log-level']);
+const SHELLS = /^(?:\/(?:usr\/)?bin\/)?(?:sh|bash|ash|zsh|dash|fish)$/;
+const EDITS = /^(?:apt|apt-get|apk|yum|dnf|pip|pip3|npm|yarn|pnpm|gem|vi|vim|nano|sed|tee|mv|cp|touch|chmod|chown)$/;
+
+interface Found {
+  line: string;
+  words: string[];
+}
+
+export function explainCommand(text: string): Explanation | null {
+  if (typeof text !== 'string') return null;
+  const found = findCommandLine(text.slice(0, MAX_CHARS));
+  if (!found) return null;
+  const w = found.words;
+  let i = 1;
+  while (i < w.length && (w[i] as string).startsWith('-')) i += GLOBAL_WITH_VALUE.has(w[i] as string) ? 2 : 1;
+  let key: string;
+  if (w[0] === 'docker-compose') key = `compose ${w[i] ?? ''}`;
+  else if (MANAGEMENT.has(w[i] ?? '')) key = `${w[i]} ${w[i + 1] ?? ''}`;
+  else key = w[i] ?? '';
+  const spec = SUBCOMMANDS[ALIASES[key] ?? key];
+  if (!spec) return null;
+  const start = i + (w[0] === 'docker-compose' ? 1 : key.split(' ').length);
+  const sub = ALIASES[key] ?? key;
+  return build(found.line, key, sub, spec, w.slice(start));
+}
+
+/** The first line with `docker …` on it, from `docker` to the end of that line (or the closing backtick). */
+function findCommandLine(text: string): Found | null {
+  for (const rawLine of text.split('\n')) {
+    const m = /(^|[\s`$(>])(docker(?:-compose)?)[ \t]+\S/.exec(rawLine);
+    if (!m) continue;
+    const at = m.index + (m[1] as string).length;
+    let line = rawLine.slice(at);
+    if (m[1] === '`' || rawLine.slice(0, at).includes('`')) line = line.split('`')[0] as string;
+    line = line.replace(/[`\s]+$/, '');
+    if (/\?$/.test(line)) line = line.replace(/\s+(do|does|mean|means)?\s*\?+$/, '').replace(/\?+$/, '');
+    const words = shellWords(line);
+    if (words.words.length < 2) continue;
+    return { line: line.slice(0, words.end).trim(), words: words.words };
+  }
+  return null;
+}
+
+/** Splits like a shell (quotes kept together) and stops at `|`, `&&`, `;`, `>` or `#`. */
+function shellWords(line: string): { words: string[]; end: number } {
+  const words: string[] = [];
+  let cur = '';
+  let quote = '';
+  let has = false;
+  for (let k = 0; k < line.length; k++) {
+    const c = line[k] as string;
+    if (quote) {
+      if (c === quote) quote = '';
+      else cur += c;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      quote = c;
+      has = true;
+    } else if (c === ' ' || c === '\t') {
+      if (has) words.push(cur);
+      cur = '';
+      has = false;
+    } else if ((c === '|' || c === ';' || c === '>' || c === '&' || c === '#') && !has) {
+      return { words, end: k };
+    } else {
+      cur += c;
+      has = true;
+    }
+  }
+  if (has) words.push(cur);
+  return { words, end: line.length };
+}
+
+function build(line: string, written: string, sub: string, spec: SubcommandSpec, args: string[]): Explanation {
+  const parts: ExplainedPart[] = [{ part: written, kind: 'subcommand', meaning: capital(spec.summary) }];
+  const warnings: string[] = [];
+  const seen = new Map<string, string>(); // canonical flag → value ('' for booleans)
+  const positional: string[] = [];
+  const roles = [...spec.args];
+  let flagsDone = false;
+  for (let k = 0; k < args.length; k++) {
+    const a = args[k] as string;
+    if (flagsDone || !a.startsWith('-') || a === '-') {
+      positional.push(a);
+      if (roles[positional.length - 1] === 'command...' || (roles.length > 0 && positional.length >= roles.length && roles[roles.length - 1] === 'command...')) flagsDone = true;
+      continue;
+    }
+    if (a === '--') {
+      flagsDone = true;
+      continue;
+    }
+    k += flagPart(a, args[k + 1], sub, spec, parts, seen);
+  }
+  explainPositional(positional, roles, sub, parts, warnings);
+  warningsFor(sub, seen, positional, warnings);
+  const uniq = [...new Set(warnings)];
+  return { line, subcommand: written, summary: summarize(sub, spec, seen, positional), parts, warnings: uniq, ...(spec.intent ? { intent: spec.intent } : {}) };
+}
+
+/** Adds the part for one flag token; returns 1 when it also used the next word as its value. */
+function flagPart(a: string, next: string | undefined, sub: string, spec: SubcommandSpec, parts: ExplainedPart[], seen: Map<string, string>): number {
+  const unknown = (p: string) => parts.push({ part: p, kind: 'unknown', meaning: `not a flag I know for docker ${sub} — check \`docker ${sub} --help\`` });
+  if (a.startsWith('--')) {
+    const eq = a.indexOf('=');
+    const name = eq < 0 ? a : a.slice(0, eq);
+    const flag = findFlag(spec, name);
+    if (!flag) return unknown(a), 0;
+    if (!flag.value) {
+      seen.set(canon(flag), '');
+      parts.push({ part: a, kind: 'flag', meaning: flag.meaning });
+      return 0;
+    }
+    const value = eq < 0 ? next : a.slice(eq + 1);
+    parts.push(valuePart(eq < 0 && value !== undefined ? `${a} ${value}` : a, flag, value, sub));
+    seen.set(canon(flag), value ?? '');
+    return eq < 0 && value !== undefined ? 1 : 0;
+  }
+  // Short flags, possibly combined: -it, -dit, -p8080:80
+  const meanings: string[] = [];
+  for (let c = 1; c < a.length; c++) {
+    const flag = findFlag(spec, `-${a[c]}`);
+    if (!flag) {
+      unknown(`-${a[c]}`);
+      continue;
+    }
+    if (flag.value) {
+      const inline = a.slice(c + 1);
+      const value = inline !== '' ? inline : next;
+      if (meanings.length) parts.push({ part: a.slice(0, c), kind: 'flag', meaning: meanings.join('; ') });
+      parts.push(valuePart(inline !== '' ? `-${a[c]}${inline}` : value !== undefined ? `-${a[c]} ${value}` : `-${a[c]}`, flag, value, sub));
+      seen.set(canon(flag), value ?? '');
+      return inline === '' && value !== undefined ? 1 : 0;
+    }
+    seen.set(canon(flag), '');
+    meanings.push(a.length > 2 ? `-${a[c]} ${flag.meaning}` : flag.meaning);
+  }
+  if (meanings.length) parts.push({ part: a, kind: 'flag', meaning: meanings.join('; ') });
+  return 0;
+}
+
+function valuePart(part: string, flag: FlagSpec, value: string | undefined, sub: string): ExplainedPart {
+  if (value === undefined) return { part, kind: 'flag', meaning: `${flag.meaning} (the value is missing)` };
+  const n = canon(flag);
+  let meaning = `${flag.meaning} (here \`${value}\`)`;
+  if (n === '--publish') meaning = explainPublish(value);
+  else if (n === '--volume') meaning = explainVolume(value);
+  else if (n === '--env') meaning = explainEnv(value);
+  else if (n === '--restart') meaning = explainRestart(value);
+  else if (n === '--name') meaning = `names the container \`${value}\`, so you can use that instead of its ID (names must be unique on the host)`;
+  else if (n === '--tag' && (sub === 'build' || sub === 'compose build')) meaning = `names and tags the resulting image: ${explainImage(value, 'use').meaning}`;
+  return { part, kind: 'flag', meaning };
+}
+
+function explainPositional(pos: string[], roles: ArgRole[], sub: string, parts: ExplainedPart[], warnings: string[]): void {
+  let r = 0;
+  for (let k = 0; k < pos.length; k++) {
+    const a = pos[k] as string;
+    const role = roles[Math.min(r, roles.length - 1)];
+    if (role === undefined || (r >= roles.length && !role.endsWith('...'))) {
+      parts.push({ part: a, kind: 'unknown', meaning: `an extra argument docker ${sub} does not expect here — check \`docker ${sub} --help\`` });
+      continue;
+    }
+    if (!role.endsWith('...')) r++;
+    if (role === 'command...') {
+      const cmd = pos.slice(k).join(' ');
+      parts.push({ part: cmd, kind: 'command', meaning: sub === 'run' || sub === 'create' ? "the command to run in the container, instead of the image's default CMD" : 'the command to run inside the container' });
+      if (sub === 'exec' || sub === 'compose exec') execWarning(pos[k] as string, pos.slice(k + 1), warnings);
+      return;
+    }
+    if (role === 'image' || role === 'images...' || role === 'target-image') {
+      const ex = explainImage(a, sub === 'rmi' ? 'remove' : role === 'target-image' ? 'name' : 'use');
+      parts.push({ part: a, kind: 'image', meaning: ex.meaning });
+      if (ex.latestWarning && sub !== 'rmi' && sub !== 'history') warnings.push(ex.latestWarning);
+    } else if (role === 'context') {
+      parts.push({ part: a, kind: 'context', meaning: explainContext(a) });
+    } else if (role === 'path') {
+      parts.push({ part: a, kind: 'argument', meaning: explainCpPath(a) });
+    } else if (role === 'services...') {
+      parts.push({ part: a, kind: 'argument', meaning: `the Compose service \`${a}\` (only the services named here)` });
+    } else {
+      const looksLikeImage = sub === 'rm' && /[:/@]/.test(a) && parseImageRef(a) !== null;
+      parts.push({ part: a, kind: 'argument', meaning: looksLikeImage ? `\`${a}\` looks like an image reference, but docker rm takes containers (name or ID)` : `the container \`${a}\` (its name or ID)` });
+      if (looksLikeImage) warnings.push(`\`${a}\` looks like an image: \`docker rm\` removes containers only. To remove the image use \`docker rmi ${a}\` (after removing the containers created from it).`);
+    }
+  }
+  if ((sub === 'run' || sub === 'create') && !pos.length) warnings.push(`docker ${sub} needs an image to create the container from.`);
+  if (sub === 'build' && !pos.length) warnings.push('docker build needs a build context, usually `.` (the current folder).');
+}
+
+function execWarning(cmd: string, rest: string[], warnings: string[]): void {
+  const editing = EDITS.test(cmd) || rest.some((x) => /^(install|add|-i)$/.test(x));
+  if (SHELLS.test(cmd) || editing) {
+    warnings.push(
+      `${editing ? 'This changes files inside a running container.' : 'A shell is fine for looking around.'} Anything you edit or install this way lives only in this container's writable layer: it is lost when the container is removed and re-created (a redeploy, \`docker compose up\` with a new image), and it never reaches the image. Make lasting changes in the Dockerfile or the code, rebuild the image and re-create the container.`,
+    );
+  }
+}
+
+function warningsFor(sub: string, seen: Map<string, string>, pos: string[], warnings: string[]): void {
+  const p = seen.get('--publish');
+  if (p !== undefined && p.includes(':')) warnings.push('`-p` is host port first, container port second: the right-hand number must be the port the app listens on inside the container.');
+  if (seen.has('--rm')) warnings.push('`--rm` removes the container and its writable layer when it exits: files written inside it (outside volumes) are gone, and so are its logs and exit code.');
+  if (sub === 'rm') {
+    warnings.push('`docker rm` removes containers, not images: the image stays and you can run a new container from it. To remove an image use `docker rmi`.');
+    if (seen.has('--force')) warnings.push('`-f` kills a running container without a graceful stop before removing it.');
+  }
+  if (sub === 'rmi') warnings.push('`docker rmi` removes images, not containers; Docker refuses to remove an image a container (even a stopped one) was created from, so remove those with `docker rm` first. To remove a container use `docker rm`.');
+  if (sub === 'build' && !seen.has('--tag')) warnings.push('No `-t`: the image gets only an ID and shows up as `<none>` in `docker images`. Give it a name and version, e.g. `-t myapp:1.0.0`.');
+  if (sub === 'commit') warnings.push('A committed image records no recipe: nobody can see or repeat how it was made. Put the change in the Dockerfile and rebuild instead.');
+  if (sub === 'compose down' && seen.has('--volumes')) warnings.push('`-v` deletes the volumes too: the data in them (databases, uploads) is gone.');
+  if ((sub === 'system prune' || sub === 'image prune') && seen.has('--all')) warnings.push('`-a` removes every image that no container uses, not only dangling ones: you will pull or rebuild them next time.');
+  if (sub === 'system prune' && seen.has('--volumes')) warnings.push('`--volumes` deletes unused volumes and the data in them.');
+  if (sub === 'system prune' || sub === 'container prune') warnings.push('Stopped containers are deleted with their writable layers; anything not in a volume is gone.');
+  void pos;
+}
+
+function summarize(sub: string, spec: SubcommandSpec, seen: Map<string, string>, pos: string[]): string {
+  if (sub === 'run' || sub === 'create') {
+    const img = pos[0] ? ` from \`${pos[0]}\`` : '';
+    const bits = [
+      seen.has('--detach') ? 'in the background' : '',
+      seen.get('--name') ? `named \`${seen.get('--name')}\`` : '',
+      seen.get('--publish') ? `with ${publishShort(seen.get('--publish') as string)}` : '',
+    ].filter(Boolean);
+    return `${sub === 'run' ? 'Creates and starts' : 'Creates (without starting)'} a new container${img}${bits.length ? `, ${bits.join(', ')}` : ''}.`;
+  }
+  if (sub === 'build') {
+    const ctx = pos[0] === '.' ? 'the current folder' : pos[0] ? `\`${pos[0]}\`` : 'the build context';
+    const tag = seen.get('--tag');
+    return `Builds an image from the Dockerfile in ${ctx}${tag ? ` and tags it \`${tag}\`` : ''}.`;
+  }
+  if ((sub === 'exec' || sub === 'compose exec') && pos.length >= 2) return `Runs \`${pos.slice(1).join(' ')}\` inside the running container \`${pos[0]}\`.`;
+  const targets = pos.length && !spec.args.includes('command...') ? ` (here: ${pos.slice(0, 3).map((x) => `\`${x}\``).join(', ')})` : '';
+  return `${capital(spec.summary)}${targets}.`;
+}
+
+function publishShort(v: string): string {
+  const p = v.replace(/\/(tcp|udp|sctp)$/, '').split(':');
+  if (p.length === 1) return `container port ${p[0]} published on a random host port`;
+  const [h, c] = p.length === 3 ? [p[1], p[2]] : [p[0], p[1]];
+  return `host port ${h} forwarded to container port ${c}`;
+}
+
+function canon(flag: FlagSpec): string {
+  return flag.names.find((n) => n.startsWith('--')) ?? (flag.names[0] as string);
+}
+
+function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
