@@ -94,7 +94,8 @@ function build(line: string, written: string, sub: string, spec: SubcommandSpec,
     const a = args[k] as string;
     if (flagsDone || !a.startsWith('-') || a === '-') {
       positional.push(a);
-      if (roles[positional.length - 1] === 'command...' || (roles.length > 0 && positional.length >= roles.length && roles[roles.length - 1] === 'command...')) flagsDone = true;
+      // after `docker run IMAGE` every word belongs to the program, even ones starting with -
+      if (roles[positional.length] === 'command...' || roles[positional.length - 1] === 'command...') flagsDone = true;
       continue;
     }
     if (a === '--') {

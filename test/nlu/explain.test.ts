@@ -99,6 +99,11 @@ describe('explainCommand: flags', () => {
     expect(e.parts.some((p) => p.part === '--port')).toBe(false);
     expect(warned(e, /--rm.*writable layer/)).toBe(true);
   });
+  it('words after the image belong to the program, not to docker', () => {
+    const e = ex('docker run --rm alpine:3.19 -v --help');
+    expect(part(e, '-v --help')).toMatchObject({ kind: 'command' });
+    expect(e.parts.filter((p) => p.kind === 'unknown')).toEqual([]);
+  });
   it('names unknown flags as unknown, never guessing', () => {
     const e = ex('docker run --frobnicate -Z nginx:1.25');
     expect(part(e, '--frobnicate')).toEqual({ part: '--frobnicate', kind: 'unknown', meaning: 'not a flag I know for docker run — check `docker run --help`' });
