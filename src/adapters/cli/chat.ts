@@ -33,17 +33,24 @@ export async function runChat(bot: Bot, io: Io, opts: ChatOptions = {}): Promise
     rl.setPrompt(style.dim('docker? › '));
     rl.prompt();
   }
+  // The last answer's follow-ups, so typing `1`, `2`… runs that follow-up (the terminal's buttons).
+  let followups: string[] = [];
   // Lines are answered strictly in order, even when an answer waits on the engine.
   for await (const line of rl) {
     const text = line.trim();
     if (/^(exit|quit|bye|:q)$/i.test(text)) break;
-    if (text === "") {
-      rl.prompt();
+    // A bare Enter just asks again; a line of only spaces is a message (and gets a kind reply).
+    if (line === '') {
+      if (interactive) rl.prompt();
       continue;
     }
-    const { command, text: rest } = parseCommandText(text);
+    const picked = /^\d{1,2}$/.test(text) ? followups[Number(text) - 1] : undefined;
+    const { command, text: rest } = picked ? { command: { kind: 'followup' as const, intent: picked }, text } : parseCommandText(text);
     const answer = await bot.handle({ text: rest, platform: 'cli', conversation: 'cli:chat', hostAllowed: true, command });
-    if (answer) io.stdout.write(`${renderAnswer(answer, style)}\n\n`);
+    if (answer) {
+      followups = answer.followups.map((f) => f.intent);
+      io.stdout.write(`${renderAnswer(answer, style, { numberedFollowups: true })}\n\n`);
+    }
     if (stopped) break;
     if (interactive) rl.prompt();
   }

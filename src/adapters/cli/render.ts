@@ -89,12 +89,15 @@ function finding(f: Finding, st: Style): string {
     .join('\n');
 }
 
-export function renderAnswer(a: Answer, st: Style = plain): string {
+export function renderAnswer(a: Answer, st: Style = plain, opts: { numberedFollowups?: boolean } = {}): string {
   const parts: string[] = [st.bold(clean(a.title))];
   for (const n of a.notices) parts.push(st.yellow(`note: ${inline(n, st)}`));
   for (const b of a.blocks) parts.push(block(b, st));
   for (const f of a.findings) parts.push(finding(f, st));
   if (a.commands.length) parts.push(`${st.dim('Try:')} ${a.commands.map((c) => st.code(clean(c))).join(st.dim(' · '))}`);
-  if (a.followups.length) parts.push(st.dim(`Related: ${a.followups.map((f) => clean(f.label)).join(' · ')}`));
+  if (a.followups.length) {
+    const labels = a.followups.map((f, n) => (opts.numberedFollowups ? `[${n + 1}] ` : '') + clean(f.label));
+    parts.push(st.dim(`Related${opts.numberedFollowups ? ' (type the number)' : ''}: ${labels.join(' · ')}`));
+  }
   return parts.join('\n\n');
 }

@@ -1,0 +1,55 @@
+// The shared adapter contract, run against the terminal chat (the real runChat and renderer,
+// over in-memory streams; one chat session per conversation, as in a terminal).
+import { PassThrough } from 'node:stream';
+import { runChat } from '../../src/adapters/cli/chat.ts';
+import { makeTestBot } from '../helpers/bot.ts';
+import { runContract, type ContractDriver } from '../contract/suite.ts';
+
+interface Session {
+  input: PassThrough;
+  output: string;
+  done: Promise<number>;
+}
+
+async function cliDriver(): Promise<ContractDriver> {
+  const bot = makeTestBot();
+  const sessions = new Map<string, Session>();
+  const session = (key: string): Session => {
+    let s = sessions.get(key);
+    if (!s) {
+      const input = new PassThrough();
+      const output = new PassThrough();
+      const created: Session = { input, output: '', done: Promise.resolve(0) };
+      output.on('data', (d) => (created.output += d));
+      created.done = runChat(bot, { stdin: input, stdout: output, stderr: output });
+      sessions.set(key, created);
+      s = created;
+    }
+    return s;
+  };
+  const send = async (text: string, conversation: string) => {
+    const s = session(conversation);
+    const before = s.output.length;
+    s.input.write(`${text}\n`);
+    // An answer ends with a blank line; wait (bounded) until one arrives.
+    for (let i = 0; i < 200 && !s.output.slice(before).endsWith('\n\n'); i++) await new Promise((r) => setTimeout(r, 10));
+    return s.output.slice(before);
+  };
+  return {
+    ask: (text, conversation) => send(text, conversation),
+    async clickFollowup(label, conversation) {
+      const s = session(conversation);
+      const related = s.output.slice(s.output.lastIndexOf('Related')).split('·');
+      const n = related.findIndex((r) => r.includes(label));
+      return send(String(n + 1), conversation);
+    },
+    async close() {
+      for (const s of sessions.values()) {
+        s.input.end();
+        await s.done;
+      }
+    },
+  };
+}
+
+runContract('cli', cliDriver);
