@@ -1,0 +1,156 @@
+// The Bolt listeners: ack first, then to-question → bot.handle → render → send. Slack wants
+// every command and click acknowledged within 3 s; the answer may take longer (a slow engine),
+// so it goes out afterwards through the response_url (`respond`) or chat.postMessage.
+import { randomUUID } from 'node:crypto';
+import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
+import type { BotHandle } from '../../core/ports.ts';
+import type { Answer } from '../../core/types.ts';
+import { isSlackUserId } from './escape.ts';
+import { RecentMap } from './memory.ts';
+import { ACTION, renderAnswer, renderNotice, type ButtonValue, type SlackMessage } from './render.ts';
+import { followupToQuestion, messageToQuestion, slashToQuestion, type Access, type MessagePayload, type SlackQuestion, type Target } from './to-question.ts';
+
+export interface LoggerLike {
+  debug(obj: unknown, msg?: string): void;
+  info(obj: unknown, msg?: string): void;
+  warn(obj: unknown, msg?: string): void;
+  error(obj: unknown, msg?: string): void;
+}
+
+export interface ListenerDeps {
+  bot: BotHandle;
+  access: Access;
+  log: LoggerLike;
+  answerTimeoutMs: number;
+  /** Runs `work` as an answer in flight (stop() waits for these, bounded). */
+  track(work: () => Promise<void>): Promise<void>;
+  isStopping(): boolean;
+}
+
+interface Shared {
+  answer: Answer;
+  conversation: string;
+}
+
+export const SLASH_COMMAND = '/docker';
+
+export function registerListeners(app: App, deps: ListenerDeps): void {
+  const { bot, access, log } = deps;
+  const answered = new RecentMap<true>(5000, 60 * 60_000);
+  const shareable = new RecentMap<Shared>(1000, 30 * 60_000);
+
+  /** bot.handle with our own upper bound, so a hang anywhere still ends in a reply. */
+  async function ask(q: SlackQuestion): Promise<Answer | null | 'timeout'> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), deps.answerTimeoutMs);
+    });
+    try {
+      return await Promise.race([bot.handle(q), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  function timeoutMessage(): SlackMessage {
+    const s = Math.round(deps.answerTimeoutMs / 100) / 10;
+    return renderNotice(`The Docker engine did not answer in time (${s} s), so I have no answer for this one. Nothing was changed; please try again in a moment.`);
+  }
+
+  /** Answers `q`, ephemerally through the response_url, with a "Share in channel" button. */
+  async function answerEphemeral(q: SlackQuestion, respond: RespondFn): Promise<void> {
+    const a = await ask(q);
+    if (a === null) return;
+    if (a === 'timeout') return void (await respond({ response_type: 'ephemeral', replace_original: false, ...timeoutMessage() }));
+    const shareId = randomUUID();
+    shareable.set(shareId, { answer: a, conversation: q.conversation });
+    await respond({ response_type: 'ephemeral', replace_original: false, ...renderAnswer(a, { conversation: q.conversation, shareId }) });
+  }
+
+  /** Answers `q` with a visible message in `target` (a thread, or a DM). */
+  async function answerVisible(q: SlackQuestion, target: Target, client: App['client']): Promise<void> {
+    const a = await ask(q);
+    if (a === null) return;
+    const msg = a === 'timeout' ? timeoutMessage() : renderAnswer(a, { conversation: q.conversation });
+    await client.chat.postMessage({ channel: target.channel, ...(target.threadTs ? { thread_ts: target.threadTs } : {}), ...msg });
+  }
+
+  app.command(SLASH_COMMAND, async ({ ack, command, respond }) => {
+    await ack();
+    if (deps.isStopping()) return void (await respond({ response_type: 'ephemeral', ...renderNotice('I am restarting; please try again in a moment.') }));
+    const q = slashToQuestion(command, access);
+    await deps.track(() => answerEphemeral(q, respond));
+  });
+
+  for (const kind of ['mention', 'dm'] as const) {
+    const listener = async ({ event, body, context, client }: { event: unknown; body: unknown; context: { botUserId?: string }; client: App['client'] }) => {
+      const m = event as MessagePayload;
+      if (kind === 'dm' && m.channel_type !== 'im') return;
+      const eventId = (body as { event_id?: string }).event_id;
+      // Slack retries an event whose ack it missed (x-slack-retry-num); a DM that mentions the
+      // bot can also arrive as both app_mention and message.im. Answer each message once.
+      const keys = [...(eventId ? [`event:${eventId}`] : []), `msg:${m.channel}:${m.ts}`];
+      if (answered.seenBefore(keys, true) || deps.isStopping()) return;
+      const parsed = messageToQuestion(m, kind, access, context.botUserId);
+      if (!parsed) return;
+      await deps.track(() => answerVisible(parsed.question, parsed.target, client));
+    };
+    if (kind === 'mention') app.event('app_mention', listener);
+    else app.message(listener as never);
+  }
+
+  app.action<BlockAction<ButtonAction>>(new RegExp(`^${ACTION.followup}_\\d+$`), async ({ ack, action, body, respond, client }) => {
+    await ack();
+    const v = parseValue(action.value);
+    if (!v || deps.isStopping()) return;
+    const channelId = body.channel?.id ?? body.container?.channel_id;
+    const q = followupToQuestion(v.i, action.text.text, v.k, { channelId, userId: body.user.id }, access);
+    const container = body.container as { is_ephemeral?: boolean; thread_ts?: string } | undefined;
+    if (container?.is_ephemeral || !channelId) return deps.track(() => answerEphemeral(q, respond));
+    const target: Target = { channel: channelId, ...(container?.thread_ts ? { threadTs: container.thread_ts } : {}) };
+    await deps.track(() => answerVisible(q, target, client));
+  });
+
+  for (const vote of ['up', 'down'] as const) {
+    app.action<BlockAction<ButtonAction>>(vote === 'up' ? ACTION.up : ACTION.down, async ({ ack, action, respond }) => {
+      await ack();
+      const v = parseValue(action.value);
+      if (!v) return;
+      try {
+        bot.feedback({ platform: 'slack', intent: v.i, confidence: v.c ?? 0, vote, conversation: v.k });
+      } catch (err) {
+        log.warn({ err: String(err) }, 'slack: recording feedback failed');
+      }
+      await respond({ response_type: 'ephemeral', replace_original: false, text: 'Thanks, noted.' }).catch((err) => log.warn({ err }, 'slack: feedback reply failed'));
+    });
+  }
+
+  app.action<BlockAction<ButtonAction>>(ACTION.share, async ({ ack, action, body, respond }) => {
+    await ack();
+    const v = parseValue(action.value);
+    const shared = v?.s ? shareable.get(v.s) : undefined;
+    if (!shared) {
+      await respond({ response_type: 'ephemeral', replace_original: false, ...renderNotice('That answer is too old to share now; ask again and share the new one.') });
+      return;
+    }
+    const msg = renderAnswer(shared.answer, { conversation: shared.conversation });
+    const by = isSlackUserId(body.user.id) ? `Shared by <@${body.user.id}>` : 'Shared';
+    msg.blocks.splice(1, 0, { type: 'context', elements: [{ type: 'mrkdwn', text: by }] });
+    await respond({ response_type: 'in_channel', replace_original: false, ...msg });
+    await respond({ delete_original: true }).catch((err) => log.debug({ err }, 'slack: could not remove the ephemeral original'));
+  });
+
+  app.error(async (err) => {
+    log.error({ err: { code: (err as { code?: string }).code, message: err.message } }, 'slack: listener error');
+  });
+}
+
+function parseValue(raw: string | undefined): ButtonValue | null {
+  if (!raw) return null;
+  try {
+    const v = JSON.parse(raw) as Partial<ButtonValue>;
+    return typeof v.k === 'string' && typeof v.i === 'string' ? (v as ButtonValue) : null;
+  } catch {
+    return null;
+  }
+}

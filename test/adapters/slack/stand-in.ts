@@ -1,0 +1,354 @@
+// A local stand-in of Slack on 127.0.0.1 for driving the real Bolt: the Web API methods the
+// adapter calls (auth.test, chat.postMessage, apps.connections.open), response_url endpoints
+// that record what was posted (at most 5 uses each, as Slack), and a Socket Mode WebSocket
+// server that sends `hello` and envelopes and collects the acks. It checks Slack's message
+// limits the way Slack does and answers `invalid_blocks` / `msg_too_long` when they are broken.
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+export const BOT = { userId: 'UBOT0001', botId: 'BBOT0001', teamId: 'T0001' };
+
+export interface Posted {
+  via: 'chat.postMessage' | 'response_url';
+  /** For response_url posts: which url id. */
+  urlId?: string;
+  channel?: string;
+  thread_ts?: string;
+  response_type?: string;
+  replace_original?: boolean;
+  delete_original?: boolean;
+  text?: string;
+  blocks?: SlackBlock[];
+  at: number;
+}
+
+export interface SlackBlock {
+  type: string;
+  block_id?: string;
+  text?: { type: string; text: string };
+  elements?: { type: string; text?: string | { text: string }; action_id?: string; value?: string }[];
+}
+
+export interface StandIn {
+  url: string;
+  apiUrl: string;
+  posted: Posted[];
+  /** Limit violations seen (should stay empty). */
+  violations: string[];
+  calls: string[];
+  responseUrl(id: string): string;
+  /** Socket Mode */
+  connections: number;
+  connects: number;
+  sendEnvelope(type: 'slash_commands' | 'events_api' | 'interactive', payload: unknown, extra?: Record<string, unknown>): Promise<{ envelope_id: string; payload?: unknown; at: number }>;
+  disconnectAll(): void;
+  waitFor<T>(find: () => T | undefined | false, timeoutMs?: number, what?: string): Promise<T>;
+  close(): Promise<void>;
+}
+
+export async function startStandIn(): Promise<StandIn> {
+  const posted: Posted[] = [];
+  const violations: string[] = [];
+  const calls: string[] = [];
+  const uses = new Map<string, number>();
+  const acks = new Map<string, (a: { envelope_id: string; payload?: unknown; at: number }) => void>();
+  let envelopeSeq = 0;
+  let connects = 0;
+
+  const server: Server = createServer(async (req, res) => {
+    const body = await readBody(req);
+    const path = (req.url ?? '').split('?')[0] ?? '';
+    const reply = (status: number, obj: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(obj));
+    if (path.startsWith('/api/')) {
+      const method = path.slice(5);
+      calls.push(method);
+      const args = parseArgs(req, body);
+      if (method === 'auth.test') return reply(200, { ok: true, user_id: BOT.userId, bot_id: BOT.botId, team_id: BOT.teamId, user: 'coach' });
+      if (method === 'apps.connections.open') {
+        const { port } = server.address() as AddressInfo;
+        return reply(200, { ok: true, url: `ws://127.0.0.1:${port}/socket` });
+      }
+      if (method === 'chat.postMessage') {
+        const msg = toPosted('chat.postMessage', args);
+        const error = checkLimits(msg);
+        if (error) {
+          violations.push(error);
+          return reply(200, { ok: false, error });
+        }
+        posted.push(msg);
+        return reply(200, { ok: true, channel: args.channel, ts: `${Date.now() / 1000}` });
+      }
+      return reply(200, { ok: false, error: 'unknown_method' });
+    }
+    if (path.startsWith('/response/')) {
+      const id = path.slice('/response/'.length);
+      const n = (uses.get(id) ?? 0) + 1;
+      uses.set(id, n);
+      if (n > 5) {
+        violations.push(`response_url ${id} used ${n} times`);
+        return res.writeHead(404).end('used_url');
+      }
+      const msg = toPosted('response_url', JSON.parse(body || '{}') as Record<string, unknown>, id);
+      const error = checkLimits(msg);
+      if (error) {
+        violations.push(error);
+        return res.writeHead(400).end(error);
+      }
+      posted.push(msg);
+      return res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+    }
+    res.writeHead(404).end();
+  });
+
+  const wss = new WebSocketServer({ server, path: '/socket' });
+  const sockets = new Set<WebSocket>();
+  wss.on('connection', (ws) => {
+    connects++;
+    sockets.add(ws);
+    ws.on('close', () => sockets.delete(ws));
+    ws.on('message', (data) => {
+      const m = JSON.parse(String(data)) as { envelope_id?: string; payload?: unknown };
+      if (m.envelope_id) acks.get(m.envelope_id)?.({ envelope_id: m.envelope_id, payload: m.payload, at: performance.now() });
+    });
+    ws.send(JSON.stringify({ type: 'hello', num_connections: sockets.size, debug_info: { host: 'stand-in' } }));
+  });
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+
+  const standIn: StandIn = {
+    url,
+    apiUrl: `${url}/api/`,
+    posted,
+    violations,
+    calls,
+    responseUrl: (id) => `${url}/response/${id}`,
+    get connections() {
+      return [...sockets].filter((s) => s.readyState === s.OPEN).length;
+    },
+    get connects() {
+      return connects;
+    },
+    sendEnvelope(type, payload, extra = {}) {
+      const envelope_id = `env-${++envelopeSeq}`;
+      const open = [...sockets].find((s) => s.readyState === s.OPEN);
+      if (!open) return Promise.reject(new Error('no socket mode client connected'));
+      const acked = new Promise<{ envelope_id: string; payload?: unknown; at: number }>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`envelope ${envelope_id} was not acked within 5 s`)), 5000);
+        acks.set(envelope_id, (a) => {
+          clearTimeout(timer);
+          acks.delete(envelope_id);
+          resolve(a);
+        });
+      });
+      open.send(JSON.stringify({ envelope_id, type, payload, accepts_response_payload: type !== 'events_api', ...extra }));
+      return acked;
+    },
+    disconnectAll() {
+      for (const s of sockets) s.send(JSON.stringify({ type: 'disconnect', reason: 'refresh_requested' }));
+    },
+    waitFor: (find, timeoutMs = 5000, what = 'condition') => waitFor(find, timeoutMs, what),
+    async close() {
+      // Bolt's app.stop() in Socket Mode returns before the socket has closed: give clients up
+      // to 1 s to close on their own, then cut them off.
+      const deadline = Date.now() + 1000;
+      while (sockets.size > 0 && Date.now() < deadline) await sleep(20);
+      for (const s of sockets) s.terminate();
+      wss.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+  return standIn;
+}
+
+/** Polls until `find` returns something (bounded). */
+export async function waitFor<T>(find: () => T | undefined | false, timeoutMs = 5000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const hit = find();
+    if (hit) return hit;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(10);
+  }
+}
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+function toPosted(via: Posted['via'], a: Record<string, unknown>, urlId?: string): Posted {
+  const blocks = typeof a.blocks === 'string' ? (JSON.parse(a.blocks) as SlackBlock[]) : (a.blocks as SlackBlock[] | undefined);
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const bool = (v: unknown) => (v === true || v === 'true' ? true : v === false || v === 'false' ? false : undefined);
+  return {
+    via,
+    ...(urlId ? { urlId } : {}),
+    channel: str(a.channel),
+    thread_ts: str(a.thread_ts),
+    response_type: str(a.response_type),
+    replace_original: bool(a.replace_original),
+    delete_original: bool(a.delete_original),
+    text: str(a.text),
+    ...(blocks ? { blocks } : {}),
+    at: performance.now(),
+  };
+}
+
+/** Slack's documented limits; the error names are the ones Slack answers with. */
+export function checkLimits(m: Posted): string | null {
+  const blocks = m.blocks ?? [];
+  if (!m.delete_original && !m.text) return 'no_text (fallback text missing)';
+  if (blocks.length > 50) return `invalid_blocks: ${blocks.length} blocks`;
+  let total = m.text?.length ?? 0;
+  for (const b of blocks) {
+    const t = b.text?.text ?? '';
+    total += t.length;
+    if (b.type === 'section' && t.length > 3000) return `invalid_blocks: section text ${t.length}`;
+    if (b.type === 'header' && t.length > 150) return `invalid_blocks: header ${t.length}`;
+    if (b.type === 'context' && (b.elements?.length ?? 0) > 10) return 'invalid_blocks: context elements';
+    if (b.type === 'actions' && (b.elements?.length ?? 0) > 25) return 'invalid_blocks: actions elements';
+    for (const e of b.elements ?? []) {
+      const et = typeof e.text === 'string' ? e.text : (e.text?.text ?? '');
+      total += et.length;
+      if (e.type === 'button' && et.length > 75) return `invalid_blocks: button text ${et.length}`;
+      if (e.type === 'button' && (e.value?.length ?? 0) > 2000) return 'invalid_blocks: button value';
+      if (e.type === 'mrkdwn' && et.length > 2000) return 'invalid_blocks: context text';
+    }
+  }
+  if (total > 12_000) return `msg_too_long: ${total}`;
+  return null;
+}
+
+function parseArgs(req: IncomingMessage, body: string): Record<string, unknown> {
+  if ((req.headers['content-type'] ?? '').includes('application/json')) return JSON.parse(body || '{}') as Record<string, unknown>;
+  return Object.fromEntries(new URLSearchParams(body));
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+// ---- Signed requests, as Slack sends them to /slack/events ----
+
+export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
+
+export function sign(rawBody: string, timestamp: number, secret = SIGNING_SECRET): string {
+  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${rawBody}`).digest('hex')}`;
+}
+
+export interface SignedPost {
+  status: number;
+  body: string;
+  ms: number;
+}
+
+export async function postSigned(
+  url: string,
+  rawBody: string,
+  opts: { contentType?: string; timestamp?: number; signature?: string; headers?: Record<string, string>; secret?: string } = {},
+): Promise<SignedPost> {
+  const ts = opts.timestamp ?? Math.floor(Date.now() / 1000);
+  const started = performance.now();
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': opts.contentType ?? 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': String(ts),
+      'x-slack-signature': opts.signature ?? sign(rawBody, ts, opts.secret),
+      ...opts.headers,
+    },
+    body: rawBody,
+    signal: AbortSignal.timeout(10_000),
+  });
+  const body = await res.text();
+  return { status: res.status, body, ms: performance.now() - started };
+}
+
+export function slashBody(p: { text: string; channel: string; user: string; responseUrl: string }): string {
+  return new URLSearchParams({
+    token: 'legacy-verification-token',
+    team_id: BOT.teamId,
+    team_domain: 'example',
+    channel_id: p.channel,
+    channel_name: 'general',
+    user_id: p.user,
+    user_name: 'someone',
+    command: '/docker',
+    text: p.text,
+    api_app_id: 'A0001',
+    response_url: p.responseUrl,
+    trigger_id: `trig-${Math.random().toString(36).slice(2)}`,
+  }).toString();
+}
+
+let eventSeq = 0;
+export function eventBody(event: Record<string, unknown>, eventId = `Ev${++eventSeq}${Date.now()}`): string {
+  return JSON.stringify({
+    token: 'legacy-verification-token',
+    team_id: BOT.teamId,
+    api_app_id: 'A0001',
+    type: 'event_callback',
+    event_id: eventId,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: BOT.teamId, user_id: BOT.userId, is_bot: true }],
+    event,
+  });
+}
+
+export function actionPayload(p: { button: { action_id: string; value?: string; text: string }; channel: string; user: string; responseUrl: string; container: Record<string, unknown> }): Record<string, unknown> {
+  return {
+    type: 'block_actions',
+    team: { id: BOT.teamId, domain: 'example' },
+    user: { id: p.user, username: 'someone', team_id: BOT.teamId },
+    api_app_id: 'A0001',
+    token: 'legacy-verification-token',
+    container: p.container,
+    trigger_id: `trig-${Math.random().toString(36).slice(2)}`,
+    channel: { id: p.channel, name: 'general' },
+    response_url: p.responseUrl,
+    actions: [
+      {
+        type: 'button',
+        action_id: p.button.action_id,
+        block_id: 'b',
+        text: { type: 'plain_text', text: p.button.text, emoji: true },
+        value: p.button.value,
+        action_ts: `${Date.now() / 1000}`,
+      },
+    ],
+  };
+}
+
+export function actionBody(payload: Record<string, unknown>): string {
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/** Everything a person would read in a reply, with Slack's escaping undone. */
+export function plainText(m: Posted): string {
+  const parts: string[] = [];
+  for (const b of m.blocks ?? []) {
+    if (b.text?.text) parts.push(b.text.text);
+    for (const e of b.elements ?? []) {
+      const t = typeof e.text === 'string' ? e.text : e.text?.text;
+      if (t) parts.push(t);
+    }
+  }
+  if (parts.length === 0 && m.text) parts.push(m.text);
+  return parts.join('\n').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+/** The buttons of a reply. */
+export function buttons(m: Posted): { action_id: string; value?: string; text: string }[] {
+  return (m.blocks ?? []).flatMap((b) =>
+    b.type === 'actions'
+      ? (b.elements ?? []).map((e) => ({ action_id: e.action_id ?? '', ...(e.value !== undefined ? { value: e.value } : {}), text: typeof e.text === 'string' ? e.text : (e.text?.text ?? '') }))
+      : [],
+  );
+}
