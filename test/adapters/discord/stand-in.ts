@@ -47,7 +47,9 @@ export class DiscordStandIn {
   constructor() {
     this.server = createServer((req, res) => {
       void this.onRequest(req).then(({ status, body }) => {
-        res.writeHead(status, { 'content-type': 'application/json' }).end(body === undefined ? undefined : JSON.stringify(body));
+        // Like Discord: a 204 has no body and no content type (discord.js would try to parse it).
+        if (body === undefined) res.writeHead(status).end();
+        else res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
       });
     });
     this.wss = new WebSocketServer({ server: this.server });
