@@ -16,8 +16,15 @@ const root = mkdtempSync(join(tmpdir(), 'cc-connect-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 let n = 0;
+interface Ctx {
+  name: string;
+  host: string;
+  skipTLSVerify?: boolean;
+  tls?: Record<string, string>;
+}
+
 /** A fresh docker CLI config dir, optionally with contexts (as `docker context create` writes them). */
-function configDir(opts: { current?: string; contexts?: Array<{ name: string; host: string; skipTLSVerify?: boolean; tls?: Record<string, string> }> } = {}): string {
+function configDir(opts: { current?: string; contexts?: Ctx[] } = {}): string {
   const dir = join(root, `cfg-${++n}`);
   mkdirSync(dir, { recursive: true });
   if (opts.current) writeFileSync(join(dir, 'config.json'), JSON.stringify({ auths: {}, currentContext: opts.current }));
@@ -101,7 +108,7 @@ describe('resolution order', () => {
 });
 
 describe('docker contexts', () => {
-  const contexts = [
+  const contexts: Ctx[] = [
     { name: 'remote', host: 'tcp://10.1.2.3:2375' },
     { name: 'rootless', host: 'unix:///run/user/1000/docker.sock' },
     { name: 'secure', host: 'tcp://10.9.9.9:2376', tls: { 'ca.pem': 'CA', 'cert.pem': 'CERT', 'key.pem': 'KEY' } },
