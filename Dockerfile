@@ -1,0 +1,72 @@
+# container-coach: the bot's own image.
+#
+#   docker build --build-arg VERSION=$(node -p 'require("./package.json").version') \
+#                --build-arg REVISION=$(git rev-parse HEAD) -t container-coach .
+#   docker run --rm container-coach coach ask "what is a docker image"
+#   docker run -d --name coach --env-file .env container-coach
+#
+# The base is pinned by tag here (never :latest). For a release, pin it by digest too —
+# FROM node:20-bookworm-slim@sha256:… — docs/docker.md shows how to find the digest and why.
+# No `# syntax=` line on purpose: it would make every build pull a frontend image.
+
+FROM node:20-bookworm-slim AS base
+WORKDIR /app
+
+# --- compile the TypeScript ------------------------------------------------------------------
+FROM base AS build
+# The registry npm uses; the build script passes the machine's own when it is not the default.
+# Never pass a token this way (build args are visible in the build history); use a BuildKit
+# secret mount for a private registry. HTTP(S)_PROXY are predefined build args: pass them with
+# --build-arg and they stay out of the history. None of this reaches the runtime stage.
+ARG NPM_CONFIG_REGISTRY=https://registry.npmjs.org/
+COPY package.json package-lock.json ./
+# --ignore-scripts: no dependency needs an install script, so none gets to run one.
+RUN npm ci --ignore-scripts --no-audit --no-fund --no-update-notifier
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+RUN npm run build
+
+# --- production dependencies only -----------------------------------------------------------
+# `npm prune --omit=dev` leaves exactly the lockfile's production tree (what `npm ci --omit=dev`
+# installs) without a second download; tsx, typescript and vitest are gone. Then drop what the
+# compiled code can never load (see deploy/prune-deps.mjs): mostly `natural`'s storage backends.
+FROM build AS prod-modules
+COPY deploy/prune-deps.mjs /tmp/prune-deps.mjs
+RUN npm prune --omit=dev --ignore-scripts --no-audit --no-fund --no-update-notifier \
+ && node /tmp/prune-deps.mjs /app
+
+# --- runtime: compiled code, knowledge base, production dependencies; no src/, no compilers ----
+FROM base AS runtime
+ENV NODE_ENV=production \
+    COACH_HTTP_PORT=8080
+# Owned by root and not writable by the `node` user that runs the bot: the app cannot change itself.
+COPY --from=prod-modules /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY package.json package-lock.json ./
+COPY intents ./intents
+COPY bin ./bin
+# `coach` on the PATH, and a smoke test: the build fails if the image cannot answer a question.
+RUN chmod 0755 bin/coach.js \
+ && ln -s /app/bin/coach.js /usr/local/bin/coach \
+ && coach ask "what is a docker image" >/dev/null
+
+USER node
+EXPOSE 8080
+# /healthz on COACH_HTTP_PORT. Node's fetch rather than curl: the slim base has no curl.
+HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.COACH_HTTP_PORT||8080)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+# node is PID 1 (no init): the bot handles SIGTERM itself — stops taking questions, finishes
+# those in flight, closes connections and exits 0 well inside `docker stop`'s 10 s.
+STOPSIGNAL SIGTERM
+
+# Last, so a new revision rebuilds only this metadata, not the layers above.
+ARG VERSION=0.0.0-dev
+ARG REVISION=unknown
+LABEL org.opencontainers.image.title="container-coach" \
+      org.opencontainers.image.description="A chat bot that explains Docker images vs containers and diagnoses a connected Docker host, read-only" \
+      org.opencontainers.image.version="${VERSION}" \
+      org.opencontainers.image.revision="${REVISION}" \
+      org.opencontainers.image.licenses="MIT" \
+      org.opencontainers.image.base.name="docker.io/library/node:20-bookworm-slim"
+
+CMD ["coach", "start"]
