@@ -64,13 +64,13 @@ export function renderAnswer(a: Answer, opts: RenderOptions): SlackMessage {
 
 /** A short plain message (errors, "working on it") in the same shape. */
 export function renderNotice(text: string): SlackMessage {
-  return { text: escapeSlack(truncate(text, LIMITS.fallbackText)), blocks: [section(toMrkdwn(truncate(text, LIMITS.sectionText - 200)))] };
+  return { text: capText(escapeSlack(text), LIMITS.fallbackText), blocks: [section(capText(toMrkdwn(text), LIMITS.sectionText))] };
 }
 
 function fallbackText(a: Answer): string {
   const first = a.blocks.find((b) => b.type === 'text');
   const lead = first && first.type === 'text' ? `: ${first.text}` : '';
-  return escapeSlack(truncate(plain(`${a.title}${lead}`, LIMITS.fallbackText), LIMITS.fallbackText));
+  return capText(escapeSlack(plain(`${a.title}${lead}`, LIMITS.fallbackText)), LIMITS.fallbackText);
 }
 
 function renderBlock(b: Block): KnownBlock[] {
