@@ -84,3 +84,21 @@ export function guardRawPacket(packet: { t?: unknown; d?: unknown }, log?: Log):
     // a frozen packet: nothing more we can do
   }
 }
+
+const THREAD_TYPES = new Set([10, 11, 12]);
+
+/** Where a raw interaction payload (HTTP mode) happened and who sent it. */
+export function rawContext(d: Record<string, any>): import('./to-question.ts').DiscordContext {
+  const user = d.member?.user ?? d.user ?? {};
+  const ch = isObj(d.channel) ? d.channel : null;
+  const isThread = THREAD_TYPES.has(ch?.type as number);
+  return {
+    channelId: (ch?.id as string | undefined) ?? (d.channel_id as string | undefined) ?? null,
+    parentId: isThread ? ((ch?.parent_id as string | undefined) ?? null) : null,
+    isThread,
+    guildId: (d.guild_id as string | undefined) ?? null,
+    userId: String(user.id ?? ''),
+    isBot: user.bot === true,
+    roles: Array.isArray(d.member?.roles) ? d.member.roles.filter((r: unknown) => typeof r === 'string') : [],
+  };
+}

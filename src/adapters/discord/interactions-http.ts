@@ -1,0 +1,158 @@
+// HTTP interactions mode: Discord POSTs each interaction to `/discord/interactions` on the
+// process's shared HTTP server (no gateway connection, so replicas can sit behind a load
+// balancer). Every request is verified with Ed25519 over timestamp + raw body BEFORE it is
+// parsed; a bad or missing signature gets 401 and runs nothing. The first answer is the HTTP
+// response; a deferred answer is PATCHed to the original response through discord.js's REST.
+import { createPublicKey, verify, type KeyObject } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { REST, Routes } from 'discord.js';
+import type { BotHandle, HostPort, PlatformAdapter } from '../../core/ports.ts';
+import { COMMAND_NAME } from './commands.ts';
+import { focusedOption, optionValues, rawContext, repairInteraction, restBase, subcommandName } from './discord-util.ts';
+import { hostAllowed } from './permissions.ts';
+import type { DiscordMessage } from './render.ts';
+import { createFlow, type Log, type Responder } from './respond.ts';
+import { slashToQuestion } from './to-question.ts';
+
+export interface DiscordHttpOptions {
+  applicationId: string;
+  /** The application's public key: 64 hex characters (Developer Portal → General Information). */
+  publicKey: string;
+  bot: BotHandle;
+  host?: HostPort;
+  hostChannels: readonly string[];
+  hostRoles: readonly string[];
+  apiUrl?: string;
+  restRetries?: number;
+  /** Route path on the shared server. */
+  path?: string;
+  deferAfterMs?: number;
+  autocompleteMs?: number;
+  stopGraceMs?: number;
+  /** Interactions are small; anything bigger is refused before verification. */
+  maxBodyBytes?: number;
+  log?: Log;
+}
+
+const INTERACTIONS_PATH = '/discord/interactions';
+const MAX_BODY = 256 * 1024;
+// DER SubjectPublicKeyInfo header for an Ed25519 key; the raw 32 bytes follow.
+const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
+
+export function ed25519PublicKey(hex: string): KeyObject {
+  if (!/^[0-9a-fA-F]{64}$/.test(hex)) throw new Error('discord: the public key must be 64 hex characters');
+  return createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, Buffer.from(hex, 'hex')]), format: 'der', type: 'spki' });
+}
+
+/** True when `signature` (hex) is the application's Ed25519 signature of timestamp + body. */
+export function verifySignature(key: KeyObject, signature: unknown, timestamp: unknown, body: Buffer): boolean {
+  if (typeof signature !== 'string' || !/^[0-9a-fA-F]{128}$/.test(signature)) return false;
+  if (typeof timestamp !== 'string' || timestamp.length === 0 || timestamp.length > 32) return false;
+  try {
+    return verify(null, Buffer.concat([Buffer.from(timestamp, 'utf8'), body]), key, Buffer.from(signature, 'hex'));
+  } catch {
+    return false;
+  }
+}
+
+export function createDiscordHttpAdapter(o: DiscordHttpOptions): PlatformAdapter {
+  const key = ed25519PublicKey(o.publicKey);
+  const flow = createFlow({
+    bot: o.bot,
+    access: { channels: o.hostChannels, roles: o.hostRoles },
+    ...(o.host ? { host: o.host } : {}),
+    ...(o.deferAfterMs !== undefined ? { deferAfterMs: o.deferAfterMs } : {}),
+    ...(o.autocompleteMs !== undefined ? { autocompleteMs: o.autocompleteMs } : {}),
+    ...(o.log ? { log: o.log } : {}),
+  });
+  // Follow-ups use the interaction token in the URL: no bot token is needed.
+  const rest = new REST({ version: '10', ...(o.apiUrl ? { api: restBase(o.apiUrl) } : {}), ...(o.restRetries !== undefined ? { retries: o.restRetries } : {}) });
+  const inFlight = new Set<Promise<void>>();
+  let ready = false;
+
+  async function handler(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!ready) return send(res, 503, { error: 'not ready' });
+    const raw = await readBody(req, o.maxBodyBytes ?? MAX_BODY);
+    if (raw === null) return send(res, 413, { error: 'body too large' });
+    if (!verifySignature(key, req.headers['x-signature-ed25519'], req.headers['x-signature-timestamp'], raw)) {
+      return send(res, 401, { error: 'invalid request signature' });
+    }
+    let d: Record<string, any>;
+    try {
+      d = JSON.parse(raw.toString('utf8')) as Record<string, any>;
+    } catch {
+      return send(res, 400, { error: 'invalid JSON' });
+    }
+    if (!repairInteraction(d)) return send(res, 400, { error: 'malformed interaction' });
+    if (d.type === 1) return send(res, 200, { type: 1 }); // PING → PONG
+    const ctx = rawContext(d);
+    if (d.type === 4) {
+      const focused = focusedOption(d.data.options);
+      const choices = d.data.name === COMMAND_NAME && focused?.name === 'name' ? await flow.autocomplete(focused.value, ctx) : [];
+      return send(res, 200, { type: 8, data: { choices } });
+    }
+    const r = responder(res, d.token as string);
+    let work: Promise<void>;
+    if (d.type === 2 && d.data.name === COMMAND_NAME) {
+      const input = { subcommand: subcommandName(d.data.options) ?? 'help', options: optionValues(d.data.options) };
+      work = flow.answer(slashToQuestion(input, ctx, hostAllowed({ channels: o.hostChannels, roles: o.hostRoles }, ctx)), r);
+    } else if (d.type === 3 && d.data.component_type === 2) {
+      work = flow.button(String(d.data.custom_id), ctx, r);
+    } else {
+      return send(res, 400, { error: 'unsupported interaction' });
+    }
+    const tracked = work
+      .catch((err: unknown) => {
+        o.log?.error({ err }, 'discord: could not answer');
+        if (!res.headersSent) send(res, 500, { error: 'internal error' });
+      })
+      .finally(() => inFlight.delete(tracked));
+    inFlight.add(tracked);
+    await tracked;
+  }
+
+  function responder(res: ServerResponse, token: string): Responder {
+    return {
+      reply: async (m) => send(res, 200, { type: 4, data: m }),
+      defer: async (ephemeral) => send(res, 200, { type: 5, data: { flags: ephemeral ? 64 : 0 } }),
+      edit: async (m) => {
+        const { flags: _ephemeralIsFixedAtDefer, ...body } = m satisfies DiscordMessage;
+        await rest.patch(Routes.webhookMessage(o.applicationId, token, '@original'), { body, auth: false });
+      },
+    };
+  }
+
+  return {
+    name: 'discord-http',
+    routes: [{ path: o.path ?? INTERACTIONS_PATH, methods: ['POST'], handler }],
+    async start() {
+      ready = true;
+    },
+    async stop() {
+      ready = false;
+      const grace = new Promise<void>((r) => setTimeout(r, o.stopGraceMs ?? 5000).unref());
+      await Promise.race([Promise.allSettled([...inFlight]), grace]);
+    },
+    isReady: () => ready,
+  };
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  if (res.headersSent) return;
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+}
+
+/** The raw body, or null when it is bigger than `max` (the rest is drained, not kept). */
+async function readBody(req: IncomingMessage, max: number): Promise<Buffer | null> {
+  if (Number(req.headers['content-length'] ?? 0) > max) {
+    req.resume();
+    return null;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size <= max) chunks.push(chunk as Buffer);
+  }
+  return size > max ? null : Buffer.concat(chunks);
+}
