@@ -17,7 +17,8 @@ const SIGNALS: Record<number, string> = {
   9: 'SIGKILL', 10: 'SIGUSR1', 11: 'SIGSEGV', 12: 'SIGUSR2', 13: 'SIGPIPE', 14: 'SIGALRM', 15: 'SIGTERM',
 };
 
-export function exitCodeMeaning(code: number, oomKilled = false): ExitMeaning {
+/** `oomKilled`: the engine's flag when known (inspect), else null/undefined (list only). */
+export function exitCodeMeaning(code: number, oomKilled?: boolean | null): ExitMeaning {
   switch (code) {
     case 0:
       return { code, name: 'normal exit', meaning: 'the main process finished normally — a container whose command ends, ends' };
@@ -34,9 +35,12 @@ export function exitCodeMeaning(code: number, oomKilled = false): ExitMeaning {
         code,
         name: 'SIGKILL',
         signal: 9,
-        meaning: oomKilled
-          ? 'killed with SIGKILL by the out-of-memory killer: it hit its memory limit'
-          : 'killed with SIGKILL: `docker kill`, a `docker stop` that outlived the grace period (10 s by default), or the out-of-memory killer (the engine did not flag OOM here)',
+        meaning:
+          oomKilled === true
+            ? 'killed with SIGKILL by the out-of-memory killer: it hit its memory limit'
+            : `killed with SIGKILL: \`docker kill\`, a \`docker stop\` that outlived the grace period (10 s by default), or the out-of-memory killer (${
+                oomKilled === false ? 'the engine did not flag OOM here' : 'check OOMKilled in `docker inspect`'
+              })`,
       };
     case 139:
       return { code, name: 'SIGSEGV', signal: 11, meaning: 'the program crashed with a segmentation fault (invalid memory access)' };

@@ -29,7 +29,7 @@ export function createdNotStarted(c: ContainerFacts): Finding | null {
 export function exited(c: ContainerFacts): Finding | null {
   if (c.state !== 'exited' || isLooping(c)) return null;
   const code = c.exitCode;
-  const meaning = code === null ? null : exitCodeMeaning(code, c.oomKilled === true);
+  const meaning = code === null ? null : exitCodeMeaning(code, c.oomKilled);
   const evidence: Record<string, EvidenceValue> = {
     ...baseEvidence(c),
     exitCode: code,
@@ -90,7 +90,7 @@ export function isLooping(c: ContainerFacts): boolean {
 
 export function restartLoop(c: ContainerFacts): Finding | null {
   if (!isLooping(c)) return null;
-  const meaning = c.exitCode !== null && c.exitCode !== 0 ? exitCodeMeaning(c.exitCode, c.oomKilled === true) : null;
+  const meaning = c.exitCode !== null && c.exitCode !== 0 ? exitCodeMeaning(c.exitCode, c.oomKilled) : null;
   return {
     code: 'restart_loop',
     severity: 'error',

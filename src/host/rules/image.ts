@@ -11,9 +11,15 @@ export function imageLabel(i: Docker.ImageInfo): string {
   return tags[0] ?? i.Id.replace(/^sha256:/, '').slice(0, 12);
 }
 
-/** An image no container (running or stopped) was created from. */
-export function imageBuiltNeverRun(image: Docker.ImageInfo, containers: Docker.ContainerInfo[]): Finding | null {
+/**
+ * An image no container (running or stopped) was created from. `createdFrom`: the references
+ * inspected containers were created from — a container still running an older build of this
+ * tag is stale_image's case, not this one.
+ */
+export function imageBuiltNeverRun(image: Docker.ImageInfo, containers: Docker.ContainerInfo[], createdFrom: string[] = []): Finding | null {
   if (containers.some((c) => c.ImageID === image.Id)) return null;
+  const refs = new Set(createdFrom.map(withTag));
+  if ((image.RepoTags ?? []).some((t) => refs.has(t))) return null;
   const ref = imageLabel(image);
   return {
     code: 'image_built_never_run',

@@ -44,6 +44,18 @@ export function containerFindings(c: ContainerFacts, s: Snapshot, opts: { overvi
   return found;
 }
 
+/**
+ * A container not inspected, listed with a bare image id (its tag moved away) and older than
+ * this image, may run an older build of this very tag: then "never run" would mislead.
+ */
+function mayRunOlderBuild(s: Snapshot, image: Docker.ImageInfo): boolean {
+  return s.containers.some((c) => !s.inspects[c.Id] && c.Image?.startsWith('sha256:') && c.Created <= image.Created);
+}
+
+function createdFrom(s: Snapshot): string[] {
+  return Object.values(s.inspects).map((i) => i.Config?.Image ?? '').filter(Boolean);
+}
+
 function facts(s: Snapshot, c: Docker.ContainerInfo): ContainerFacts {
   return containerFacts(c, s.inspects[c.Id]);
 }
@@ -58,7 +70,7 @@ function forSubject(s: Snapshot, subject: string): Finding[] {
   for (const c of m.containers) out.push(...containerFindings(facts(s, c), s));
   if (m.kind === 'image') {
     for (const i of m.images) {
-      const never = imageBuiltNeverRun(i, s.containers);
+      const never = imageBuiltNeverRun(i, s.containers, createdFrom(s));
       if (never) out.push(never);
     }
   }
@@ -67,7 +79,7 @@ function forSubject(s: Snapshot, subject: string): Finding[] {
     // The engine resolved a reference the lists could not (`docker.io/library/app:1`, a digest).
     const listed = s.images.find((i) => i.Id === s.imageInspect!.Id);
     if (listed) {
-      const never = imageBuiltNeverRun(listed, s.containers);
+      const never = imageBuiltNeverRun(listed, s.containers, createdFrom(s));
       const users = s.containers.filter((c) => c.ImageID === listed.Id);
       return never ? [never] : users.flatMap((c) => containerFindings(facts(s, c), s));
     }
@@ -95,7 +107,8 @@ function overview(s: Snapshot): Finding[] {
   for (const d of destroyedContainers(s.events)) candidates.push({ time: d.time, findings: [recentlyRemoved(d, s.events)] });
   for (const i of s.images) {
     if (!(i.RepoTags ?? []).some((t) => t !== '<none>:<none>')) continue;
-    const never = imageBuiltNeverRun(i, s.containers);
+    if (mayRunOlderBuild(s, i)) continue;
+    const never = imageBuiltNeverRun(i, s.containers, createdFrom(s));
     if (never) candidates.push({ time: i.Created, findings: [never] });
   }
   if (candidates.length === 0) {

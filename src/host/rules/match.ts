@@ -87,9 +87,12 @@ export function byRecent<T extends { Created: number }>(xs: T[]): T[] {
   return [...xs].sort((a, b) => b.Created - a.Created);
 }
 
-/** The containers worth a closer look when no subject is given: not running, or not well. */
+/**
+ * The containers worth a closer look when no subject is given: not running, not well, or
+ * running a build whose tag has moved on (the list then shows the image id, not the tag).
+ */
 export function troubledContainers(containers: Docker.ContainerInfo[]): Docker.ContainerInfo[] {
-  return containers.filter((c) => c.State !== 'running' || /\((unhealthy|health: starting)\)/.test(c.Status ?? ''));
+  return containers.filter((c) => c.State !== 'running' || /\((unhealthy|health: starting)\)/.test(c.Status ?? '') || c.Image?.startsWith('sha256:'));
 }
 
 /** When a container last did something: its latest die/stop event, else its creation. */
