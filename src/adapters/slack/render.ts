@@ -5,7 +5,7 @@
 // Every user- or engine-supplied string goes through escape.ts.
 import type { types } from '@slack/bolt';
 import type { Answer, Block, Finding } from '../../core/types.ts';
-import { escapeSlack, plain, toMrkdwn, truncate } from './escape.ts';
+import { escapeSlack, plain, toMrkdwn } from './escape.ts';
 
 type KnownBlock = types.KnownBlock;
 type Button = types.Button;
