@@ -28,6 +28,9 @@ export const LIMITS = {
   label: 80,
 } as const;
 
+/** Room kept in each description for the "…and N more" note. */
+const SECTION_MAX = LIMITS.description - 100;
+
 /** Follow-up rows (the last row is kept for 👍/👎). */
 const FOLLOWUP_ROWS = 2;
 
@@ -57,6 +60,40 @@ export function truncate(s: string, n: number): string {
   return s.length > n ? `${s.slice(0, Math.max(0, n - 1))}…` : s;
 }
 
+/** Like truncate, but closes a code fence the cut left open. */
+function cut(s: string, n: number): string {
+  if (s.length <= n) return s;
+  const t = truncate(s, Math.max(0, n - 4));
+  return (t.match(/```/g) ?? []).length % 2 ? `${t}\n\`\`\`` : t;
+}
+
+export function embedChars(embeds: readonly APIEmbed[]): number {
+  return embeds.reduce(
+    (n, e) =>
+      n +
+      (e.title?.length ?? 0) +
+      (e.description?.length ?? 0) +
+      (e.footer?.text.length ?? 0) +
+      (e.author?.name.length ?? 0) +
+      (e.fields ?? []).reduce((k, f) => k + f.name.length + f.value.length, 0),
+    0,
+  );
+}
+
+/** The last line of defence for the 6,000-character total: trims text from the end. */
+function fitTotal(embeds: APIEmbed[]): APIEmbed[] {
+  for (let i = embeds.length - 1; i >= 0; i--) {
+    const over = embedChars(embeds) - LIMITS.embedTotal;
+    if (over <= 0) break;
+    const e = embeds[i]!;
+    if (e.description) e.description = cut(e.description, Math.max(0, e.description.length - over - 1));
+    if (!e.description) delete e.description;
+  }
+  const kept = embeds.filter((e, i) => i === 0 || e.description);
+  while (embedChars(kept) > LIMITS.embedTotal && kept[0]?.fields?.length) kept[0].fields.pop();
+  return kept;
+}
+
 /** Mentions in text the core did not write (engine names, echoed input) never look like pings. */
 export function defuseMentions(s: string): string {
   return s.replace(/@(everyone|here)/gi, '@\u200b$1').replace(/<(@[!&]?|#)(\d+)>/g, '<\u200b$1$2>');
@@ -67,7 +104,7 @@ export function safe(s: string): string {
   return defuseMentions(escapeMarkdown(String(s)));
 }
 
-function codeBlock(code: string, lang = '', max: number = LIMITS.description): string {
+function codeBlock(code: string, lang = '', max: number = SECTION_MAX): string {
   const clean = code.replace(/```/g, '`\u200b``');
   const open = `\`\`\`${lang}\n`;
   const close = '\n```';
@@ -137,9 +174,13 @@ function pack(sections: string[], budget: number): { descriptions: string[]; omi
   let used = 0;
   let n = 0;
   for (; n < sections.length; n++) {
-    const s = truncate(sections[n] ?? '', LIMITS.description - 40);
-    if (used + s.length + 2 > budget) break;
-    if (cur && cur.length + 2 + s.length > LIMITS.description - 40) {
+    let s = cut(sections[n] ?? '', SECTION_MAX);
+    if (used + s.length + 2 > budget) {
+      // The first section is the answer itself: shorten it rather than leave it out.
+      if (n > 0 || budget < 100) break;
+      s = cut(s, budget - 2);
+    }
+    if (cur && cur.length + 2 + s.length > SECTION_MAX) {
       descriptions.push(cur);
       cur = '';
     }
@@ -185,7 +226,7 @@ export function renderAnswer(a: Answer, opts: RenderOptions): DiscordMessage {
   Object.assign(embeds[0]!, { title, ...(fields.length ? { fields } : {}) });
   // Fields belong with the first embed's text; keep the reading order: title, text, fields, more text.
   return {
-    embeds,
+    embeds: fitTotal(embeds),
     components: buttons(a, opts.conversation),
     allowed_mentions: { ...NO_MENTIONS },
     ...(opts.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),

@@ -163,6 +163,8 @@ describe('discord HTTP interactions endpoint with a slow engine', () => {
     expect(edit.body.embeds[0].title).toBe('Running containers on the host');
     expect(edit.body.allowed_mentions).toEqual({ parse: [] });
     expect(edit.body.flags).toBeUndefined();
+    // The interaction token is the credential: no bot token is sent (or configured).
+    expect(edit.auth).toBeUndefined();
   });
 });
 

@@ -20,6 +20,8 @@ export interface Recorded {
   path: string;
   query: string;
   body: any;
+  /** The Authorization header, if any. */
+  auth?: string;
   at: number;
 }
 
@@ -81,7 +83,7 @@ export class DiscordStandIn {
     const path = decodeURIComponent(p);
     const body = raw ? JSON.parse(raw) : undefined;
     const method = req.method ?? 'GET';
-    this.requests.push({ method, path, query, body, at: Date.now() });
+    this.requests.push({ method, path, query, body, at: Date.now(), ...(req.headers.authorization ? { auth: req.headers.authorization } : {}) });
     if (path === '/api/v10/gateway/bot')
       return {
         status: 200,
