@@ -23,7 +23,7 @@ describe('coach start (terminal chat + operational endpoints)', () => {
     expect(await ready.json()).toMatchObject({ status: 'ready', checks: { intents: true } });
 
     running.child.stdin.write('what is a docker image\n');
-    running.child.stdin.write('tell me a joke about cats\n');
+    running.child.stdin.write('what is the capital of France\n');
     await running.waitFor((out) => /not sure i can help/i.test(out));
 
     const metrics = await (await fetch(`${base}/metrics`)).text();
