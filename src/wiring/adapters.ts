@@ -1,10 +1,33 @@
 // Part of the composition root: builds the platform adapters whose settings are present.
+// Slack: Socket Mode with SLACK_APP_TOKEN, else HTTP. Discord: the gateway with DISCORD_TOKEN
+// (mentions, DMs and interactions) and/or the HTTP interactions endpoint with
+// DISCORD_PUBLIC_KEY (for replicas behind a load balancer; Discord then sends interactions
+// there instead of through the gateway, so nothing is answered twice).
+import { createDiscordGatewayAdapter } from '../adapters/discord/gateway.ts';
+import { createDiscordHttpAdapter } from '../adapters/discord/interactions-http.ts';
+import { createSlackAdapter } from '../adapters/slack/app.ts';
 import type { BotHandle, PlatformAdapter } from '../core/ports.ts';
 import type { Runtime } from '../main.ts';
 
-export async function buildAdapters(rt: Runtime, handle: BotHandle): Promise<PlatformAdapter[]> {
+export async function buildAdapters(rt: Runtime, bot: BotHandle): Promise<PlatformAdapter[]> {
+  const { config, logger, host } = rt;
   const adapters: PlatformAdapter[] = [];
-  void rt;
-  void handle;
+  if (config.slack) {
+    adapters.push(createSlackAdapter({ config: config.slack, bot, logger: logger.child({ adapter: 'slack' }), hostConfigured: Boolean(host) }));
+  }
+  const d = config.discord;
+  if (d) {
+    const common = {
+      applicationId: d.applicationId,
+      bot,
+      ...(host ? { host } : {}),
+      hostChannels: d.hostChannels,
+      hostRoles: d.hostRoles,
+      ...(d.apiUrl ? { apiUrl: d.apiUrl } : {}),
+      log: logger.child({ adapter: 'discord' }),
+    };
+    if (d.token) adapters.push(createDiscordGatewayAdapter({ ...common, token: d.token }));
+    if (d.publicKey) adapters.push(createDiscordHttpAdapter({ ...common, publicKey: d.publicKey }));
+  }
   return adapters;
 }
