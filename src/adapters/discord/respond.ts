@@ -40,7 +40,8 @@ export interface FlowOptions {
   log?: Log;
 }
 
-const DEFER_AFTER_MS = 2000;
+// Leaves a second of the 3 s for the network and discord.js's request queue.
+const DEFER_AFTER_MS = 1500;
 const AUTOCOMPLETE_MS = 2000;
 const CHOICE_MAX = 100;
 
