@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../../config.ts';
 import type { BotHandle, PlatformAdapter } from '../../core/ports.ts';
 import { registerListeners, type LoggerLike } from './listeners.ts';
+import { createLimiter } from './memory.ts';
 
 export interface SlackAdapterOptions {
   config: NonNullable<Config['slack']>;
@@ -19,6 +20,8 @@ export interface SlackAdapterOptions {
     apiRetries?: number;
     /** Upper bound for one answer before we reply that the engine did not answer. Default 12 s. */
     answerTimeoutMs?: number;
+    /** Answers being worked on at once (the rest wait; acks never do). Default 4. */
+    answerConcurrency?: number;
     /** How long stop() waits for answers in flight. Default 5 s. */
     stopGraceMs?: number;
     /** Socket Mode: client ping timeout, also the reconnect back-off step. Default 5 s. */
@@ -66,6 +69,8 @@ export function createSlackAdapter(opts: SlackAdapterOptions): PlatformAdapter {
     logger: boltLogger,
     clientOptions,
     ignoreSelf: true,
+    // The core keeps conversation context; Bolt's own store would only cost time per request.
+    convoStore: false,
     // auth.test runs in start() (app.init), not in the constructor: building the adapter has
     // no side effects, and a bad token fails start-up with a clear error.
     deferInitialization: true,
@@ -76,6 +81,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): PlatformAdapter {
   let ready = false;
   let socketConnected = false;
   const inflight = new Set<Promise<void>>();
+  const limit = createLimiter(tuning.answerConcurrency ?? 4);
 
   registerListeners(app, {
     bot,
@@ -84,7 +90,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): PlatformAdapter {
     answerTimeoutMs: tuning.answerTimeoutMs ?? 12_000,
     isStopping: () => stopping,
     track(work) {
-      const p = work().catch((err: unknown) => log.error({ err: describe(err) }, 'slack: could not deliver an answer'));
+      const p = limit(work).catch((err: unknown) => log.error({ err: describe(err) }, 'slack: could not deliver an answer'));
       inflight.add(p);
       return p.finally(() => inflight.delete(p));
     },
