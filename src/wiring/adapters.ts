@@ -1,8 +1,8 @@
 // Part of the composition root: builds the platform adapters whose settings are present.
-// Slack: Socket Mode with SLACK_APP_TOKEN, else HTTP. Discord: the gateway with DISCORD_TOKEN
-// (mentions, DMs and interactions) and/or the HTTP interactions endpoint with
-// DISCORD_PUBLIC_KEY (for replicas behind a load balancer; Discord then sends interactions
-// there instead of through the gateway, so nothing is answered twice).
+// Slack: Socket Mode with SLACK_APP_TOKEN, else HTTP. Discord: with DISCORD_PUBLIC_KEY, the HTTP
+// interactions endpoint and no gateway connection (several replicas behind a load balancer
+// would otherwise each receive, and answer, every mention); with DISCORD_TOKEN alone, the
+// gateway (slash commands, mentions and DMs). The token is then used only by discord:register.
 import { createDiscordGatewayAdapter } from '../adapters/discord/gateway.ts';
 import { createDiscordHttpAdapter } from '../adapters/discord/interactions-http.ts';
 import { createSlackAdapter } from '../adapters/slack/app.ts';
@@ -26,8 +26,8 @@ export async function buildAdapters(rt: Runtime, bot: BotHandle): Promise<Platfo
       ...(d.apiUrl ? { apiUrl: d.apiUrl } : {}),
       log: logger.child({ adapter: 'discord' }),
     };
-    if (d.token) adapters.push(createDiscordGatewayAdapter({ ...common, token: d.token }));
     if (d.publicKey) adapters.push(createDiscordHttpAdapter({ ...common, publicKey: d.publicKey }));
+    else if (d.token) adapters.push(createDiscordGatewayAdapter({ ...common, token: d.token }));
   }
   return adapters;
 }
