@@ -99,8 +99,11 @@ export const situations: Situation[] = [
     code: 'oom_killed',
     request: { subject: n('oom') },
     make: async () => {
-      // `tail` keeps all of a newline-free input in memory: far past the 16 MiB limit.
-      await runD('--name', n('oom'), '-m', '16m', '--memory-swap', '16m', img.base, 'sh', '-c', 'dd if=/dev/zero bs=1M count=256 | tail');
+      // `tail` keeps all of a newline-free input in memory: far past the 16 MiB limit. The
+      // shell lingers a second before exiting with tail's 137: Engine 20.10 records OOMKilled
+      // only if containerd's OOM event arrives before the exit event, a race it loses under
+      // load when the killed process is the container's PID 1.
+      await runD('--name', n('oom'), '-m', '16m', '--memory-swap', '16m', img.base, 'sh', '-c', 'dd if=/dev/zero bs=1M count=256 | tail; s=$?; sleep 1; exit $s');
       await waitFor('the OOM kill', async () => (await state(n('oom'))) === 'exited', 60_000);
     },
   },

@@ -46,7 +46,7 @@ const TABLE: Row[] = [
   { fixture: 'recently-removed', codes: ['recently_removed'], code: 'recently_removed', evidence: { container: 'fx-gone', exitCode: 0, events: /die.*destroy/ } },
   { fixture: 'compose-service', codes: ['name_mismatch', 'running'], code: 'name_mismatch', evidence: { asked: 'fx-proj_web', matchedAs: 'fx-proj-web-1' } },
   { fixture: 'name-typo', codes: ['not_found', 'name_mismatch'], code: 'name_mismatch', evidence: { asked: 'fx-runnign', closest: /^fx-running\b/ } },
-  { fixture: 'not-found', codes: ['not_found'], code: 'not_found', evidence: { asked: 'zq-nothing-like-it', searched: /container names.*image tags.*events/ }, summary: /last 1000 events/ },
+  { fixture: 'not-found', codes: ['not_found'], code: 'not_found', evidence: { asked: 'zq-nothing-like-it', searched: /container names.*image tags.*events/ }, summary: /last 1000.*loses them when it restarts/ },
 ];
 
 function expectEvidence(f: Finding, want: Row['evidence']): void {

@@ -11,7 +11,7 @@ import { repoOf } from './match.ts';
 
 export const MAX_CLOSE_NAMES = 5;
 export const EVENTS_NOTE =
-  'The engine keeps only its last 1000 events, in memory, and loses them when it restarts, so an older removal leaves no trace.';
+  'The engine keeps only its most recent events, in memory (the last 1000 per the documentation; Engine 20.10 keeps 256), and loses them when it restarts, so an older or busier-host removal leaves no trace.';
 
 /** Containers destroyed within the events window, newest first (one per container). */
 export function destroyedContainers(events: EngineEvent[]): Array<{ id: string; name: string; time: number; image: string; exitCode: number | null }> {
