@@ -11,7 +11,8 @@ import { createBot } from '../src/core/bot.ts';
 import { createHttpServer } from '../src/http/server.ts';
 import { loadKnowledge } from '../src/knowledge/load.ts';
 import { createNlu } from '../src/nlu/index.ts';
-import { SIGNING_SECRET, slashBody, startStandIn, waitFor } from '../test/adapters/slack/stand-in.ts';
+import { SIGNING_SECRET, slashBody } from '../test/adapters/slack/requests.ts';
+import { startStandIn, waitFor } from '../test/adapters/slack/stand-in.ts';
 
 const N = Number(process.env.BENCH_N ?? 200);
 const QUESTIONS = [

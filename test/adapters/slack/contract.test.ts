@@ -4,7 +4,8 @@
 import { makeTestBot } from '../../helpers/bot.ts';
 import { runContract, type ContractDriver } from '../../contract/suite.ts';
 import { startHarness } from './harness.ts';
-import { buttons, plainText, type Posted } from './stand-in.ts';
+import { buttons, plainText } from './requests.ts';
+import type { Posted } from './stand-in.ts';
 
 runContract('slack', async (): Promise<ContractDriver> => {
   const h = await startHarness({ bot: makeTestBot() });

@@ -3,20 +3,9 @@
 import { createHttpServer, type HttpServer } from '../../../src/http/server.ts';
 import { createSlackAdapter, type SlackAdapterOptions } from '../../../src/adapters/slack/app.ts';
 import type { BotHandle, FeedbackRecord, PlatformAdapter } from '../../../src/core/ports.ts';
-import type { Answer, Question } from '../../../src/core/types.ts';
-import {
-  actionBody,
-  actionPayload,
-  eventBody,
-  postSigned,
-  SIGNING_SECRET,
-  slashBody,
-  startStandIn,
-  waitFor,
-  type Posted,
-  type SignedPost,
-  type StandIn,
-} from './stand-in.ts';
+import type { Question } from '../../../src/core/types.ts';
+import { actionBody, actionPayload, eventBody, postSigned, SIGNING_SECRET, slashBody, type SignedPost } from './requests.ts';
+import { startStandIn, waitFor, type Posted, type StandIn } from './stand-in.ts';
 
 export interface Harness {
   standIn: StandIn;
@@ -30,7 +19,7 @@ export interface Harness {
   event(event: Record<string, unknown>, opts?: { eventId?: string; retryNum?: number }): Promise<SignedPost>;
   /** Clicks a button on a posted reply. */
   click(on: Posted, button: { action_id: string; value?: string; text: string }, where?: { channel?: string; user?: string }): Promise<{ ack: SignedPost; urlId: string }>;
-  /** Replies posted after index `from`, matching `where`. */
+  /** The first reply posted (so far or within the timeout) that matches. */
   nextPost(match: (p: Posted) => boolean, timeoutMs?: number): Promise<Posted>;
   close(): Promise<void>;
 }
@@ -108,11 +97,6 @@ export async function startHarness(opts: { bot: BotHandle; tuning?: SlackAdapter
       await standIn.close();
     },
   };
-}
-
-export function answerOf(a: Answer | null): Answer {
-  if (!a) throw new Error('no answer');
-  return a;
 }
 
 const consoleLogger = {

@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestBot, realParts } from '../../helpers/bot.ts';
 import { startHarness, type Harness } from './harness.ts';
-import { BOT, buttons, plainText, sleep } from './stand-in.ts';
+import { buttons, plainText } from './requests.ts';
+import { BOT, sleep } from './stand-in.ts';
 
 describe('slack adapter, HTTP mode', () => {
   let h: Harness;

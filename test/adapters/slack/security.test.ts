@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestBot } from '../../helpers/bot.ts';
 import { hangingHost, hostileHost } from './fake-host.ts';
 import { startHarness, type Harness } from './harness.ts';
-import { BOT, plainText, postSigned, sign, sleep, slashBody, type Posted } from './stand-in.ts';
+import { plainText, postSigned, sign, slashBody } from './requests.ts';
+import { BOT, sleep, type Posted } from './stand-in.ts';
 
 /** Every raw string Slack parses for markup in a posted message (mrkdwn and the fallback text; `plain_text` is shown literally). */
 function rawStrings(p: Posted): string[] {

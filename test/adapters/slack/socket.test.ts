@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackAdapter } from '../../../src/adapters/slack/app.ts';
 import type { BotHandle, PlatformAdapter } from '../../../src/core/ports.ts';
 import { makeTestBot, realParts } from '../../helpers/bot.ts';
-import { actionPayload, BOT, buttons, plainText, startStandIn, waitFor, type StandIn } from './stand-in.ts';
+import { actionPayload, buttons, plainText } from './requests.ts';
+import { BOT, startStandIn, waitFor, type StandIn } from './stand-in.ts';
 
 function socketAdapter(standIn: StandIn, bot: BotHandle, answerTimeoutMs?: number): PlatformAdapter {
   return createSlackAdapter({
