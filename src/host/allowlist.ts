@@ -113,7 +113,7 @@ function checkLogs(q: URLSearchParams): string | null {
   return null;
 }
 
-/** The allowed endpoints as `GET /path`, for docs and the socket-proxy recommendation. */
+/** The allowed endpoints as markdown list items: docs/connecting.md shows exactly these (a test checks). */
 export function allowedEndpointLines(): string[] {
-  return ENDPOINTS.map((e) => `${e.method} ${e.path}${e.params.length ? ` (query: ${e.params.join(', ')})` : ''} — ${e.note}`);
+  return ENDPOINTS.map((e) => `- \`${e.method} ${e.path}\`${e.params.length ? ` (query: ${e.params.join(', ')})` : ''} — ${e.note}`);
 }

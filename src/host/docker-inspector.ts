@@ -95,7 +95,10 @@ export function createDockerInspector(opts: DockerInspectorOptions = {}): ReadOn
     },
 
     async events({ since, until, filters }) {
-      const query: Record<string, unknown> = { since: toSeconds(since), until: toSeconds(until) };
+      // `until` never later than now: the engine holds a bounded events call open until its
+      // `until` has passed, so a rounded-up end (ceil of now) costs up to a second per call.
+      const end = Math.min(toSeconds(until), Date.now() / 1000);
+      const query: Record<string, unknown> = { since: Math.floor(toSeconds(since)), until: end.toFixed(3) };
       if (filters && Object.keys(filters).length > 0) query.filters = filters;
       return call('read recent events', async (abortSignal) => {
         const stream = (await docker.getEvents({ ...query, abortSignal } as Docker.GetEventsOptions)) as NodeJS.ReadableStream;
@@ -131,8 +134,7 @@ function isForbidden(err: unknown): boolean {
 
 /** The engine takes unix seconds; accept milliseconds too, so a caller's unit slip cannot make it stream. */
 function toSeconds(t: number): number {
-  const s = t > 1e11 ? t / 1000 : t;
-  return Math.floor(s);
+  return t > 1e11 ? t / 1000 : t;
 }
 
 function readAll(stream: NodeJS.ReadableStream): Promise<string> {

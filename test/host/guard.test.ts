@@ -1,7 +1,7 @@
 // The read-only guard: every request is checked under dockerode before it leaves the process.
 // A byte-counting socket stands in for the engine: refused calls must throw
 // ForbiddenRequestError with ZERO bytes (and zero connections) reaching it.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type Docker from 'dockerode';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ForbiddenRequestError } from '../../src/core/errors.ts';
-import { checkRequest } from '../../src/host/allowlist.ts';
+import { allowedEndpointLines, checkRequest } from '../../src/host/allowlist.ts';
 import { createGuardedDocker } from '../../src/host/guard.ts';
 import { startRecorder } from '../helpers/recorder.ts';
 
@@ -201,6 +201,15 @@ describe('allow-list table', () => {
     ] as Array<[string, string, boolean?]>) {
       expect(ok(m, p, logs ?? false), `${m} ${p}`).toBe(false);
     }
+  });
+});
+
+describe('docs/connecting.md', () => {
+  it('lists exactly the allow-listed endpoints (the socket-proxy recommendation must match the code)', () => {
+    const doc = readFileSync(new URL('../../docs/connecting.md', import.meta.url), 'utf8');
+    const m = /<!-- allowlist:start -->\n([\s\S]*?)\n<!-- allowlist:end -->/.exec(doc);
+    expect(m, 'allowlist markers in docs/connecting.md').not.toBeNull();
+    expect(m![1]!.split('\n')).toEqual(allowedEndpointLines());
   });
 });
 
