@@ -34,7 +34,7 @@ export function containerFacts(c: Docker.ContainerInfo, inspect?: Docker.Contain
 }
 
 function listFacts(c: Docker.ContainerInfo): ContainerFacts {
-  const exited = /^Exited \((-?\d+)\)/.exec(c.Status ?? '');
+  const exited = /^(?:Exited|Restarting) \((-?\d+)\)/.exec(c.Status ?? '');
   const health = /\((unhealthy|healthy|health: starting)\)/.exec(c.Status ?? '');
   const published: PublishedPort[] = [];
   const unpublished: string[] = [];

@@ -25,7 +25,10 @@ export function destroyedContainers(events: EngineEvent[]): Array<{ id: string; 
       out.set(e.Actor.ID, { id: e.Actor.ID, name: attrs.name ?? e.Actor.ID.slice(0, 12), time: e.time, image: attrs.image ?? '', exitCode: exitCodes.get(e.Actor.ID) ?? null });
     }
   }
-  return [...out.values()].sort((a, b) => b.time - a.time);
+  // A name reused (`docker run --rm --name x` twice): its latest removal is the one that matters.
+  const byName = new Map<string, { id: string; name: string; time: number; image: string; exitCode: number | null }>();
+  for (const d of [...out.values()].sort((a, b) => b.time - a.time)) if (!byName.has(d.name)) byName.set(d.name, d);
+  return [...byName.values()];
 }
 
 export function recentlyRemoved(d: ReturnType<typeof destroyedContainers>[number], events: EngineEvent[]): Finding {
