@@ -82,3 +82,39 @@ export function hangingHost(calls: string[] = []): HostPort {
     ping: () => never('ping'),
   };
 }
+
+/** A host with far more, and far longer, output than one Slack message can hold. */
+export function floodHost(): HostPort {
+  const long = (s: string, n: number) => `${s}${'-<!here>&'.repeat(n)}`;
+  const base = hostileHost();
+  return {
+    ...base,
+    async diagnose(): Promise<Diagnosis> {
+      return {
+        host: long('unix:///run/docker.sock', 50),
+        subject: long('web', 100),
+        findings: Array.from({ length: 60 }, (_, n) => ({
+          code: 'exited' as const,
+          severity: 'error' as const,
+          subject: long(`c${n}`, 200),
+          evidence: { state: 'exited', log: long('boom', 400), exitCode: 1 },
+          summary: long(`Container ${n} exited`, 100),
+          fix: Array.from({ length: 20 }, (_, k) => long(`docker start c${n}-${k}`, 20)),
+        })),
+      };
+    },
+    async listContainers() {
+      return Array.from({ length: 500 }, (_, n) => ({
+        id: String(n).padEnd(64, '0'),
+        names: [long(`c${n}`, 30)],
+        image: long('img', 30),
+        imageId: 'sha256:abc',
+        state: 'running',
+        status: long('Up', 30),
+        exitCode: null,
+        ports: [long('0.0.0.0:80', 30)],
+        created: new Date(0).toISOString(),
+      }));
+    },
+  };
+}

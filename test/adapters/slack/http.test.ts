@@ -143,6 +143,12 @@ describe('slack adapter, HTTP mode', () => {
     expect(h.feedback.at(-1)!.confidence).toBeGreaterThan(0);
   });
 
+  it('no reply broke Slack limits (the stand-in checks every post as Slack does)', () => {
+    expect(h.standIn.violations).toEqual([]);
+    expect(h.standIn.posted.length).toBeGreaterThan(10);
+    for (const p of h.standIn.posted) if (!p.delete_original) expect(p.text, 'fallback text').toBeTruthy();
+  });
+
   it('a forged or broken button value is ignored', async () => {
     const n = h.handled.length;
     const { ack } = await h.click({ via: 'response_url', at: 0 }, { action_id: 'followup_0', value: 'not json', text: 'x' });

@@ -3,7 +3,7 @@
 // command unacknowledged.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestBot } from '../../helpers/bot.ts';
-import { hangingHost, hostileHost } from './fake-host.ts';
+import { floodHost, hangingHost, hostileHost } from './fake-host.ts';
 import { startHarness, type Harness } from './harness.ts';
 import { plainText, postSigned, sign, slashBody } from './requests.ts';
 import { BOT, sleep, type Posted } from './stand-in.ts';
@@ -89,6 +89,22 @@ describe('slack adapter: hostile names and text', () => {
 
   it('host permissions: the listing ran (channels and users are `*` here)', () => {
     expect(calls).toEqual(expect.arrayContaining(['listContainers', 'listImages']));
+  });
+});
+
+describe('slack adapter: output too big for one message', () => {
+  it('is capped within Slack limits, end to end, and says so', async () => {
+    const h = await startHarness({ bot: makeTestBot({ host: floodHost() }) });
+    try {
+      for (const cmd of ['why web', 'ps -a']) {
+        const { reply } = await h.slash(cmd);
+        expectNoInjectedMarkup(reply);
+        expect(plainText(reply)).toMatch(/…and \d+ more/);
+      }
+      expect(h.standIn.violations).toEqual([]);
+    } finally {
+      await h.close();
+    }
   });
 });
 
