@@ -14,8 +14,9 @@ export const EVENTS_WINDOW_S = 3600;
 
 export async function readSnapshot(inspector: ReadOnlyInspector, req: DiagnoseRequest, now: number): Promise<Snapshot> {
   const subject = req.subject?.trim() || undefined;
-  const eventsUntil = Math.ceil(now / 1000);
-  const eventsSince = eventsUntil - EVENTS_WINDOW_S;
+  // Not rounded up: the engine holds a bounded events call open until its `until` has passed.
+  const eventsUntil = now / 1000;
+  const eventsSince = Math.floor(eventsUntil) - EVENTS_WINDOW_S;
   const [containers, images, events] = await Promise.all([
     inspector.listContainers({ all: true }),
     inspector.listImages(),
