@@ -1,0 +1,137 @@
+// `coach why/ps/images` output over a fake HostPort: the JSON contract, short human output that
+// says what to do next, long lists capped, exit codes, and engine text cleaned of control codes.
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { MAX_HUMAN_FINDINGS, MAX_HUMAN_ROWS, runImages, runPs, runWhy } from '../../src/adapters/cli/host-commands.ts';
+import { HostUnreachableError } from '../../src/core/errors.ts';
+import type { ContainerSummary, HostPort, ImageSummary } from '../../src/core/ports.ts';
+import type { Diagnosis, Finding } from '../../src/core/types.ts';
+
+function sink(): { out: Writable; text: () => string } {
+  let buf = '';
+  return {
+    out: new Writable({
+      write(c: Buffer, _e, cb) {
+        buf += c.toString();
+        cb();
+      },
+    }),
+    text: () => buf,
+  };
+}
+
+const finding = (i: number, severity: Finding['severity'] = 'warning'): Finding => ({
+  code: 'exited',
+  severity,
+  subject: `app-${i}`,
+  evidence: { exitCode: 1, state: 'exited' },
+  summary: `app-${i} stopped.`,
+  fix: [`docker logs app-${i}`, `docker start app-${i}`],
+});
+
+const unreachable: Finding = {
+  code: 'daemon_unreachable',
+  severity: 'error',
+  subject: 'unix:///x.sock',
+  evidence: { reason: 'no_socket' },
+  summary: 'No Docker Engine socket at /x.sock.',
+  fix: ['sudo systemctl start docker'],
+};
+
+function fakeHost(p: { diagnosis?: Diagnosis; containers?: ContainerSummary[]; images?: ImageSummary[]; down?: boolean }): HostPort {
+  const fail = () => Promise.reject(new HostUnreachableError(unreachable));
+  return {
+    description: 'unix:///var/run/docker.sock',
+    diagnose: async () => p.diagnosis ?? { host: 'unix:///var/run/docker.sock', subject: null, findings: [] },
+    listContainers: async () => (p.down ? fail() : (p.containers ?? [])),
+    listImages: async () => (p.down ? fail() : (p.images ?? [])),
+    suggestNames: async () => [],
+    ping: async () => !p.down,
+  };
+}
+
+const container = (i: number): ContainerSummary => ({
+  id: `${i}`.padStart(64, 'a'),
+  names: [`c-${i}`],
+  image: 'app:1',
+  imageId: 'sha256:abc',
+  state: 'exited',
+  status: 'Exited (1) 2 minutes ago',
+  exitCode: 1,
+  ports: [],
+  created: '2026-01-01T00:00:00.000Z',
+});
+
+describe('coach why', () => {
+  it('--json prints {host, subject, findings}', async () => {
+    const d: Diagnosis = { host: 'unix:///var/run/docker.sock', subject: 'app-1', findings: [finding(1)] };
+    const s = sink();
+    expect(await runWhy(fakeHost({ diagnosis: d }), { name: 'app-1', json: true }, s.out)).toBe(0);
+    expect(JSON.parse(s.text())).toEqual(d);
+  });
+
+  it('human: errors first, capped, ends with what to do next', async () => {
+    const findings = [...Array.from({ length: 7 }, (_, i) => finding(i, 'info')), finding(99, 'error')];
+    const s = sink();
+    await runWhy(fakeHost({ diagnosis: { host: 'unix:///var/run/docker.sock', subject: null, findings } }), { json: false }, s.out);
+    const text = s.text();
+    expect(text.indexOf('app-99')).toBeLessThan(text.indexOf('app-0'));
+    expect(text).toContain(`…and ${findings.length - MAX_HUMAN_FINDINGS} more`);
+    expect(text.trim().split('\n').pop()).toBe('Next: docker logs app-99');
+  });
+
+  it('unreachable: exit 1, the explanation and the fix', async () => {
+    const s = sink();
+    const code = await runWhy(fakeHost({ diagnosis: { host: 'unix:///x.sock', subject: 'web', findings: [unreachable] } }), { name: 'web', json: false }, s.out);
+    expect(code).toBe(1);
+    expect(s.text()).toContain('No Docker Engine socket');
+    expect(s.text()).toContain('sudo systemctl start docker');
+  });
+
+  it('engine-supplied text cannot move the cursor or colour the terminal', async () => {
+    const evil = { ...finding(1), subject: 'x\u001b[2J\u001b[31mred', summary: 'bad\u001b]0;title\u0007 text' };
+    const s = sink();
+    await runWhy(fakeHost({ diagnosis: { host: 'h', subject: null, findings: [evil] } }), { json: false }, s.out);
+    expect(s.text()).not.toContain('\u001b');
+    expect(s.text()).not.toContain('\u0007');
+  });
+});
+
+describe('coach ps / images', () => {
+  it('caps long lists with "…and N more" and says what to do next', async () => {
+    const s = sink();
+    await runPs(fakeHost({ containers: Array.from({ length: 45 }, (_, i) => container(i)) }), { all: true, json: false }, s.out);
+    expect(s.text()).toContain(`…and ${45 - MAX_HUMAN_ROWS} more`);
+    expect(s.text()).toContain('coach why NAME');
+    expect(s.text().split('\n').length).toBeLessThan(MAX_HUMAN_ROWS + 6);
+  });
+
+  it('no running containers: says stopped ones are hidden and how to see them', async () => {
+    const s = sink();
+    await runPs(fakeHost({ containers: [] }), { all: false, json: false }, s.out);
+    expect(s.text()).toContain('coach ps --all');
+  });
+
+  it('images: never-run images are called out; --json gives plain objects', async () => {
+    const images: ImageSummary[] = [
+      { id: 'sha256:1111111111111111', tags: ['app:1'], size: 5_300_000, created: '2026-01-01T00:00:00.000Z', containers: [] },
+      { id: 'sha256:2222222222222222', tags: ['db:2'], size: 1_000, created: '2026-01-02T00:00:00.000Z', containers: ['db'] },
+    ];
+    const h = sink();
+    await runImages(fakeHost({ images }), { json: false }, h.out);
+    expect(h.text()).toContain('none — never run');
+    expect(h.text()).toContain('5.3MB');
+    const j = sink();
+    await runImages(fakeHost({ images }), { json: true }, j.out);
+    expect(JSON.parse(j.text())).toEqual(images.map(({ tags, id, size, created, containers }) => ({ tags, id, size, created, containers })));
+  });
+
+  it('unreachable: exit 1; --json prints {"error": finding}', async () => {
+    const h = sink();
+    expect(await runPs(fakeHost({ down: true }), { all: true, json: false }, h.out)).toBe(1);
+    expect(h.text()).toContain('Could not read the engine');
+    const j = sink();
+    expect(await runImages(fakeHost({ down: true }), { json: true }, j.out)).toBe(1);
+    expect(JSON.parse(j.text())).toEqual({ error: unreachable });
+  });
+});
