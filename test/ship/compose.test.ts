@@ -1,7 +1,7 @@
 // deploy/compose.yaml, as Compose itself reads it (`docker-compose config`, Debian's package):
-// the socket only in the proxy, the proxy unreachable from outside and read-only, the bot
-// reaching the engine only through it — and the proxy rules and the comments matching the
-// bot's own allow-list (src/host/allowlist.ts).
+// the socket only in the proxy, the proxy unreachable from outside, not root and read-only, the
+// bot reaching the engine only through it, and the comments listing the bot's own allow-list
+// (src/host/allowlist.ts). What the proxy lets through is tested live in proxy.test.ts.
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,16 +17,6 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const COMPOSE_FILE = join(ROOT, 'deploy', 'compose.yaml');
 const PROXY_URL = 'tcp://docker-proxy:2375';
 
-/** Every section switch the proxy image knows; only the ones the bot needs may be on. */
-const PROXY_SWITCHES = [
-  'POST', 'AUTH', 'BUILD', 'COMMIT', 'CONFIGS', 'CONTAINERS', 'DISTRIBUTION', 'EVENTS', 'EXEC', 'GRPC',
-  'IMAGES', 'INFO', 'NETWORKS', 'NODES', 'PING', 'PLUGINS', 'SECRETS', 'SERVICES', 'SESSION', 'SWARM',
-  'SYSTEM', 'TASKS', 'VERSION', 'VOLUMES', 'ALLOW_START', 'ALLOW_STOP', 'ALLOW_RESTARTS',
-];
-/** The proxy section that serves each allow-listed path: its first segment. */
-const sectionOf = (path: string) => path.split('/')[1]!.replace(/^_/, '').toUpperCase();
-const NEEDED = new Set(ENDPOINTS.map((e) => sectionOf(e.path)));
-
 interface Service {
   image?: string;
   environment?: Record<string, string | null>;
@@ -34,6 +24,7 @@ interface Service {
   ports?: (string | { published?: number | string; host_ip?: string })[];
   networks?: Record<string, unknown> | string[];
   network_mode?: string;
+  user?: string;
   privileged?: boolean;
   read_only?: boolean;
   cap_drop?: string[];
@@ -114,18 +105,20 @@ describe.skipIf(!available && !required)('deploy/compose.yaml', () => {
     }
   });
 
-  it('lets through GET only, and only the API sections the bot uses', () => {
-    const env = model.services['docker-proxy']!.environment ?? {};
-    expect(env.POST).toBe('0');
-    for (const section of NEEDED) expect(env[section], `${section} is needed by the allow-list`).toBe('1');
-    const on = PROXY_SWITCHES.filter((k) => env[k] === '1');
-    expect(on.sort()).toEqual([...NEEDED].sort());
-    // Every switch written out, so a changed image default cannot widen access.
-    for (const k of PROXY_SWITCHES) expect(env[k], `${k} should be set explicitly`).toMatch(/^[01]$/);
+  it('runs the proxy as nginx with the shipped exact-path config, not as root', () => {
+    const proxy = model.services['docker-proxy']!;
+    const conf = (proxy.volumes ?? []).find((v) => JSON.stringify(v).includes('docker-proxy.conf'));
+    expect(conf, 'deploy/docker-proxy.conf mounted').toBeDefined();
+    const [source, target, mode] = typeof conf === 'string' ? conf.split(':') : [conf!.source, conf!.target, conf!.read_only ? 'ro' : ''];
+    expect(source).toBe(join(ROOT, 'deploy', 'docker-proxy.conf'));
+    expect(target).toBe('/etc/nginx/nginx.conf');
+    expect(mode).toBe('ro');
+    expect(proxy.user).toMatch(/^[1-9]\d*:\d+$/);
+    expect(proxy.cap_drop).toContain('ALL');
   });
 
-  it('pins the proxy image by tag', () => {
-    expect(model.services['docker-proxy']!.image).toMatch(/^[\w./-]+:v?\d+\.\d+\.\d+(@sha256:[0-9a-f]{64})?$/);
+  it('pins the proxy image by an exact version tag (never latest)', () => {
+    expect(model.services['docker-proxy']!.image).toMatch(/^[\w./-]+:v?\d+\.\d+\.\d+(-[\w.]+)?(@sha256:[0-9a-f]{64})?$/);
   });
 
   it('points the bot at the proxy, whatever .env says, and keeps tokens in the env file', () => {
