@@ -8,6 +8,8 @@ import { DEFAULT_TRAINING, SoftmaxModel, type TrainOptions } from './linear.ts';
 export interface TrainingExample {
   text: string;
   intent: string;
+  /** How much this sentence counts in training (default 1): lower for text that is not a question. */
+  weight?: number;
 }
 
 export interface ClassifierOptions {
@@ -17,6 +19,8 @@ export interface ClassifierOptions {
   threshold?: number | null;
   features?: FeatureWeights;
   training?: TrainOptions;
+  /** How much the out-of-scope class weighs against one intent (classes are otherwise balanced). */
+  outOfScopeWeight?: number;
 }
 
 export interface TrainedClassifier extends Classifier {
@@ -28,7 +32,8 @@ export interface TrainedClassifier extends Classifier {
 export const NONE = 'none';
 const OUT_OF_SCOPE = '\u0000out-of-scope';
 /** Measured on held-out folds of the training examples and the out-of-scope list (see bench/nlu.ts). */
-export const DEFAULT_THRESHOLD = 0.35;
+export const DEFAULT_THRESHOLD = 0.25;
+const DEFAULT_OUT_OF_SCOPE_WEIGHT = 3;
 
 export function trainClassifier(examples: readonly TrainingExample[], options: ClassifierOptions = {}): TrainedClassifier {
   const started = performance.now();
@@ -43,7 +48,9 @@ export function trainClassifier(examples: readonly TrainingExample[], options: C
   const featurizer = new Featurizer(options.features ?? DEFAULT_FEATURES);
   const xs = featurizer.fit(texts);
   const model = new SoftmaxModel(labels.length, featurizer.size);
-  model.train(xs, ys, options.training ?? DEFAULT_TRAINING);
+  const classWeights = labels.map((l) => (l === OUT_OF_SCOPE ? (options.outOfScopeWeight ?? DEFAULT_OUT_OF_SCOPE_WEIGHT) : 1));
+  const sampleWeights = [...examples.map((e) => e.weight ?? 1), ...outOfScope.map(() => 1)];
+  model.train(xs, ys, options.training ?? DEFAULT_TRAINING, classWeights, sampleWeights);
   const threshold = options.threshold === undefined ? DEFAULT_THRESHOLD : options.threshold;
   const oosIndex = outOfScope.length ? labels.length - 1 : -1;
 

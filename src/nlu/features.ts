@@ -1,22 +1,29 @@
-// Sentence → sparse tf-idf vector over three kinds of feature, each with its own weight:
+// Sentence → sparse tf-idf vector over four kinds of feature, each with its own weight:
 //   stemmed words (the meaning), stemmed word pairs (word order: "image vs container" is not
-//   "container from image"), and character n-grams of each word (typos, unseen inflections).
+//   "container from image"), character n-grams of each word (typos, unseen inflections), and
+//   synonym concepts (synonyms.ts: "delete" / "get rid of" / "nuke").
 // Unknown words close to a known one (natural's Damerau-Levenshtein) are read as that word.
+// Features are hashed to integers (kind in the top bits) so that character n-grams cost no string
+// allocations: fitting ~1,300 sentences takes a few tens of milliseconds.
 import distance from 'natural/lib/natural/distance/index.js';
 import nGrams from 'natural/lib/natural/ngrams/ngrams.js';
+import { concept } from './synonyms.ts';
 import { stem, words } from './tokenize.ts';
 
 export interface FeatureWeights {
   word: number;
   pair: number;
   chars: number;
+  concept: number;
   /** Character n-gram sizes, e.g. [3, 4]. */
   charSizes: number[];
   /** Read unknown words as the nearest known word (edit distance 1, or 2 for long words). */
   spelling: boolean;
+  /** Keep only features seen in at least this many training sentences. */
+  minCount: number;
 }
 
-export const DEFAULT_FEATURES: FeatureWeights = { word: 1, pair: 0.6, chars: 0.35, charSizes: [3, 4], spelling: true };
+export const DEFAULT_FEATURES: FeatureWeights = { word: 1, pair: 0.6, chars: 0.35, concept: 0.5, charSizes: [3, 4], spelling: true, minCount: 1 };
 
 export interface SparseVector {
   index: Int32Array;
@@ -25,15 +32,29 @@ export interface SparseVector {
 
 const START = '<s>';
 const END = '</s>';
+const WORD = 0, PAIR = 1, CHARS = 2, CONCEPT = 3;
+const KIND_SHIFT = 28;
+const HASH_MASK = (1 << KIND_SHIFT) - 1;
+
+/** FNV-1a over `s[from, to)`, 28 bits, with the feature kind in the top bits. */
+function hash(kind: number, s: string, from = 0, to = s.length): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return ((kind << KIND_SHIFT) | (h & HASH_MASK)) >>> 0;
+}
 
 export class Featurizer {
-  private readonly vocab = new Map<string, number>();
+  private readonly vocab = new Map<number, number>();
   private idf = new Float64Array(0);
+  private kindWeight = new Float64Array(0);
   private readonly known = new Set<string>();
   private readonly knownByLength = new Map<number, string[]>();
   private readonly corrections = new Map<string, string>();
+  private readonly weightOf: number[];
 
-  constructor(private readonly weights: FeatureWeights = DEFAULT_FEATURES) {}
+  constructor(private readonly weights: FeatureWeights = DEFAULT_FEATURES) {
+    this.weightOf = [weights.word, weights.pair, weights.chars, weights.concept];
+  }
 
   get size(): number {
     return this.vocab.size;
@@ -43,11 +64,16 @@ export class Featurizer {
   fit(texts: readonly string[]): SparseVector[] {
     for (const t of texts) for (const w of words(t)) this.rememberWord(w);
     const docs = texts.map((t) => this.rawFeatures(t, false));
-    const df = new Map<string, number>();
+    const df = new Map<number, number>();
     for (const d of docs) for (const f of d.keys()) df.set(f, (df.get(f) ?? 0) + 1);
-    for (const f of df.keys()) this.vocab.set(f, this.vocab.size);
+    // A feature seen in one sentence only cannot generalize; dropping those halves the vocabulary.
+    for (const [f, n] of df) if (n >= this.weights.minCount) this.vocab.set(f, this.vocab.size);
     this.idf = new Float64Array(this.vocab.size);
-    for (const [f, i] of this.vocab) this.idf[i] = Math.log((1 + texts.length) / (1 + (df.get(f) ?? 0))) + 1;
+    this.kindWeight = new Float64Array(this.vocab.size);
+    for (const [f, i] of this.vocab) {
+      this.idf[i] = Math.log((1 + texts.length) / (1 + (df.get(f) ?? 0))) + 1;
+      this.kindWeight[i] = this.weightOf[f >>> KIND_SHIFT] ?? 0;
+    }
     return docs.map((d) => this.vectorize(d));
   }
 
@@ -88,35 +114,40 @@ export class Featurizer {
     return best;
   }
 
-  private rawFeatures(text: string, spelling: boolean): Map<string, number> {
-    const { word, pair, chars, charSizes } = this.weights;
+  /** Feature hash → count. */
+  private rawFeatures(text: string, spelling: boolean): Map<number, number> {
+    const { word, pair, chars, concept: conceptWeight, charSizes } = this.weights;
     const ws = words(text).map((w) => (spelling ? this.correct(w) : w));
     const stems = ws.map(stem);
-    const out = new Map<string, number>();
-    const add = (f: string, weight: number) => out.set(f, (out.get(f) ?? 0) + weight);
-    if (word > 0) for (const s of stems) add(`w:${s}`, word);
-    if (pair > 0) for (const [a, b] of nGrams.bigrams(stems, START, END)) add(`p:${a} ${b}`, pair);
+    const out = new Map<number, number>();
+    const add = (f: number) => out.set(f, (out.get(f) ?? 0) + 1);
+    if (word > 0) for (const s of stems) add(hash(WORD, s));
+    if (pair > 0) for (const [a, b] of nGrams.bigrams(stems, START, END)) add(hash(PAIR, `${a} ${b}`));
+    if (conceptWeight > 0) {
+      for (const s of stems) {
+        const c = concept(s);
+        if (c) add(hash(CONCEPT, c));
+      }
+    }
     if (chars > 0) {
       for (const w of ws) {
         if (w.startsWith('-') || w.length < 3) continue;
         const padded = `#${w}#`;
-        for (const n of charSizes) for (let i = 0; i + n <= padded.length; i++) add(`c:${padded.slice(i, i + n)}`, chars);
+        for (const n of charSizes) for (let i = 0; i + n <= padded.length; i++) add(hash(CHARS, padded, i, i + n));
       }
     }
     return out;
   }
 
   /** Sublinear tf × idf × kind weight, L2-normalized; features not seen in training are dropped. */
-  private vectorize(raw: Map<string, number>): SparseVector {
+  private vectorize(raw: Map<number, number>): SparseVector {
     const index: number[] = [];
     const value: number[] = [];
     let norm = 0;
-    for (const [f, weight] of raw) {
+    for (const [f, count] of raw) {
       const i = this.vocab.get(f);
       if (i === undefined) continue;
-      const kind = f.startsWith('w:') ? this.weights.word : f.startsWith('p:') ? this.weights.pair : this.weights.chars;
-      const tf = kind * (1 + Math.log(weight / kind));
-      const v = tf * (this.idf[i] ?? 1);
+      const v = (this.kindWeight[i] as number) * (1 + Math.log(count)) * (this.idf[i] as number);
       index.push(i);
       value.push(v);
       norm += v * v;

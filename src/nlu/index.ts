@@ -1,17 +1,40 @@
 // createNlu(kb): the classifier trained on the knowledge base's examples (plus the out-of-scope
 // list), entity extraction and the docker command explainer, behind the core's Nlu port.
 import type { Explanation, KnowledgeBase, Nlu } from '../core/ports.ts';
-import { trainClassifier, type ClassifierOptions, type TrainedClassifier } from './classifier.ts';
+import { trainClassifier, type ClassifierOptions, type TrainedClassifier, type TrainingExample } from './classifier.ts';
 import { extractEntities } from './entities.ts';
 import { OUT_OF_SCOPE } from './out-of-scope.ts';
 
 // INTERIM until src/nlu/explain.ts lands.
 const explainCommand = (_text: string): Explanation | null => null;
 
-/** Trains the classifier on every intent's examples; takes well under a second. */
+/**
+ * What each intent teaches the classifier, with a weight: its example questions count fully; its
+ * title, its commands and the sentences of its answer count less (they are not questions), but
+ * they bring the intent's own vocabulary ("namespaces", "OOMKilled", "unless-stopped"), which
+ * helps with real questions worded unlike any example (+4 points in 4-fold cross-validation).
+ */
+export function trainingExamples(kb: KnowledgeBase): TrainingExample[] {
+  return kb.intents.flatMap((i) => [
+    ...i.examples.map((text) => ({ text, intent: i.id })),
+    { text: i.title, intent: i.id, weight: 1 },
+    ...i.commands.map((text) => ({ text, intent: i.id, weight: 0.5 })),
+    ...answerSentences(i.answer).map((text) => ({ text, intent: i.id, weight: 0.3 })),
+  ]);
+}
+
+/** The answer's prose, sentence by sentence; code blocks are left out. */
+function answerSentences(answer: string): string[] {
+  return answer
+    .replace(/```[\s\S]*?```/g, '\n')
+    .split(/\n+|(?<=[.!?])\s+/)
+    .map((s) => s.replace(/^[-*\d.\s]+/, '').trim())
+    .filter((s) => s.length > 20);
+}
+
+/** Trains the classifier on the knowledge base; takes well under a second. */
 export function trainIntentClassifier(kb: KnowledgeBase, options: ClassifierOptions = {}): TrainedClassifier {
-  const examples = kb.intents.flatMap((i) => i.examples.map((text) => ({ text, intent: i.id })));
-  return trainClassifier(examples, { outOfScope: OUT_OF_SCOPE, ...options });
+  return trainClassifier(trainingExamples(kb), { outOfScope: OUT_OF_SCOPE, ...options });
 }
 
 export function createNlu(kb: KnowledgeBase): Nlu {

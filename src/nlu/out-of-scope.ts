@@ -34,7 +34,7 @@ const podman = [
   'podman rootless containers cannot bind port 80',
   'how is podman different from docker',
   'podman-compose does not start my services',
-  'podman machine init fails on mac',
+  'podman machine start hangs on windows',
   'buildah vs podman build',
   'podman pod create with several containers',
   'podman generate systemd unit file',
@@ -126,12 +126,12 @@ const otherTech = [
 
 const chitChat = [
   'what is the weather like today',
-  'tell me a joke',
+  'tell me something funny',
   'what is the meaning of life',
   'who won the football game yesterday',
   'are you a robot',
   'what is your favourite colour',
-  'how old are you',
+  'when is your birthday',
   'I am bored',
   'what time is it',
   'can you order me a pizza',
