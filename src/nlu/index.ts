@@ -1,12 +1,10 @@
 // createNlu(kb): the classifier trained on the knowledge base's examples (plus the out-of-scope
 // list), entity extraction and the docker command explainer, behind the core's Nlu port.
-import type { Explanation, KnowledgeBase, Nlu } from '../core/ports.ts';
+import type { KnowledgeBase, Nlu } from '../core/ports.ts';
 import { trainClassifier, type ClassifierOptions, type TrainedClassifier, type TrainingExample } from './classifier.ts';
 import { extractEntities } from './entities.ts';
+import { explainCommand } from './explain.ts';
 import { OUT_OF_SCOPE } from './out-of-scope.ts';
-
-// INTERIM until src/nlu/explain.ts lands.
-const explainCommand = (_text: string): Explanation | null => null;
 
 /**
  * What each intent teaches the classifier, with a weight: its example questions count fully; its
