@@ -41,7 +41,14 @@ export function createDockerInspector(opts: DockerInspectorOptions = {}): ReadOn
     throw err;
   }
   const showLogs = opts.showLogs === true;
-  const docker = createGuardedDocker(target.dockerOptions, { logs: showLogs, onRefused: opts.onRefused });
+  let docker: Docker;
+  try {
+    docker = createGuardedDocker(target.dockerOptions, { logs: showLogs, onRefused: opts.onRefused });
+  } catch (err) {
+    // docker-modem's constructor also reads DOCKER_HOST/DOCKER_CERT_PATH from the process
+    // environment on its own, and throws on a bad value or a missing certificate file.
+    return brokenInspector(new ConnectError('bad_host', target.description, (err as Error).message), timeoutMs);
+  }
   const host = target.description;
 
   /** Runs one engine call under the time limit; any failure becomes HostUnreachableError. */
