@@ -41,6 +41,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     );
     if (bad.length === 0) {
       if (total > 0) console.log(`[recorder] ${total} engine requests from the bot, all allow-listed GETs.`);
+      else if (process.env.REQUIRE_DOCKER === '1')
+        console.warn('[recorder] no engine request went through the recorder: do the engine tests use test/helpers/engine-client.ts?');
       return;
     }
     const lines = bad.slice(0, 20).map((r) => `  ${r.method} ${r.url} — ${r.reason ?? ''}`);
