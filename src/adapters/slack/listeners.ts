@@ -67,12 +67,22 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     await respond({ response_type: 'ephemeral', replace_original: false, ...renderAnswer(a, { conversation: q.conversation, shareId }) });
   }
 
-  /** Answers `q` with a visible message in `target` (a thread, or a DM). */
-  async function answerVisible(q: SlackQuestion, target: Target, client: App['client']): Promise<void> {
+  /**
+   * Answers `q` with a visible message in `target` (a thread, or a DM). With `respond` (a button
+   * click), falls back to an ephemeral answer when the bot may not post there (a shared answer
+   * in a channel the bot is not in: `not_in_channel`).
+   */
+  async function answerVisible(q: SlackQuestion, target: Target, client: App['client'], respond?: RespondFn): Promise<void> {
     const a = await ask(q);
     if (a === null) return;
     const msg = a === 'timeout' ? timeoutMessage() : renderAnswer(a, { conversation: q.conversation });
-    await client.chat.postMessage({ channel: target.channel, ...(target.threadTs ? { thread_ts: target.threadTs } : {}), ...msg });
+    try {
+      await client.chat.postMessage({ channel: target.channel, ...(target.threadTs ? { thread_ts: target.threadTs } : {}), ...msg });
+    } catch (err) {
+      if (!respond) throw err;
+      log.info({ err: String(err) }, 'slack: could not post in the channel; answering the click ephemerally');
+      await respond({ response_type: 'ephemeral', replace_original: false, ...msg });
+    }
   }
 
   app.command(SLASH_COMMAND, async ({ ack, command, respond }) => {
@@ -108,7 +118,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     const container = body.container as { is_ephemeral?: boolean; thread_ts?: string } | undefined;
     if (container?.is_ephemeral || !channelId) return deps.track(() => answerEphemeral(q, respond));
     const target: Target = { channel: channelId, ...(container?.thread_ts ? { threadTs: container.thread_ts } : {}) };
-    await deps.track(() => answerVisible(q, target, client));
+    await deps.track(() => answerVisible(q, target, client, respond));
   });
 
   for (const vote of ['up', 'down'] as const) {
@@ -133,9 +143,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       await respond({ response_type: 'ephemeral', replace_original: false, ...renderNotice('That answer is too old to share now; ask again and share the new one.') });
       return;
     }
-    const msg = renderAnswer(shared.answer, { conversation: shared.conversation });
-    const by = isSlackUserId(body.user.id) ? `Shared by <@${body.user.id}>` : 'Shared';
-    msg.blocks.splice(1, 0, { type: 'context', elements: [{ type: 'mrkdwn', text: by }] });
+    const sharedBy = isSlackUserId(body.user.id) ? `Shared by <@${body.user.id}>` : 'Shared';
+    const msg = renderAnswer(shared.answer, { conversation: shared.conversation, sharedBy });
     await respond({ response_type: 'in_channel', replace_original: false, ...msg });
     await respond({ delete_original: true }).catch((err) => log.debug({ err }, 'slack: could not remove the ephemeral original'));
   });

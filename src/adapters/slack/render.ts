@@ -34,6 +34,8 @@ export interface RenderOptions {
   conversation: string;
   /** Set for ephemeral answers: adds "Share in channel" carrying this id. */
   shareId?: string;
+  /** Set when posting a shared answer: a line under the header (trusted mrkdwn, e.g. `<@U123>`). */
+  sharedBy?: string;
 }
 
 /** What a button click carries back (JSON in the button's `value`). */
@@ -54,6 +56,7 @@ const SEVERITY_ICON = { error: ':red_circle:', warning: ':large_orange_circle:',
 
 export function renderAnswer(a: Answer, opts: RenderOptions): SlackMessage {
   const head: KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: plain(a.title, LIMITS.header) || 'Answer', emoji: true } }];
+  if (opts.sharedBy) head.push(context([opts.sharedBy]));
   if (a.notices.length) head.push(context(a.notices.map((n) => `:information_source: ${toMrkdwn(n)}`)));
   const tail = tailBlocks(a, opts);
   const reserved = head.length + tail.length + 1; // +1 for "…and N more"

@@ -13,7 +13,7 @@ function socketAdapter(standIn: StandIn, bot: BotHandle, answerTimeoutMs?: numbe
     config: { botToken: 'xoxb-test', mode: 'socket', appToken: 'xapp-test', apiUrl: standIn.apiUrl, hostChannels: ['*'], hostUsers: ['*'] },
     bot,
     hostConfigured: false,
-    tuning: { apiRetries: 0, socketPingTimeoutMs: 200, stopGraceMs: 1000, ...(answerTimeoutMs ? { answerTimeoutMs } : {}) },
+    tuning: { apiRetries: 0, socketPingTimeoutMs: 1000, stopGraceMs: 1000, ...(answerTimeoutMs ? { answerTimeoutMs } : {}) },
   });
 }
 
@@ -97,7 +97,7 @@ describe('slack adapter, Socket Mode', () => {
   it('reconnects after a disconnect message and keeps answering', async () => {
     const before = standIn.connects;
     standIn.disconnectAll();
-    await waitFor(() => standIn.connects > before && standIn.connections === 1 && adapter.isReady(), 8000, 'a reconnect');
+    await waitFor(() => standIn.connects > before && standIn.connections === 1 && adapter.isReady(), 10_000, 'a reconnect');
     await standIn.sendEnvelope('slash_commands', slash('help', standIn.responseUrl('s4')));
     const reply = await standIn.waitFor(() => standIn.posted.find((p) => p.urlId === 's4'));
     expect(plainText(reply)).toContain('Common mistakes');

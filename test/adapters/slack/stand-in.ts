@@ -3,6 +3,7 @@
 // that record what was posted (at most 5 uses each, as Slack), and a Socket Mode WebSocket
 // server that sends `hello` and envelopes and collects the acks. It checks Slack's message
 // limits the way Slack does and answers `invalid_blocks` / `msg_too_long` when they are broken.
+// The bot is "not in" channels whose id starts with C0NOTIN (chat.postMessage: not_in_channel).
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -70,6 +71,7 @@ export async function startStandIn(): Promise<StandIn> {
         return reply(200, { ok: true, url: `ws://127.0.0.1:${port}/socket` });
       }
       if (method === 'chat.postMessage') {
+        if (String(args.channel).startsWith('C0NOTIN')) return reply(200, { ok: false, error: 'not_in_channel' });
         const msg = toPosted('chat.postMessage', args);
         const error = checkLimits(msg);
         if (error) {
@@ -131,10 +133,10 @@ export async function startStandIn(): Promise<StandIn> {
     get connects() {
       return connects;
     },
-    sendEnvelope(type, payload, extra = {}) {
+    async sendEnvelope(type, payload, extra = {}) {
       const envelope_id = `env-${++envelopeSeq}`;
-      const open = [...sockets].find((s) => s.readyState === s.OPEN);
-      if (!open) return Promise.reject(new Error('no socket mode client connected'));
+      // A client may be between connections (a reconnect on a busy machine): wait, bounded.
+      const open = await waitFor(() => [...sockets].find((s) => s.readyState === s.OPEN), 5000, 'a socket mode client');
       const acked = new Promise<{ envelope_id: string; payload?: unknown; at: number }>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`envelope ${envelope_id} was not acked within 5 s`)), 5000);
         acks.set(envelope_id, (a) => {
