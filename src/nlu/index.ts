@@ -2,6 +2,7 @@
 // list), entity extraction and the docker command explainer, behind the core's Nlu port.
 import type { KnowledgeBase, Nlu } from '../core/ports.ts';
 import { trainClassifier, type ClassifierOptions, type TrainedClassifier, type TrainingExample } from './classifier.ts';
+import { outOfScopeFactor } from './domain.ts';
 import { extractEntities } from './entities.ts';
 import { explainCommand } from './explain.ts';
 import { OUT_OF_SCOPE } from './out-of-scope.ts';
@@ -32,7 +33,7 @@ function answerSentences(answer: string): string[] {
 
 /** Trains the classifier on the knowledge base; takes well under a second. */
 export function trainIntentClassifier(kb: KnowledgeBase, options: ClassifierOptions = {}): TrainedClassifier {
-  return trainClassifier(trainingExamples(kb), { outOfScope: OUT_OF_SCOPE, ...options });
+  return trainClassifier(trainingExamples(kb), { outOfScope: OUT_OF_SCOPE, outOfScopeFactor, ...options });
 }
 
 export function createNlu(kb: KnowledgeBase): Nlu {
