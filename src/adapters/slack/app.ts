@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../../config.ts';
 import type { BotHandle, PlatformAdapter } from '../../core/ports.ts';
 import { registerListeners, type LoggerLike } from './listeners.ts';
-import { createLimiter } from './memory.ts';
+import { AckGate, createLimiter } from './flow.ts';
 
 export interface SlackAdapterOptions {
   config: NonNullable<Config['slack']>;
@@ -20,7 +20,7 @@ export interface SlackAdapterOptions {
     apiRetries?: number;
     /** Upper bound for one answer before we reply that the engine did not answer. Default 12 s. */
     answerTimeoutMs?: number;
-    /** Answers being worked on at once (the rest wait; acks never do). Default 4. */
+    /** Answers being worked on at once (the rest wait; acks never do). Default 16. */
     answerConcurrency?: number;
     /** How long stop() waits for answers in flight. Default 5 s. */
     stopGraceMs?: number;
@@ -81,7 +81,9 @@ export function createSlackAdapter(opts: SlackAdapterOptions): PlatformAdapter {
   let ready = false;
   let socketConnected = false;
   const inflight = new Set<Promise<void>>();
-  const limit = createLimiter(tuning.answerConcurrency ?? 4);
+  const limit = createLimiter(tuning.answerConcurrency ?? 16);
+  // Answers wait for the acks of requests still arriving (at most 1 s): see flow.ts.
+  const gate = new AckGate(1000);
 
   registerListeners(app, {
     bot,
@@ -90,7 +92,10 @@ export function createSlackAdapter(opts: SlackAdapterOptions): PlatformAdapter {
     answerTimeoutMs: tuning.answerTimeoutMs ?? 12_000,
     isStopping: () => stopping,
     track(work) {
-      const p = limit(work).catch((err: unknown) => log.error({ err: describe(err) }, 'slack: could not deliver an answer'));
+      const p = limit(async () => {
+        await gate.drained();
+        await work();
+      }).catch((err: unknown) => log.error({ err: describe(err) }, 'slack: could not deliver an answer'));
       inflight.add(p);
       return p.finally(() => inflight.delete(p));
     },
@@ -122,6 +127,8 @@ export function createSlackAdapter(opts: SlackAdapterOptions): PlatformAdapter {
                 res.writeHead(503, { 'content-type': 'text/plain', 'retry-after': '5' }).end('not ready\n');
                 return;
               }
+              const acked = gate.enter();
+              res.once('finish', acked).once('close', acked);
               (receiver as HTTPReceiver).requestListener(req, res);
             },
           },

@@ -47,23 +47,3 @@ export class RecentMap<V> {
   }
 }
 
-/**
- * Runs at most `max` tasks at once, each after yielding to pending I/O. Answering (render + an
- * outgoing HTTPS call) costs far more than acknowledging, so under a burst the acks of the
- * requests still arriving must not queue behind 200 answers being sent.
- */
-export function createLimiter(max: number): <T>(task: () => Promise<T>) => Promise<T> {
-  let active = 0;
-  const waiting: (() => void)[] = [];
-  return async (task) => {
-    while (active >= max) await new Promise<void>((resolve) => waiting.push(resolve));
-    active++;
-    try {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      return await task();
-    } finally {
-      active--;
-      waiting.shift()?.();
-    }
-  };
-}

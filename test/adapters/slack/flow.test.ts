@@ -1,0 +1,66 @@
+// Ack-first scheduling: answers wait for pending acks (bounded) and run a few at a time.
+import { describe, expect, it } from 'vitest';
+import { AckGate, createLimiter } from '../../../src/adapters/slack/flow.ts';
+import { RecentMap } from '../../../src/adapters/slack/memory.ts';
+import { sleep } from './stand-in.ts';
+
+describe('AckGate', () => {
+  it('lets answers through at once when no ack is pending, else when the last one is sent', async () => {
+    const gate = new AckGate(5000);
+    await gate.drained();
+    const a = gate.enter();
+    const b = gate.enter();
+    let through = false;
+    const waiting = gate.drained().then(() => (through = true));
+    a();
+    a(); // idempotent
+    await sleep(10);
+    expect(through).toBe(false);
+    b();
+    await waiting;
+    expect(through).toBe(true);
+  });
+
+  it('never holds an answer longer than maxWaitMs', async () => {
+    const gate = new AckGate(50);
+    gate.enter();
+    const t = performance.now();
+    await gate.drained();
+    expect(performance.now() - t).toBeLessThan(1000);
+  });
+});
+
+describe('createLimiter', () => {
+  it('runs at most max tasks at once and all of them eventually', async () => {
+    const limit = createLimiter(3);
+    let active = 0;
+    let peak = 0;
+    const done = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        limit(async () => {
+          peak = Math.max(peak, ++active);
+          await sleep(2);
+          active--;
+          return i;
+        }),
+      ),
+    );
+    expect(peak).toBe(3);
+    expect(done).toHaveLength(20);
+  });
+});
+
+describe('RecentMap', () => {
+  it('forgets the oldest beyond its size and anything past its time to live', () => {
+    let now = 0;
+    const m = new RecentMap<number>(2, 100, () => now);
+    m.set('a', 1);
+    m.set('b', 2);
+    m.set('c', 3);
+    expect([m.has('a'), m.has('b'), m.has('c')]).toEqual([false, true, true]);
+    now = 150;
+    expect(m.has('c')).toBe(false);
+    expect(m.seenBefore(['x', 'y'], 1)).toBe(false);
+    expect(m.seenBefore(['y'], 1)).toBe(true);
+  });
+});
