@@ -23,7 +23,7 @@ export interface FeatureWeights {
   minCount: number;
 }
 
-export const DEFAULT_FEATURES: FeatureWeights = { word: 1, pair: 0.6, chars: 0.35, concept: 0.5, charSizes: [3, 4], spelling: true, minCount: 1 };
+export const DEFAULT_FEATURES: FeatureWeights = { word: 1, pair: 0.6, chars: 0.5, concept: 0.5, charSizes: [3, 4], spelling: true, minCount: 1 };
 
 export interface SparseVector {
   index: Int32Array;
