@@ -52,9 +52,10 @@ RUN chmod 0755 bin/coach.js \
 
 USER node
 EXPOSE 8080
-# /healthz on COACH_HTTP_PORT. Node's fetch rather than curl: the slim base has no curl.
+# /healthz: on COACH_HTTP_PORT, or on PORT when a Slack HTTP / Discord interactions adapter serves
+# the HTTP endpoints. Node's fetch rather than curl: the slim base has no curl.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.COACH_HTTP_PORT||8080)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+  CMD ["node", "-e", "Promise.any([process.env.COACH_HTTP_PORT,process.env.PORT||3000].filter(Boolean).map(p=>fetch('http://127.0.0.1:'+p+'/healthz').then(r=>r.ok||Promise.reject()))).then(()=>process.exit(0),()=>process.exit(1))"]
 # node is PID 1 (no init): the bot handles SIGTERM itself — stops taking questions, finishes
 # those in flight, closes connections and exits 0 well inside `docker stop`'s 10 s.
 STOPSIGNAL SIGTERM

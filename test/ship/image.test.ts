@@ -36,7 +36,9 @@ async function script(path: string, args: string[], timeoutMs: number): Promise<
   } catch (err) {
     const e = err as { stdout?: string; stderr?: string; message: string };
     const tail = (s = '') => s.split('\n').slice(-40).join('\n');
-    throw new Error(`${path} failed: ${e.message}\n--- stdout (last lines)\n${tail(e.stdout)}\n--- stderr\n${tail(e.stderr)}`);
+    throw Object.assign(new Error(`${path} failed: ${e.message}\n--- stdout (last lines)\n${tail(e.stdout)}\n--- stderr\n${tail(e.stderr)}`), {
+      stdout: e.stdout ?? '',
+    });
   }
 }
 
@@ -53,7 +55,12 @@ describeEngine('the bot image built from the Dockerfile', () => {
     const baseOut = await script('.ci/base-image.sh', [], 10 * 60_000);
     console.log(baseOut.trim());
     const started = Date.now();
-    buildOutput = await script('.ci/build-image.sh', [TAG], 12 * 60_000);
+    try {
+      buildOutput = await script('.ci/build-image.sh', [TAG], 12 * 60_000);
+    } catch (err) {
+      buildOutput = (err as { stdout?: string }).stdout ?? ''; // so afterAll removes what it did build
+      throw err;
+    }
     buildSeconds = (Date.now() - started) / 1000;
     console.log(`[image] built ${TAG} in ${buildSeconds.toFixed(0)} s`);
   }, 25 * 60_000);
@@ -107,30 +114,37 @@ describeEngine('the bot image built from the Dockerfile', () => {
   }, 60_000);
 
   it('turns healthy and stops cleanly within the grace period (locked down as in deploy/compose.yaml)', async () => {
-    const name = testName('coach-run');
-    await docker(
-      'run', '-d', '--name', name,
-      '--read-only', '--tmpfs', '/tmp', '--cap-drop', 'ALL', '--security-opt', 'no-new-privileges',
-      TAG,
-    );
+    const lockedDown = ['--read-only', '--tmpfs', '/tmp', '--cap-drop', 'ALL', '--security-opt', 'no-new-privileges'];
+    // The default CMD with no chat platform (health on COACH_HTTP_PORT), and as a Discord
+    // interactions endpoint (health on PORT, next to /discord/interactions; needs no network).
+    const runs = [
+      { name: testName('coach-run'), env: [] as string[] },
+      { name: testName('coach-http'), env: ['-e', `DISCORD_PUBLIC_KEY=${'ab'.repeat(32)}`, '-e', 'DISCORD_APPLICATION_ID=123456789012', '-e', 'COACH_DOCKER=off'] },
+    ];
+    await Promise.all(runs.map((r) => docker('run', '-d', '--name', r.name, ...lockedDown, ...r.env, TAG)));
     const started = Date.now();
-    const status = () => docker('inspect', '--format', '{{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{end}}', name);
-    await waitFor('the container to turn healthy', async () => {
-      const s = await status();
-      if (s.startsWith('exited')) throw new Error(`container exited: ${s}\n${await docker('logs', name).catch(() => '')}`);
-      return s === 'running healthy';
-    }, 90_000, 500);
-    console.log(`[image] healthy after ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
-    const stopAt = Date.now();
-    await docker('stop', name);
-    const stopSeconds = (Date.now() - stopAt) / 1000;
-    const [exitCode, oom] = (await docker('inspect', '--format', '{{.State.ExitCode}} {{.State.OOMKilled}}', name)).split(' ');
-    console.log(`[image] docker stop: exit code ${exitCode} after ${stopSeconds.toFixed(2)} s (grace period ${GRACE_S} s)`);
-    expect({ exitCode, oom }).toEqual({ exitCode: '0', oom: 'false' });
-    expect(stopSeconds).toBeLessThan(GRACE_S - 1);
-    const logs = await run('docker', ['logs', name]).then((r) => r.stdout + r.stderr);
-    expect(logs).toContain('SIGTERM');
+    await Promise.all(runs.map(async ({ name }) => {
+      const status = () => docker('inspect', '--format', '{{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{end}}', name);
+      await waitFor(`${name} to turn healthy`, async () => {
+        const s = await status();
+        if (s.startsWith('exited')) throw new Error(`container exited: ${s}\n${await docker('logs', name).catch(() => '')}`);
+        return s === 'running healthy';
+      }, 90_000, 500);
+      console.log(`[image] ${name}: healthy after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    }));
+
+    for (const { name } of runs) {
+      const stopAt = Date.now();
+      await docker('stop', name);
+      const stopSeconds = (Date.now() - stopAt) / 1000;
+      const [exitCode, oom] = (await docker('inspect', '--format', '{{.State.ExitCode}} {{.State.OOMKilled}}', name)).split(' ');
+      console.log(`[image] ${name}: docker stop -> exit code ${exitCode} after ${stopSeconds.toFixed(2)} s (grace period ${GRACE_S} s)`);
+      expect({ name, exitCode, oom }).toEqual({ name, exitCode: '0', oom: 'false' });
+      expect(stopSeconds).toBeLessThan(GRACE_S - 1);
+      const logs = await run('docker', ['logs', name]).then((r) => r.stdout + r.stderr);
+      expect(logs).toContain('SIGTERM');
+    }
   }, 150_000);
 
   it(`adds little to the base (goal: under ${GOAL_MB} MB)`, async () => {
