@@ -48,6 +48,7 @@ export class Featurizer {
   private idf = new Float64Array(0);
   private kindWeight = new Float64Array(0);
   private readonly known = new Set<string>();
+  private readonly knownStems = new Set<string>();
   private readonly knownByLength = new Map<number, string[]>();
   private readonly corrections = new Map<string, string>();
   private readonly weightOf: number[];
@@ -84,6 +85,7 @@ export class Featurizer {
   private rememberWord(w: string): void {
     if (this.known.has(w)) return;
     this.known.add(w);
+    this.knownStems.add(stem(w));
     if (!/^[a-z]{4,}$/.test(w)) return;
     const list = this.knownByLength.get(w.length) ?? [];
     list.push(w);
@@ -92,7 +94,7 @@ export class Featurizer {
 
   /** The known word an unknown one was probably meant to be, or the word itself. */
   private correct(w: string): string {
-    if (w.length < 5 || this.known.has(w) || !/^[a-z]+$/.test(w)) return w;
+    if (w.length < 5 || this.known.has(w) || this.knownStems.has(stem(w)) || !/^[a-z]+$/.test(w)) return w;
     const cached = this.corrections.get(w);
     if (cached !== undefined) return cached;
     const maxDistance = w.length >= 8 ? 2 : 1;
