@@ -216,7 +216,11 @@ export function createBot(deps: BotDeps): Bot {
       }
       deps.onError?.(err, q);
       const a = fallback();
-      a.notices.push('I could not read the Docker host just now (it answered with something I did not expect). Nothing was changed; here is how to check it yourself.');
+      a.notices.push(
+        err instanceof HostDeadlineError
+          ? `The Docker engine did not answer within ${Math.round(hostDeadlineMs / 100) / 10} s, so I could not look. Nothing was changed; here is how to check it yourself.`
+          : 'I could not read the Docker host just now (it answered with something I did not expect). Nothing was changed; here is how to check it yourself.',
+      );
       return a;
     }
   }
@@ -251,10 +255,13 @@ function mergeEntities(now: Entities, before: Entities): Entities {
   };
 }
 
+/** The whole host query ran past hostDeadlineMs: the engine did not answer (not a bad answer). */
+class HostDeadlineError extends Error {}
+
 function withDeadline<T>(p: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`host query took longer than ${ms} ms`)), ms);
+    timer = setTimeout(() => reject(new HostDeadlineError(`host query took longer than ${ms} ms`)), ms);
   });
   return Promise.race([p, deadline]).finally(() => clearTimeout(timer));
 }
