@@ -3,7 +3,8 @@
 #   docker build --build-arg VERSION=$(node -p 'require("./package.json").version') \
 #                --build-arg REVISION=$(git rev-parse HEAD) -t container-coach .
 #   docker run --rm container-coach coach ask "what is a docker image"
-#   docker run -d --name coach --env-file .env container-coach
+#   docker run -d --name coach --env-file .env -e COACH_HTTP_PORT=8080 container-coach
+#   (docs/docker.md: the full run command, compose with a socket proxy, pinning the base by digest)
 #
 # The base is pinned by tag here (never :latest). For a release, pin it by digest too —
 # FROM node:20-bookworm-slim@sha256:… — docs/docker.md shows how to find the digest and why.
