@@ -11,6 +11,7 @@ import {
 } from './answers.ts';
 import { ConversationStore } from './conversation.ts';
 import { HostUnreachableError } from './errors.ts';
+import { isShortFollowup, looksElliptical, swappedIntent } from './followup.ts';
 import { containersAnswer, diagnosisAnswer, imagesAnswer } from './host-answers.ts';
 import { checkInput } from './input.ts';
 import type { BotHandle, Classification, FeedbackRecord, HandledRecord, HostPort, KnowledgeBase, Nlu } from './ports.ts';
@@ -36,9 +37,6 @@ export interface Bot extends BotHandle {
   handle(q: Question & { fromBot?: boolean }): Promise<Answer | null>;
   readonly hostConnected: boolean;
 }
-
-/** Short elliptical follow-ups ("and the stopped ones?") are read together with the previous turn. */
-const FOLLOWUP_WORDS = 12;
 
 export function createBot(deps: BotDeps): Bot {
   const { knowledge: kb, nlu, host } = deps;
@@ -112,6 +110,7 @@ export function createBot(deps: BotDeps): Bot {
     const ex = commandLineToExplain(checked.text);
     if (ex) {
       const a = explainAnswer(kb, ex, nlu.entities(checked.text));
+      if (ex.intent) context.set(q.conversation, { text: checked.text, intent: ex.intent, entities: a.entities });
       a.notices.push(...notices);
       return a;
     }
@@ -129,19 +128,35 @@ export function createBot(deps: BotDeps): Bot {
     if (!ex) return null;
     // "docker ps shows nothing" is a question about ps, not a command line to take apart.
     const asked = /^(please\s+)?(explain|what does|what is|what's|whats|meaning of)/i.test(text);
+    // Words we cannot place ("what does docker ps show") mean a question, not a command line.
+    if (ex.parts.some((p) => p.kind === 'unknown')) return null;
     const hasFlagsOrArgs = ex.parts.length >= 2;
-    return asked || (ex.line.length >= stripped.length * 0.9 && hasFlagsOrArgs) ? ex : null;
+    return (asked || ex.line.length >= stripped.length * 0.9) && hasFlagsOrArgs ? ex : null;
   }
 
   async function ask(q: Question, text: string, notices: string[]): Promise<Answer> {
     let c = nlu.classify(text);
     let entities = nlu.entities(text);
     const prev = context.get(q.conversation);
-    if (prev && (c.intent === 'none' || c.confidence < 0.5) && text.split(/\s+/).length <= FOLLOWUP_WORDS) {
-      const combined = nlu.classify(`${prev.text} ${text}`);
-      if (combined.intent !== 'none' && !combined.intent.startsWith('meta.')) {
-        c = combined;
+    if (prev && isShortFollowup(text)) {
+      const unsure = c.intent === 'none' || c.confidence < 0.5;
+      const swapped = swappedIntent(prev.intent, text);
+      const combined = () => nlu.classify(`${prev.text} ${text}`);
+      if (swapped && (unsure || c.intent === swapped || looksElliptical(text))) {
+        // "what about images?" after a `docker ps` answer: the same question about the other object.
+        c = { intent: swapped, confidence: Math.max(c.intent === swapped ? c.confidence : 0, 0.6), alternatives: [] };
         entities = mergeEntities(entities, prev.entities);
+      } else if (looksElliptical(text) && c.intent !== prev.intent && (c.intent === 'none' || c.confidence < 0.7)) {
+        // "and the stopped ones?": too little to stand on its own, so it stays on the topic.
+        const both = combined();
+        c = { intent: prev.intent, confidence: both.intent === prev.intent ? both.confidence : 0.5, alternatives: [] };
+        entities = mergeEntities(entities, prev.entities);
+      } else if (unsure) {
+        const both = combined();
+        if (both.intent !== 'none' && !both.intent.startsWith('meta.')) {
+          c = both;
+          entities = mergeEntities(entities, prev.entities);
+        }
       }
     }
     const a = await answerIntent(q, c, entities, text);
