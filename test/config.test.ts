@@ -7,8 +7,8 @@ import { ROOT } from './helpers/spawn.ts';
 describe('config', () => {
   it('documents every variable in .env.example, and marks secrets', () => {
     const example = readFileSync(join(ROOT, '.env.example'), 'utf8');
-    for (const key of Object.keys(configSchema.shape)) expect(example, key).toMatch(new RegExp(`^${key}=`, 'm'));
-    for (const key of secretKeys) expect(example).toMatch(new RegExp(`\\[secret\\][^\\n]*\\n${key}=`));
+    for (const key of Object.keys(configSchema.shape)) expect(example, key).toMatch(new RegExp(`^(# )?${key}=`, 'm'));
+    for (const key of secretKeys) expect(example).toMatch(new RegExp(`\\[secret\\][^\\n]*\\n(# )?${key}=`));
   });
 
   it('derives the secret list from the schema', () => {
