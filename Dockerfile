@@ -4,10 +4,10 @@
 #                --build-arg REVISION=$(git rev-parse HEAD) -t container-coach .
 #   docker run --rm container-coach coach ask "what is a docker image"
 #   docker run -d --name coach --env-file .env -e COACH_HTTP_PORT=8080 container-coach
-#   (docs/docker.md: the full run command, compose with a socket proxy, pinning the base by digest)
+#   (README.md "Run it in Docker": the full run command, compose with a socket proxy, pinning the base by digest)
 #
 # The base is pinned by tag here (never :latest). For a release, pin it by digest too —
-# FROM node:20-bookworm-slim@sha256:… — docs/docker.md shows how to find the digest and why.
+# FROM node:20-bookworm-slim@sha256:… — README.md ("Pin the base image by digest") shows how to find the digest and why.
 # No `# syntax=` line on purpose: it would make every build pull a frontend image.
 
 FROM node:20-bookworm-slim AS base
