@@ -49,12 +49,13 @@ const isId = (x: unknown) => typeof x === 'string' && x.length > 0;
  */
 export function repairInteraction(d: unknown): boolean {
   if (!isObj(d) || !isId(d.id) || !isId(d.token) || typeof d.type !== 'number') return false;
+  // Discord's PING (sent when the endpoint URL is saved in the portal) need not name a user.
+  if (d.type === 1) return true;
   const user = isObj(d.user) ? d.user : isObj(d.member) && isObj(d.member.user) ? d.member.user : null;
   if (!user || !isId(user.id)) return false;
   if (isObj(d.member) && !Array.isArray(d.member.roles)) d.member.roles = [];
   if (!Array.isArray(d.entitlements)) d.entitlements = [];
   if (!isObj(d.authorizing_integration_owners)) d.authorizing_integration_owners = {};
-  if (d.type === 1) return true;
   if (!isObj(d.data)) return false;
   if (d.type === 2 || d.type === 4) return isId(d.data.name) && isId(d.data.id) && (d.data.options === undefined || Array.isArray(d.data.options));
   if (d.type === 3) return isId(d.data.custom_id) && typeof d.data.component_type === 'number' && isObj(d.message) && isId(d.message.id);
