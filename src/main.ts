@@ -27,7 +27,7 @@ export interface Runtime {
 /** Builds the core: knowledge base, NLU, the optional host, and the bot with logging and metrics. */
 export function buildRuntime(config: Config, logger: Logger, opts: { forceHost?: boolean } = {}): Runtime {
   const kb = loadKnowledge(INTENTS_DIR);
-  const nlu = createNlu(kb);
+  const nlu = createNlu(kb, config.COACH_CONFIDENCE_THRESHOLD !== undefined ? { threshold: config.COACH_CONFIDENCE_THRESHOLD } : {});
   const metrics = createMetrics({ defaults: true });
   const host = buildHost(config, { force: opts.forceHost ?? false, logger });
   const bot = createBot({

@@ -36,8 +36,8 @@ export function trainIntentClassifier(kb: KnowledgeBase, options: ClassifierOpti
   return trainClassifier(trainingExamples(kb), { outOfScope: OUT_OF_SCOPE, outOfScopeFactor, ...options });
 }
 
-export function createNlu(kb: KnowledgeBase): Nlu {
-  const classifier = trainIntentClassifier(kb);
+export function createNlu(kb: KnowledgeBase, options: ClassifierOptions = {}): Nlu {
+  const classifier = trainIntentClassifier(kb, options);
   return {
     classify: (text) => classifier.classify(text),
     entities: (text) => extractEntities(text),
