@@ -139,7 +139,8 @@ export function createBot(deps: BotDeps): Bot {
     let entities = nlu.entities(text);
     const prev = context.get(q.conversation);
     if (prev && isShortFollowup(text)) {
-      const unsure = c.intent === 'none' || c.confidence < 0.5;
+      // A question that stands on its own (the classifier found an intent) is answered on its own.
+      const unsure = c.intent === 'none';
       const swapped = swappedIntent(prev.intent, text);
       const combined = () => nlu.classify(`${prev.text} ${text}`);
       if (swapped && (unsure || c.intent === swapped || looksElliptical(text))) {
