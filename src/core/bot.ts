@@ -11,7 +11,7 @@ import {
 } from './answers.ts';
 import { ConversationStore } from './conversation.ts';
 import { HostUnreachableError } from './errors.ts';
-import { isShortFollowup, looksElliptical, swappedIntent } from './followup.ts';
+import { isShortFollowup, leansOnContext, looksElliptical, swappedIntent } from './followup.ts';
 import { containersAnswer, diagnosisAnswer, imagesAnswer } from './host-answers.ts';
 import { checkInput } from './input.ts';
 import type { BotHandle, Classification, FeedbackRecord, HandledRecord, HostPort, KnowledgeBase, Nlu } from './ports.ts';
@@ -152,7 +152,8 @@ export function createBot(deps: BotDeps): Bot {
         const both = combined();
         c = { intent: prev.intent, confidence: both.intent === prev.intent ? both.confidence : 0.5, alternatives: [] };
         entities = mergeEntities(entities, prev.entities);
-      } else if (unsure) {
+      } else if (unsure && leansOnContext(text)) {
+        // Not "what is the capital of France": only a turn that points back borrows the context.
         const both = combined();
         if (both.intent !== 'none' && !both.intent.startsWith('meta.')) {
           c = both;

@@ -23,6 +23,13 @@ export function looksElliptical(text: string): boolean {
   return ELLIPTICAL.test(text.trim());
 }
 
+const REFERS_BACK = /\b(that|it|this|those|these|them|ones?|same|there)\b/i;
+
+/** Elliptical, or pointing back at the previous turn ("how do I do that with compose"). */
+export function leansOnContext(text: string): boolean {
+  return looksElliptical(text) || REFERS_BACK.test(text);
+}
+
 /** The sibling intent when `text` turns from containers to images (or back), else undefined. */
 export function swappedIntent(previous: string, text: string): string | undefined {
   const images = /\bimages?\b/i.test(text);

@@ -35,3 +35,12 @@ describe('follow-ups', () => {
     expect(misses.length).toBeLessThanOrEqual(1);
   });
 });
+
+describe('follow-ups do not capture unrelated questions', () => {
+  it('an out-of-scope question after an answer is still out of scope', async () => {
+    const bot = makeTestBot();
+    await bot.handle({ text: 'what is a docker image', platform: 'test', conversation: 'oos', hostAllowed: false });
+    const a = await bot.handle({ text: 'what is the capital of France', platform: 'test', conversation: 'oos', hostAllowed: false });
+    expect(a!.intent).toBe('none');
+  });
+});
