@@ -150,7 +150,65 @@ const chitChat = [
   'how tall is mount everest',
 ];
 
+// Small talk about the bot itself: polite, but no question about Docker (not a greeting either).
+const smallTalk = [
+  'how are you doing today',
+  'how is it going',
+  'how have you been',
+  'how are you feeling',
+  'how are things with you',
+  'how was your weekend',
+  'do you dream',
+  'tell me a joke about programmers',
+  'i am having a rough day',
+  'what did you have for breakfast',
+  'is it going to rain later',
+];
+
+// General programming: code questions in any language, with none of this bot's topic in them.
+const programming = [
+  'print hello world in python',
+  'hello world program in rust',
+  'how do I reverse a string in javascript',
+  'what is a closure in javascript',
+  'python list comprehension with an if else',
+  'how to read a csv file with pandas',
+  'difference between let and const',
+  'how do I parse json in go',
+  'regex to match an email address',
+  'what does async await do',
+  'typescript error: object is possibly undefined',
+  'how to sort a dictionary by value in python',
+  'null pointer exception in my java code',
+  'what is big o notation',
+  'how do I write a for loop in bash',
+  'c++ segmentation fault when accessing a vector',
+  'how to make an http request in node',
+  'what is the difference between a class and an object',
+];
+
+// Other tools, and everyday office questions asked in the same chat channel.
+const elsewhere = [
+  'what is on the lunch menu today',
+  'book a meeting room for 3pm',
+  'how do I share my screen in zoom',
+  'vscode extension for prettier not formatting',
+  'excel formula to sum a column',
+  'slack notifications are not showing up on my phone',
+  'how do I reset my password for the vpn',
+  'who is on call this week',
+  'jira ticket is stuck in review',
+  'how do I request vacation days',
+  'the office printer is jammed',
+  'which laptop should I buy for development',
+  'how do I install homebrew on a mac',
+  'my mouse stopped working',
+];
+
 export const OUT_OF_SCOPE: readonly string[] = [
+  ...smallTalk,
+  ...programming,
+  ...elsewhere,
   ...kubernetes,
   ...podman,
   ...composeYaml,
