@@ -139,3 +139,19 @@ describe('single rules', () => {
     expect(trimmed.length).toBeLessThanOrEqual(200);
   });
 });
+
+describe('oom_killed when the engine lost the OOMKilled race', () => {
+  it("reads the engine's `oom` event when State.OOMKilled came back false", () => {
+    const s = fixture('oom-killed');
+    const c = s.containers.find((x) => x.Names.includes('/fx-oom'))!;
+    const inspect = structuredClone(s.inspects[c.Id]!);
+    inspect.State.OOMKilled = false;
+    const lost: Snapshot = { ...s, inspects: { [c.Id]: inspect } };
+    expect(lost.events.some((e) => e.Action === 'oom' && e.Actor.ID === c.Id)).toBe(true);
+    const f = runRules(lost).find((x) => x.code === 'oom_killed');
+    expect(f?.evidence).toMatchObject({ oomKilled: true, reportedBy: "the engine's oom event", exitCode: 137 });
+    // Without the event there is no such claim.
+    const neither: Snapshot = { ...lost, events: lost.events.filter((e) => e.Action !== 'oom') };
+    expect(runRules(neither).map((x) => x.code)).not.toContain('oom_killed');
+  });
+});

@@ -72,7 +72,7 @@ export function oomKilled(c: ContainerFacts): Finding | null {
     code: 'oom_killed',
     severity: 'error',
     subject: c.name,
-    evidence: { ...baseEvidence(c), oomKilled: true, exitCode: c.exitCode, finishedAt: c.finishedAt },
+    evidence: { ...baseEvidence(c), oomKilled: true, ...(c.oomFromEvents ? { reportedBy: 'the engine\'s oom event' } : {}), exitCode: c.exitCode, finishedAt: c.finishedAt },
     summary: `Container \`${c.name}\` was killed by the out-of-memory killer: it used more memory than its limit allows.`,
     fix: [
       `docker inspect --format '{{.HostConfig.Memory}}' ${c.name}`,

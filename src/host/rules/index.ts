@@ -21,7 +21,8 @@ export function runRules(s: Snapshot): Finding[] {
 }
 
 /** Everything wrong (or right) with one container, most important first. */
-export function containerFindings(c: ContainerFacts, s: Snapshot, opts: { overview?: boolean } = {}): Finding[] {
+export function containerFindings(facts: ContainerFacts, s: Snapshot, opts: { overview?: boolean } = {}): Finding[] {
+  const c = withOomEvent(facts, s);
   const port = s.request.port;
   const found = [
     oomKilled(c),
@@ -42,6 +43,16 @@ export function containerFindings(c: ContainerFacts, s: Snapshot, opts: { overvi
     if (r) found.unshift(r);
   }
   return found;
+}
+
+/**
+ * Engine 20.10 sets `State.OOMKilled` only when containerd's OOM event beats the exit event, a race
+ * it loses under load; the engine's own `oom` event for the container is the firmer record.
+ */
+function withOomEvent(c: ContainerFacts, s: Snapshot): ContainerFacts {
+  if (c.oomKilled === true || c.state === 'running' || c.state === 'created') return c;
+  const oom = s.events.some((e) => e.Type === 'container' && e.Action === 'oom' && e.Actor.ID === c.id && e.time >= c.created);
+  return oom ? { ...c, oomKilled: true, oomFromEvents: true } : c;
 }
 
 /**

@@ -51,6 +51,8 @@ export interface ContainerFacts {
   created: number;
   exitCode: number | null;
   oomKilled: boolean | null;
+  /** OOMKilled was read from the engine's `oom` event rather than `State.OOMKilled`. */
+  oomFromEvents?: boolean;
   restartCount: number | null;
   restartPolicy: string | null;
   startedAt: string | null;
