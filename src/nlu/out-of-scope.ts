@@ -28,6 +28,16 @@ const kubernetes = [
   'how do I roll back a deployment in kubernetes',
   'pod evicted because of disk pressure',
   'what is a sidecar in kubernetes',
+  'Back-off restarting failed container in my pod',
+  'kubernetes pod OOMKilled even though the limits look fine',
+  'pod restarting every few minutes with exit code 137 in k8s',
+  'kubectl describe pod says Last State: Terminated Reason: Error',
+  'init container stuck at Init:0/1',
+  "k3s pods can't pull images from my local registry",
+  'how to pass env variables to a pod from a secret',
+  'helm release stuck in pending-upgrade, how do I get it out',
+  'eks pods pending 0/3 nodes are available: insufficient cpu',
+  'docker desktop kubernetes stuck on starting',
 ];
 
 const podman = [
@@ -39,6 +49,12 @@ const podman = [
   'podman pod create with several containers',
   'podman generate systemd unit file',
   'selinux denies volume mount in podman',
+  'podman ps shows nothing after reboot',
+  'Error: short-name resolution enforced but cannot prompt without a TTY',
+  'rootless podman container exits right away with newuidmap error',
+  'buildah bud fails with overlay mount error',
+  'alias docker=podman breaks my scripts',
+  "podman desktop can't connect to the podman machine",
 ];
 
 const composeYaml = [
@@ -52,6 +68,14 @@ const composeYaml = [
   'should I quote port numbers in the yaml',
   'what does version: "3.8" at the top of the compose file do',
   'compose yaml tabs vs spaces error',
+  'yaml.scanner.ScannerError: while scanning a simple key in docker-compose.yml',
+  'services.app.environment must be a mapping',
+  'compose config says depends_on contains an invalid type',
+  'compose warning: the attribute version is obsolete',
+  'how to write a multiline command in docker-compose yaml',
+  "Unsupported config option for services: 'netwroks'",
+  'compose file: mapping key "image" already defined at line 7',
+  '${VAR:-default} substitution not working in my compose file',
 ];
 
 const networkingInternals = [
@@ -65,6 +89,13 @@ const networkingInternals = [
   'ipv6 support in docker networks',
   'docker0 bridge subnet conflicts with my vpn',
   'dns resolution slow inside container resolv.conf',
+  'docker network inspect shows the wrong subnet for my bridge',
+  'change default-address-pools in daemon.json',
+  'containers on the same user defined network ping by ip but not by name',
+  'docker bypasses ufw and overwrites my iptables rules',
+  'macvlan container cannot reach the host',
+  'MTU problems on the docker bridge when the vpn is up',
+  'how does the embedded dns forward queries to upstream servers',
 ];
 
 const npm = [
@@ -99,6 +130,11 @@ const linux = [
   'how to set an environment variable permanently in bash',
   'tar extract to a specific folder',
   'how much ram does my server have',
+  'how to extend an lvm volume on centos',
+  'journald logs filling up /var/log',
+  'firewalld open port 8080 permanently',
+  "logrotate isn't rotating my nginx logs",
+  'too many open files, how to raise ulimit',
 ];
 
 const otherTech = [
@@ -122,6 +158,11 @@ const otherTech = [
   'postgres connection refused on localhost',
   'redis eviction policy explained',
   'how to write a unit test in jest',
+  'terraform plan wants to recreate my resource every time',
+  'ansible: host key verification failed, host unreachable',
+  'github actions: yaml syntax error in workflow file on line 20',
+  'jenkins agent goes offline after upgrade',
+  'gitlab ci job stuck pending waiting for runner',
 ];
 
 const chitChat = [
@@ -148,6 +189,18 @@ const chitChat = [
   'who is the president of france',
   'i love you',
   'how tall is mount everest',
+  'whats up with the weather today',
+  'who won the match last night',
+  'did you watch the game yesterday',
+  'who is going to win the world cup',
+  'nice weather today huh',
+  'will it snow tomorrow in berlin',
+  'happy friday everyone',
+  'merry christmas!',
+  'knock knock',
+  'brb grabbing coffee',
+  'are you a real person or a bot',
+  'are you sentient',
 ];
 
 // Small talk about the bot itself: polite, but no question about Docker (not a greeting either).
@@ -163,6 +216,20 @@ const smallTalk = [
   'i am having a rough day',
   'what did you have for breakfast',
   'is it going to rain later',
+  'how are you',
+  'how r u today',
+  'whats new with you',
+  'nm just chilling, you?',
+  'thanks for nothing lol',
+  'you are useless',
+  'good night all',
+  'good night, see you tomorrow',
+  'gn everyone, logging off',
+  'bye for now',
+  'see ya later',
+  'can you tell me a joke',
+  'do you ever get tired',
+  'what are you doing this weekend',
 ];
 
 // General programming: code questions in any language, with none of this bot's topic in them.
@@ -185,6 +252,9 @@ const programming = [
   'c++ segmentation fault when accessing a vector',
   'how to make an http request in node',
   'what is the difference between a class and an object',
+  'python asyncio RuntimeError: event loop is closed',
+  'how to mock a function in pytest',
+  'golang how to detect a goroutine leak',
 ];
 
 // Other tools, and everyday office questions asked in the same chat channel.
@@ -205,6 +275,27 @@ const elsewhere = [
   'my mouse stopped working',
 ];
 
+// Running a registry server (auth, storage, Harbor/Nexus), not pushing/pulling to one.
+const registryServer = [
+  'setting up registry:2 with htpasswd basic auth and tls',
+  "self-hosted registry garbage-collect doesn't free any disk",
+  'harbor install fails with nginx certificate error',
+  'nexus docker hosted repository http connector port setup',
+];
+
+// A language stack's own build error that happens to run inside a Dockerfile (pip, npm, maven, go, gcc).
+const stackBuild = [
+  'pip install fails in dockerfile: error building wheel for psycopg2',
+  'RUN npm ci fails with EACCES during docker build',
+  "maven build in dockerfile can't resolve dependencies behind the corporate proxy",
+  'go mod download fails in docker build with tls handshake timeout',
+  'python alpine image: gcc failed with exit status 1 installing numpy',
+  'bundle install fails in docker, nokogiri native extension error',
+  'composer install in my php dockerfile requires ext-gd',
+  'cargo build inside docker: linking with cc failed',
+  "ModuleNotFoundError: No module named 'requests' even after pip install",
+];
+
 export const OUT_OF_SCOPE: readonly string[] = [
   ...smallTalk,
   ...programming,
@@ -217,4 +308,6 @@ export const OUT_OF_SCOPE: readonly string[] = [
   ...linux,
   ...otherTech,
   ...chitChat,
+  ...registryServer,
+  ...stackBuild,
 ];
