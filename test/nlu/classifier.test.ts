@@ -52,11 +52,11 @@ describe('intent classifier', () => {
     expect(wrong.length).toBeLessThanOrEqual(Math.floor(examples.length * 0.01));
   });
 
-  // The issue's target is 0.95. Measured: 0.921-0.936 across this session's data changes, with
+  // The issue's target is 0.95. Measured: 0.943 at the end of this session (0.919 at its start), with
   // ±2 lines of run-to-run movement from data edits; the target is NOT met yet (see the README's
   // benchmark notes). This floor guards against regressions: a drop below it fails the build.
   const EVAL_TARGET = 0.95;
-  const EVAL_FLOOR = 0.91;
+  const EVAL_FLOOR = 0.93;
   it(`scores at least ${EVAL_FLOOR} (target ${EVAL_TARGET}) on the in-scope lines of the evaluation set`, () => {
     const wrong = inScope
       .map((e) => ({ ...e, got: classifier.classify(e.text) }))
