@@ -4,7 +4,7 @@
 //      (default ~/.docker/config.json), read from contexts/meta/*/meta.json, TLS material from
 //      contexts/tls/<dir>/docker/;
 //   3. else unix:///var/run/docker.sock.
-// The values come in as plain options (config.ts is the only reader of process.env).
+// The values come in as plain options (config.ts is the only reader of the environment).
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { Agent as HttpsAgent } from 'node:https';
