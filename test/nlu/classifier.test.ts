@@ -52,8 +52,8 @@ describe('intent classifier', () => {
     expect(wrong.length).toBeLessThanOrEqual(Math.floor(examples.length * 0.01));
   });
 
-  // The target is 0.95. Measured: 0.943 at the end of this session (0.919 at its start), with
-  // ±2 lines of run-to-run movement from data edits; the target is NOT met yet (see the README's
+  // The target is 0.95. Measured: 0.940-0.948 at the end of this session (0.919 at its start), with
+  // ±3 lines of movement from data edits; the target is NOT met yet (see the README's
   // benchmark notes). This floor guards against regressions: a drop below it fails the build.
   const EVAL_TARGET = 0.95;
   const EVAL_FLOOR = 0.93;
