@@ -139,8 +139,9 @@ export function createBot(deps: BotDeps): Bot {
     let entities = nlu.entities(text);
     const prev = context.get(q.conversation);
     if (prev && isShortFollowup(text)) {
-      // A question that stands on its own (the classifier found an intent) is answered on its own.
-      const unsure = c.intent === 'none';
+      // A question that stands on its own is answered on its own; a weak guess about a turn that
+      // points back ("how do I do that with compose") is read with the previous turn.
+      const unsure = c.intent === 'none' || (c.confidence < 0.5 && leansOnContext(text));
       const swapped = swappedIntent(prev.intent, text);
       const combined = () => nlu.classify(`${prev.text} ${text}`);
       if (swapped && (unsure || c.intent === swapped || looksElliptical(text))) {
