@@ -126,7 +126,8 @@ export function softmax(z: Float64Array, temperature: number): Float64Array {
   return z;
 }
 
-function mulberry32(seed: number): () => number {
+/** Small deterministic PRNG, so training (and anything else seeded) repeats exactly. */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

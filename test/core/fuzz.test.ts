@@ -3,18 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Answer, Question } from '../../src/core/types.ts';
 import { makeTestBot } from '../helpers/bot.ts';
+import { mulberry32 } from '../../src/nlu/linear.ts';
 
-/** Small deterministic PRNG (mulberry32), so a failure can be replayed from its seed. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic random numbers, so a failure can be replayed from its seed. */
+const rng = mulberry32;
 
 const HOSTILE = [
   '',

@@ -1,24 +1,11 @@
 // `coach why/ps/images` output over a fake HostPort: the JSON contract, short human output that
 // says what to do next, long lists capped, exit codes, and engine text cleaned of control codes.
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { MAX_HUMAN_FINDINGS, MAX_HUMAN_ROWS, runImages, runPs, runWhy } from '../../src/adapters/cli/host-commands.ts';
 import { HostUnreachableError } from '../../src/core/errors.ts';
 import type { ContainerSummary, HostPort, ImageSummary } from '../../src/core/ports.ts';
 import type { Diagnosis, Finding } from '../../src/core/types.ts';
-
-function sink(): { out: Writable; text: () => string } {
-  let buf = '';
-  return {
-    out: new Writable({
-      write(c: Buffer, _e, cb) {
-        buf += c.toString();
-        cb();
-      },
-    }),
-    text: () => buf,
-  };
-}
+import { sink } from '../helpers/sink.ts';
 
 const finding = (i: number, severity: Finding['severity'] = 'warning'): Finding => ({
   code: 'exited',

@@ -1,24 +1,11 @@
 // The inspector and host port on the real engine (through the socket recorder): what comes
 // back, what is null, logs only when enabled, bounded events that return at once.
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runImages, runPs } from '../../src/adapters/cli/host-commands.ts';
 import { redactSecrets } from '../../src/host/redact.ts';
 import { createTestHost, createTestInspector } from '../helpers/engine-client.ts';
 import { buildTestImage, cleanup, describeEngine, docker, testName } from '../helpers/engine.ts';
-
-function sink(): { out: Writable; text: () => string } {
-  let buf = '';
-  return {
-    out: new Writable({
-      write(c: Buffer, _e, cb) {
-        buf += c.toString();
-        cb();
-      },
-    }),
-    text: () => buf,
-  };
-}
+import { sink } from '../helpers/sink.ts';
 
 describeEngine('inspector on the real engine', () => {
   const image = testName('insp-img');

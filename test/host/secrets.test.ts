@@ -2,7 +2,6 @@
 // get a fake secret in their environment — and echo it to their logs and their health-check
 // output — then every output of the host layer, the diagnosis, `coach why/ps/images` (JSON and
 // human) and a chat answer is searched for it.
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runImages, runPs, runWhy } from '../../src/adapters/cli/host-commands.ts';
 import { renderAnswer } from '../../src/adapters/cli/render.ts';
@@ -11,20 +10,10 @@ import { makeTestBot } from '../helpers/bot.ts';
 import { createTestHost, createTestInspector } from '../helpers/engine-client.ts';
 import { buildTestImage, cleanup, describeEngine, docker, testName, waitFor } from '../helpers/engine.ts';
 import type Docker from 'dockerode';
+import { sink } from '../helpers/sink.ts';
 
 const SECRET = 'fake-secret-value-xyz';
 const OTHER = 'hunter2-also-fake-0042';
-
-function sink(): { out: Writable; text: () => string } {
-  let buf = '';
-  const out = new Writable({
-    write(chunk: Buffer, _enc, cb) {
-      buf += chunk.toString();
-      cb();
-    },
-  });
-  return { out, text: () => buf };
-}
 
 describeEngine('secrets never leave the host layer', () => {
   const image = testName('secrets-img');

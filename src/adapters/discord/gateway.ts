@@ -12,37 +12,23 @@ import {
   type Message,
   type RepliableInteraction,
 } from 'discord.js';
-import type { BotHandle, HostPort, PlatformAdapter } from '../../core/ports.ts';
+import type { PlatformAdapter } from '../../core/ports.ts';
 import { COMMAND_NAME } from './commands.ts';
 import { guardRawPacket, optionValues, restBase } from './discord-util.ts';
 import { hostAllowed } from './permissions.ts';
 import { renderAnswer, type DiscordMessage } from './render.ts';
-import { createFlow, type Log, type Responder } from './respond.ts';
+import { flowFor, type DiscordAdapterOptions, type Responder } from './respond.ts';
 import { messageToQuestion, mentionsBot, slashToQuestion, type DiscordContext } from './to-question.ts';
 
-export interface DiscordGatewayOptions {
+export interface DiscordGatewayOptions extends DiscordAdapterOptions {
   token: string;
-  applicationId: string;
-  bot: BotHandle;
-  host?: HostPort;
-  hostChannels: readonly string[];
-  hostRoles: readonly string[];
-  /** REST base, e.g. `https://discord.com/api` (the gateway URL is discovered from it). */
-  apiUrl?: string;
-  /** REST retries on 5xx/network errors (discord.js default 3; tests use 0). */
-  restRetries?: number;
-  deferAfterMs?: number;
-  autocompleteMs?: number;
-  /** How long stop() waits for answers in flight. */
-  stopGraceMs?: number;
-  log?: Log;
 }
 
 const NO_PINGS = { parse: [], repliedUser: false };
 
 export function createDiscordGatewayAdapter(o: DiscordGatewayOptions): PlatformAdapter {
   const access = { channels: o.hostChannels, roles: o.hostRoles };
-  const flow = createFlow({ bot: o.bot, access, ...pick(o) });
+  const flow = flowFor(o);
   const inFlight = new Set<Promise<void>>();
   let client: Client | null = null;
   let stopping = false;
@@ -130,15 +116,6 @@ export function createDiscordGatewayAdapter(o: DiscordGatewayOptions): PlatformA
       await c?.destroy();
     },
     isReady: () => Boolean(client?.isReady()),
-  };
-}
-
-function pick(o: DiscordGatewayOptions) {
-  return {
-    ...(o.host ? { host: o.host } : {}),
-    ...(o.deferAfterMs !== undefined ? { deferAfterMs: o.deferAfterMs } : {}),
-    ...(o.autocompleteMs !== undefined ? { autocompleteMs: o.autocompleteMs } : {}),
-    ...(o.log ? { log: o.log } : {}),
   };
 }
 

@@ -6,32 +6,21 @@
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { REST, Routes } from 'discord.js';
-import type { BotHandle, HostPort, PlatformAdapter } from '../../core/ports.ts';
+import type { PlatformAdapter } from '../../core/ports.ts';
 import { COMMAND_NAME } from './commands.ts';
 import { focusedOption, optionValues, rawContext, repairInteraction, restBase, subcommandName } from './discord-util.ts';
 import { hostAllowed } from './permissions.ts';
 import type { DiscordMessage } from './render.ts';
-import { createFlow, type Log, type Responder } from './respond.ts';
+import { flowFor, type DiscordAdapterOptions, type Responder } from './respond.ts';
 import { slashToQuestion } from './to-question.ts';
 
-export interface DiscordHttpOptions {
-  applicationId: string;
+export interface DiscordHttpOptions extends DiscordAdapterOptions {
   /** The application's public key: 64 hex characters (Developer Portal → General Information). */
   publicKey: string;
-  bot: BotHandle;
-  host?: HostPort;
-  hostChannels: readonly string[];
-  hostRoles: readonly string[];
-  apiUrl?: string;
-  restRetries?: number;
   /** Route path on the shared server. */
   path?: string;
-  deferAfterMs?: number;
-  autocompleteMs?: number;
-  stopGraceMs?: number;
   /** Interactions are small; anything bigger is refused before verification. */
   maxBodyBytes?: number;
-  log?: Log;
 }
 
 const INTERACTIONS_PATH = '/discord/interactions';
@@ -57,14 +46,7 @@ export function verifySignature(key: KeyObject, signature: unknown, timestamp: u
 
 export function createDiscordHttpAdapter(o: DiscordHttpOptions): PlatformAdapter {
   const key = ed25519PublicKey(o.publicKey);
-  const flow = createFlow({
-    bot: o.bot,
-    access: { channels: o.hostChannels, roles: o.hostRoles },
-    ...(o.host ? { host: o.host } : {}),
-    ...(o.deferAfterMs !== undefined ? { deferAfterMs: o.deferAfterMs } : {}),
-    ...(o.autocompleteMs !== undefined ? { autocompleteMs: o.autocompleteMs } : {}),
-    ...(o.log ? { log: o.log } : {}),
-  });
+  const flow = flowFor(o);
   // Follow-ups use the interaction token in the URL: no bot token is needed.
   const rest = new REST({ version: '10', ...(o.apiUrl ? { api: restBase(o.apiUrl) } : {}), ...(o.restRetries !== undefined ? { retries: o.restRetries } : {}) });
   const inFlight = new Set<Promise<void>>();

@@ -40,6 +40,36 @@ export interface FlowOptions {
   log?: Log;
 }
 
+/** What both run modes (gateway, HTTP interactions) take. */
+export interface DiscordAdapterOptions {
+  applicationId: string;
+  bot: BotHandle;
+  host?: HostPort;
+  hostChannels: readonly string[];
+  hostRoles: readonly string[];
+  /** REST base, e.g. `https://discord.com/api` (the gateway URL is discovered from it). */
+  apiUrl?: string;
+  /** REST retries on 5xx/network errors (discord.js default 3; tests use 0). */
+  restRetries?: number;
+  deferAfterMs?: number;
+  autocompleteMs?: number;
+  /** How long stop() waits for answers in flight. */
+  stopGraceMs?: number;
+  log?: Log;
+}
+
+/** The answering flow for an adapter's options. */
+export function flowFor(o: DiscordAdapterOptions): Flow {
+  return createFlow({
+    bot: o.bot,
+    access: { channels: o.hostChannels, roles: o.hostRoles },
+    ...(o.host ? { host: o.host } : {}),
+    ...(o.deferAfterMs !== undefined ? { deferAfterMs: o.deferAfterMs } : {}),
+    ...(o.autocompleteMs !== undefined ? { autocompleteMs: o.autocompleteMs } : {}),
+    ...(o.log ? { log: o.log } : {}),
+  });
+}
+
 // Leaves a second of the 3 s for the network and discord.js's request queue.
 const DEFER_AFTER_MS = 1500;
 const AUTOCOMPLETE_MS = 2000;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS, messageText, renderAnswer, type DiscordMessage } from '../../../src/adapters/discord/render.ts';
 import { decodeButton } from '../../../src/adapters/discord/custom-id.ts';
-import { knowledgeAnswer } from '../../../src/core/answers.ts';
+import { baseAnswer, knowledgeAnswer } from '../../../src/core/answers.ts';
 import { emptyEntities, type Answer, type Finding } from '../../../src/core/types.ts';
 import { realParts } from '../../helpers/bot.ts';
 
@@ -51,21 +51,7 @@ function expectWithinLimits(m: DiscordMessage): void {
 }
 
 function answer(p: Partial<Answer>): Answer {
-  return {
-    kind: 'knowledge',
-    intent: 'concept.image',
-    confidence: 0.9,
-    title: 'Title',
-    blocks: [],
-    findings: [],
-    commands: [],
-    followups: [],
-    suggestions: [],
-    notices: [],
-    hostUsed: false,
-    entities: emptyEntities(),
-    ...p,
-  };
+  return baseAnswer({ kind: 'knowledge', intent: 'concept.image', confidence: 0.9, title: 'Title', ...p });
 }
 
 function finding(i: number, size: number): Finding {

@@ -105,24 +105,7 @@ export class DiscordStandIn {
   }
 
   private message(body: any, channelId: string) {
-    return {
-      id: snowflake(),
-      channel_id: channelId,
-      type: 0,
-      content: body?.content ?? '',
-      embeds: body?.embeds ?? [],
-      components: body?.components ?? [],
-      author: { id: BOT_ID, username: 'coach', discriminator: '0', bot: true, avatar: null },
-      attachments: [],
-      mentions: [],
-      mention_roles: [],
-      mention_everyone: false,
-      pinned: false,
-      tts: false,
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      flags: body?.flags ?? 0,
-    };
+    return botMessage(channelId, body);
   }
 
   // ---- gateway ----
@@ -252,14 +235,19 @@ export function autocompletePayload(partial: string, ctx: Ctx = {}) {
 }
 
 export function buttonPayload(customId: string, ctx: Ctx = {}) {
-  const channelId = ctx.channelId ?? CHANNEL_ID;
-  const message = {
+  const message = botMessage(ctx.channelId ?? CHANNEL_ID);
+  return interaction(3, { custom_id: customId, component_type: 2 }, ctx, { message });
+}
+
+/** A message as the bot posted it (what Discord returns, and what a button click points at). */
+function botMessage(channelId: string, body?: any) {
+  return {
     id: snowflake(),
     channel_id: channelId,
     type: 0,
-    content: '',
-    embeds: [],
-    components: [],
+    content: body?.content ?? '',
+    embeds: body?.embeds ?? [],
+    components: body?.components ?? [],
     author: { id: BOT_ID, username: 'coach', discriminator: '0', bot: true, avatar: null },
     attachments: [],
     mentions: [],
@@ -269,9 +257,8 @@ export function buttonPayload(customId: string, ctx: Ctx = {}) {
     tts: false,
     timestamp: new Date().toISOString(),
     edited_timestamp: null,
-    flags: 0,
+    flags: body?.flags ?? 0,
   };
-  return interaction(3, { custom_id: customId, component_type: 2 }, ctx, { message });
 }
 
 export function messagePayload(content: string, ctx: Ctx & { bot?: boolean; mentionBot?: boolean } = {}) {
