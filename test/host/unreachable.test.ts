@@ -2,12 +2,11 @@
 // `daemon_unreachable` finding that says which, within the time limit — never a hang or a
 // stack trace. Each case is made for real (sockets, servers, a non-root child process).
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HostUnreachableError } from '../../src/core/errors.ts';
 import type { Finding } from '../../src/core/types.ts';
@@ -69,26 +68,23 @@ describe('which problem it is', () => {
       return;
     }
     // Root ignores socket permissions, so the real EACCES comes from a child running as nobody.
-    const script = join(dir, 'child.mts');
-    const inspectorUrl = new URL('../../src/host/docker-inspector.ts', import.meta.url).href;
-    writeFileSync(
-      script,
-      `import { createDockerInspector } from ${JSON.stringify(inspectorUrl)};
-const i = createDockerInspector({ connect: { dockerHost: 'unix://${sock}' }, timeoutMs: 3000 });
-try { await i.ping(); console.log('{"ok":true}'); } catch (e) { console.log(JSON.stringify(e.finding ?? { name: e.name })); }`,
-    );
-    chmodSync(script, 0o644);
-    const tsx = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url));
-    const r = spawnSync(process.execPath, [tsx, script], {
+    // The child only connects (node:net, code passed with -e, cwd /): it must not need to read
+    // this checkout, which may sit in a directory nobody cannot enter (a mktemp -d clone).
+    const probe = `const s = require('node:net').connect(${JSON.stringify(sock)});
+s.on('connect', () => { console.log('{"ok":true}'); s.destroy(); });
+s.on('error', (e) => console.log(JSON.stringify({ message: e.message, code: e.code, errno: e.errno, syscall: e.syscall, address: e.address })));`;
+    const r = spawnSync(process.execPath, ['-e', probe], {
       uid: 65534,
       gid: 65534,
-      cwd: dir,
-      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: dir },
+      cwd: '/',
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin' },
       encoding: 'utf8',
       timeout: 30_000,
     });
     expect(r.status, r.stderr).toBe(0);
-    const f = JSON.parse(r.stdout.trim().split('\n').pop()!) as Finding;
+    const raised = JSON.parse(r.stdout.trim().split('\n').pop()!) as { message: string };
+    // The error node:net raised for that process, through the same mapping the inspector uses.
+    const f = toUnreachable(Object.assign(new Error(raised.message), raised), { host: `unix://${sock}`, timeoutMs: 3000 }).finding;
     expect(f.code).toBe('daemon_unreachable');
     expect(f.evidence).toMatchObject({ reason: 'permission_denied', error: 'EACCES' });
     expect(f.summary).toMatch(/Permission denied/);
