@@ -4,6 +4,7 @@
 //   rest (plus every title, command and answer sentence, which are not questions) is trained on;
 //   the out-of-scope list is folded the same way, its held-out sentences must come back `none`.
 //   Braun: train split → test split per corpus, no threshold, pooled micro-F1.
+// Then the development set (CV_DEV=0 to skip).
 // Options: CV_OPTS='{"training":{"l2":1e-4}}' (merged into ClassifierOptions; features/training
 // merged into the defaults), CV_FOLDS (5), CV_REPEATS (fold splits, 2), CV_BRAUN=0 to skip.
 import { readFileSync } from 'node:fs';
@@ -100,6 +101,39 @@ console.log(`CV ${FOLDS}-fold × ${REPEATS}: in-scope ${f3(inOk / inN)} (${inOk}
   `out-of-scope → none ${f3(oosOk / oosN)} (${oosOk}/${oosN}), log-loss ${f3(logLoss / inN)}, train ${(ms / trainings).toFixed(0)} ms`);
 if (process.env.CV_CONFUSIONS) {
   console.log([...confusions].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, n]) => `  ${n} ${k}`).join('\n'));
+}
+
+// The development set (test/fixtures/nlu-dev.jsonl): real-question styles written independently of
+// both the training examples and the eval set; trained on everything, tested on every line.
+if (process.env.CV_DEV !== '0') {
+  const dev = readFileSync(join(root, 'test/fixtures/nlu-dev.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as { text: string; intent: string });
+  const c = trainClassifier(all, { outOfScope: OUT_OF_SCOPE, outOfScopeFactor, ...options });
+  let ok = 0, n = 0, noneOk = 0, noneN = 0, wrong = 0, none = 0;
+  const devConfusions = new Map<string, number>();
+  for (const d of dev) {
+    const got = c.classify(d.text).intent;
+    if (d.intent === NONE) {
+      noneN++;
+      if (got === NONE) noneOk++;
+      continue;
+    }
+    n++;
+    if (got === d.intent) ok++;
+    else {
+      if (got === NONE) none++;
+      else wrong++;
+      const k = `${d.intent} → ${got}`;
+      devConfusions.set(k, (devConfusions.get(k) ?? 0) + 1);
+      if (process.env.CV_SHOW && k.includes(process.env.CV_SHOW)) console.log(`  dev ${k}: ${d.text}`);
+    }
+  }
+  console.log(`dev in-scope ${f3(ok / n)} (${ok}/${n}; wrong ${wrong}, none ${none}), near misses → none ${f3(noneOk / noneN)} (${noneOk}/${noneN})`);
+  if (process.env.CV_CONFUSIONS) {
+    console.log([...devConfusions].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `  ${v} ${k}`).join('\n'));
+  }
 }
 
 if (process.env.CV_BRAUN !== '0') {
