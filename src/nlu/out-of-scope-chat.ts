@@ -112,3 +112,46 @@ export const elsewhere = [
   'how do I install homebrew on a mac',
   'my mouse stopped working',
 ];
+
+// Version control: git on its own (push, rebase, undo, conflicts, .gitignore), no Docker topic.
+export const versionControl = [
+  'git push rejected: Updates were rejected because the tip of your current branch is behind',
+  'git undo last commit but keep the changes in my working tree',
+  'Hey all, I did an interactive rebase to squash my last 5 commits and now `git status` says "You are currently rebasing" with CONFLICT (content) in package.json. Do I fix the file and run rebase --continue, or abort the whole thing and start over?',
+  '.gitignore not ignoring node_modules even though its listed in there',
+  'how do i remove a file with a password in it from the whole git history',
+  'fatal: refusing to merge unrelated histories',
+  'accidently commited to main instead of my feature branch, how do i move the commit',
+  'merge conflict markers <<<<<<< HEAD still in my file after the merge, how to clean up',
+  'git says detached HEAD after checking out a tag, what now',
+  'difference between git fetch and git pull',
+  'git stash pop gave a conflict, did i lose my changes??',
+  'How to cherry-pick a range of commits from another branch in Git?',
+  'change the last commit message after i already pushed it',
+  'How do I revert a merge commit that is already on main?',
+  'squash all commits on my branch into one before the pull request',
+];
+
+// A language's own package manager or build tool failing, with no container in the picture.
+export const packageManagers = [
+  'pip: error: externally-managed-environment on debian 12',
+  'pip install -r requirements.txt ResolutionImpossible: conflicting dependencies',
+  'Maven "Could not transfer artifact from/to central: PKIX path building failed"',
+  'gradle build fails with Unsupported class file major version 65',
+  'Working on a Spring Boot app, `./gradlew build` was fine until I pulled main, now it fails with "Could not resolve all files for configuration :compileClasspath" and a 401 from our Nexus. My ~/.gradle/gradle.properties creds did not change. Any idea what else reads them?',
+  'go: missing go.sum entry for module providing package',
+  'go get private repo on gitlab: git ls-remote exit status 128',
+  'cargo build error: failed to run custom build command for openssl-sys',
+  'npm ERR! code ETARGET no matching version found for a package',
+  'poetry lock takes forever resolving dependecies',
+];
+
+// Databases and SQL: queries, users, indexes, dumps.
+export const databases = [
+  'sql left join returns duplicate rows, how to get one per customer',
+  'postgres grant select on all tables to a read only user',
+  'mysql ERROR 1045 (28000): Access denied for user root@localhost',
+  'Our Postgres 14 query went from 200ms to 40s after a big import. EXPLAIN ANALYZE shows a Seq Scan on orders even though there is an index on customer_id. Do I need to run ANALYZE or is the planner ignoring the index for some other reason?',
+  'pg_dump and restore into a database with a different name',
+  'how to add an index in mysql without locking the table',
+];
