@@ -1,12 +1,13 @@
 // Sentence → sparse tf-idf vector over four kinds of feature, each with its own weight:
 //   stemmed words (the meaning), stemmed word pairs (word order: "image vs container" is not
 //   "container from image"), character n-grams of each word (typos, unseen inflections), and
-//   synonym concepts (synonyms.ts: "delete" / "get rid of" / "nuke").
+//   synonym concepts (synonyms.ts: "delete" / "get rid of" / "nuke"). Stop words get no n-grams.
 // Unknown words close to a known one (natural's Damerau-Levenshtein) are read as that word.
 // Features are hashed to integers (kind in the top bits) so that character n-grams cost no string
 // allocations: fitting ~1,300 sentences takes a few tens of milliseconds.
 import distance from 'natural/lib/natural/distance/index.js';
 import nGrams from 'natural/lib/natural/ngrams/ngrams.js';
+import stopwords from 'natural/lib/natural/util/stopwords.js';
 import { concept } from './synonyms.ts';
 import { stem, words } from './tokenize.ts';
 
@@ -29,6 +30,13 @@ export interface SparseVector {
   index: Int32Array;
   value: Float64Array;
 }
+
+/**
+ * Words whose spelling carries no meaning here ("the", "how", "after"): they keep their word and
+ * pair features but get no character n-grams, which would only add noise and cost (−13% features
+ * per sentence; cross-validation and the development set measure the same or better without them).
+ */
+const NO_CHARS = new Set(stopwords.words);
 
 const START = '<s>';
 const END = '</s>';
@@ -133,7 +141,7 @@ export class Featurizer {
     }
     if (chars > 0) {
       for (const w of ws) {
-        if (w.startsWith('-') || w.length < 3) continue;
+        if (w.startsWith('-') || w.length < 3 || NO_CHARS.has(w)) continue;
         const padded = `#${w}#`;
         for (const n of charSizes) for (let i = 0; i + n <= padded.length; i++) add(hash(CHARS, padded, i, i + n));
       }

@@ -38,3 +38,8 @@ declare module 'natural/lib/natural/ngrams/ngrams.js' {
   };
   export default mod;
 }
+
+declare module 'natural/lib/natural/util/stopwords.js' {
+  const mod: { words: string[] };
+  export default mod;
+}
