@@ -1,13 +1,15 @@
 // Sentence → sparse tf-idf vector over four kinds of feature, each with its own weight:
 //   stemmed words (the meaning), stemmed word pairs (word order: "image vs container" is not
 //   "container from image"), character n-grams of each word (typos, unseen inflections), and
-//   synonym concepts (synonyms.ts: "delete" / "get rid of" / "nuke"). Stop words get no n-grams.
+//   synonym concepts (synonyms.ts: "delete" / "get rid of" / "nuke") and the kinds of thing the
+//   text names (shapes.ts: an image reference, a port, a size, a flag). Stop words get no n-grams.
 // Unknown words close to a known one (natural's Damerau-Levenshtein) are read as that word.
 // Features are hashed to integers (kind in the top bits) so that character n-grams cost no string
 // allocations: fitting ~1,300 sentences takes a few tens of milliseconds.
 import distance from 'natural/lib/natural/distance/index.js';
 import nGrams from 'natural/lib/natural/ngrams/ngrams.js';
 import stopwords from 'natural/lib/natural/util/stopwords.js';
+import { shapes } from './shapes.ts';
 import { concept } from './synonyms.ts';
 import { stem, words } from './tokenize.ts';
 
@@ -139,6 +141,8 @@ export class Featurizer {
         if (c) add(hash(CONCEPT, c));
       }
     }
+    // What the text names (an image, a port, a size, a flag of `run`…) counts like a concept.
+    if (conceptWeight > 0) for (const shape of shapes(text, ws)) add(hash(CONCEPT, `:${shape}`));
     if (chars > 0) {
       for (const w of ws) {
         if (w.startsWith('-') || w.length < 3 || NO_CHARS.has(w)) continue;
