@@ -5,6 +5,7 @@
 //   the out-of-scope list is folded the same way, its held-out sentences must come back `none`.
 //   Braun: train split → test split per corpus, no threshold, pooled micro-F1.
 // Then the development set (CV_DEV=0 to skip).
+// CV_CONFUSIONS=1 prints the 25 most frequent confusions, CV_CONFUSIONS=N the N most frequent.
 // Options: CV_OPTS='{"training":{"l2":1e-4}}' (merged into ClassifierOptions; features/training
 // merged into the defaults), CV_FOLDS (5), CV_REPEATS (fold splits, 2), CV_BRAUN=0 to skip.
 import { readFileSync } from 'node:fs';
@@ -100,7 +101,7 @@ const f3 = (x: number) => x.toFixed(4);
 console.log(`CV ${FOLDS}-fold × ${REPEATS}: in-scope ${f3(inOk / inN)} (${inOk}/${inN}; wrong ${wrongIntent}, none ${belowNone}), ` +
   `out-of-scope → none ${f3(oosOk / oosN)} (${oosOk}/${oosN}), log-loss ${f3(logLoss / inN)}, train ${(ms / trainings).toFixed(0)} ms`);
 if (process.env.CV_CONFUSIONS) {
-  console.log([...confusions].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, n]) => `  ${n} ${k}`).join('\n'));
+  console.log([...confusions].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.CV_CONFUSIONS) > 1 ? Number(process.env.CV_CONFUSIONS) : 25).map(([k, n]) => `  ${n} ${k}`).join('\n'));
 }
 
 // The development set (test/fixtures/nlu-dev.jsonl): real-question styles written independently of
