@@ -15,10 +15,15 @@ interface Labelled {
   intent: string;
 }
 
-const evalSet: Labelled[] = readFileSync(fileURLToPath(new URL('../fixtures/nlu-eval.jsonl', import.meta.url)), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as Labelled);
+const readSet = (name: string): Labelled[] =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url)), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Labelled);
+const evalSet = readSet('nlu-eval.jsonl');
+// Written later and independently, in the styles of real public questions; settings are chosen on
+// it (and on cross-validation), so it guards regressions; the eval set stays the final check.
+const devSet = readSet('nlu-dev.jsonl');
 const inScope = evalSet.filter((e) => e.intent !== NONE);
 const nearMisses = evalSet.filter((e) => e.intent === NONE);
 
@@ -78,11 +83,24 @@ describe('intent classifier', () => {
     expect(rate).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('was not trained on any evaluation text', () => {
+  it('was not trained on any evaluation or development text', () => {
     // Everything the classifier learns from: examples, titles, commands, answer sentences, out-of-scope list.
     const training = new Set([...trainingExamples(kb).map((e) => e.text), ...OUT_OF_SCOPE].map(key));
-    const overlap = evalSet.filter((e) => training.has(key(e.text))).map((e) => e.text);
+    const overlap = [...evalSet, ...devSet].filter((e) => training.has(key(e.text))).map((e) => e.text);
     expect(overlap).toEqual([]);
+  });
+
+  it('scores at least 0.94 in scope and 0.9 on near misses on the development set', () => {
+    const inDev = devSet.filter((e) => e.intent !== NONE);
+    const nearDev = devSet.filter((e) => e.intent === NONE);
+    expect(new Set(inDev.map((e) => e.intent)).size).toBe(kb.intents.length);
+    expect(nearDev.length).toBeGreaterThanOrEqual(40);
+    const inOk = inDev.filter((e) => classifier.classify(e.text).intent === e.intent).length;
+    const nearOk = nearDev.filter((e) => classifier.classify(e.text).intent === NONE).length;
+    console.log(`dev in-scope accuracy ${(inOk / inDev.length).toFixed(3)} (${inOk}/${inDev.length}); near misses answered none ${(nearOk / nearDev.length).toFixed(3)}`);
+    // Measured 0.95-0.96 and 0.96-0.98 (bench/nlu-cv.ts); a floor a point below guards regressions.
+    expect(inOk / inDev.length).toBeGreaterThanOrEqual(0.94);
+    expect(nearOk / nearDev.length).toBeGreaterThanOrEqual(0.9);
   });
 
   it('gives a confidence in [0, 1] and at most three alternatives', () => {
