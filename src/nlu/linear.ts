@@ -27,7 +27,7 @@ export interface TrainOptions {
  */
 const MIN_GRADIENT = 3e-3;
 
-export const DEFAULT_TRAINING: TrainOptions = { steps: 10_000, learningRate: 2, l2: 1e-4, balanced: true, seed: 7 };
+export const DEFAULT_TRAINING: TrainOptions = { steps: 10_000, learningRate: 2, l2: 5e-5, balanced: true, seed: 7 };
 
 export class SoftmaxModel {
   /** Weights, feature-major: `w[f * classes + c]`, so a sparse row reads contiguous memory. */
