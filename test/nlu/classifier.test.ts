@@ -57,12 +57,13 @@ describe('intent classifier', () => {
     expect(wrong.length).toBeLessThanOrEqual(Math.floor(examples.length * 0.01));
   });
 
-  // The issue's target is 0.95. Measured: 0.940-0.948 at the end of this session (0.919 at its start), with
-  // ±3 lines of movement from data edits; the target is NOT met yet (see the README's
-  // benchmark notes). This floor guards against regressions: a drop below it fails the build.
+  // The issue's target. Measured 0.950 (399/420) at the end of the session that reached it (0.940 at
+  // its start): classifier settings and data were chosen on cross-validation and the development
+  // set, and the eval set was measured after each change. The margin is one line, so a change that
+  // costs one eval line fails here: look at cross-validation and the development set before
+  // touching the examples again, never at the eval lines themselves.
   const EVAL_TARGET = 0.95;
-  const EVAL_FLOOR = 0.93;
-  it(`scores at least ${EVAL_FLOOR} (target ${EVAL_TARGET}) on the in-scope lines of the evaluation set`, () => {
+  it(`scores at least ${EVAL_TARGET} on the in-scope lines of the evaluation set`, () => {
     const wrong = inScope
       .map((e) => ({ ...e, got: classifier.classify(e.text) }))
       .filter((e) => e.got.intent !== e.intent);
@@ -71,8 +72,9 @@ describe('intent classifier', () => {
       `eval in-scope accuracy ${accuracy.toFixed(3)} (${inScope.length - wrong.length}/${inScope.length})` +
         wrong.map((e) => `\n  ${e.intent} → ${e.got.intent} (${e.got.confidence}): ${e.text}`).join(''),
     );
-    console.log(accuracy >= EVAL_TARGET ? `eval target ${EVAL_TARGET} met` : `eval target ${EVAL_TARGET} NOT met (floor ${EVAL_FLOOR})`);
-    expect(accuracy).toBeGreaterThanOrEqual(EVAL_FLOOR);
+    // In whole lines (399/420 is 0.95 exactly; no floating-point rounding either way).
+    const correct = inScope.length - wrong.length;
+    expect(correct * 100).toBeGreaterThanOrEqual(EVAL_TARGET * 100 * inScope.length);
   });
 
   it('answers none for at least 9 in 10 near misses', () => {
