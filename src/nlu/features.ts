@@ -5,7 +5,7 @@
 //   text names (shapes.ts: an image reference, a port, a size, a flag). Stop words get no n-grams.
 // Unknown words close to a known one (natural's Damerau-Levenshtein) are read as that word.
 // Features are hashed to integers (kind in the top bits) so that character n-grams cost no string
-// allocations: fitting ~1,300 sentences takes a few tens of milliseconds.
+// allocations: fitting ~4,900 sentences (examples, titles, commands, answer sentences, out-of-scope) takes ~0.2 s.
 import distance from 'natural/lib/natural/distance/index.js';
 import nGrams from 'natural/lib/natural/ngrams/ngrams.js';
 import stopwords from 'natural/lib/natural/util/stopwords.js';
