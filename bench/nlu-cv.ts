@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { loadKnowledge } from '../src/knowledge/load.ts';
 import { NONE, trainClassifier, type ClassifierOptions, type TrainingExample } from '../src/nlu/classifier.ts';
 import { DEFAULT_FEATURES } from '../src/nlu/features.ts';
-import { trainingExamples } from '../src/nlu/index.ts';
+import { classifyQuestion, trainingExamples } from '../src/nlu/index.ts';
 import { DEFAULT_TRAINING } from '../src/nlu/linear.ts';
 import { outOfScopeFactor } from '../src/nlu/domain.ts';
 import { OUT_OF_SCOPE } from '../src/nlu/out-of-scope.ts';
@@ -115,7 +115,7 @@ if (process.env.CV_DEV !== '0') {
   let ok = 0, n = 0, noneOk = 0, noneN = 0, wrong = 0, none = 0;
   const devConfusions = new Map<string, number>();
   for (const d of dev) {
-    const got = c.classify(d.text).intent;
+    const got = classifyQuestion(c, d.text).intent;
     if (d.intent === NONE) {
       noneN++;
       if (got === NONE) noneOk++;

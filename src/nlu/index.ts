@@ -1,10 +1,12 @@
 // createNlu(kb): the classifier trained on the knowledge base's examples (plus the out-of-scope
 // list), entity extraction and the docker command explainer, behind the core's Nlu port.
 import type { KnowledgeBase, Nlu } from '../core/ports.ts';
-import { trainClassifier, type ClassifierOptions, type TrainedClassifier, type TrainingExample } from './classifier.ts';
+import type { Classification, Classifier } from '../core/ports.ts';
+import { NONE, trainClassifier, type ClassifierOptions, type TrainedClassifier, type TrainingExample } from './classifier.ts';
 import { outOfScopeFactor } from './domain.ts';
 import { extractEntities } from './entities.ts';
 import { explainCommand } from './explain.ts';
+import { withoutFraming } from './framing.ts';
 import { OUT_OF_SCOPE } from './out-of-scope.ts';
 
 /**
@@ -33,7 +35,29 @@ function answerSentences(answer: string): string[] {
 
 /** Trains the classifier on the knowledge base; takes well under a second. */
 export function trainIntentClassifier(kb: KnowledgeBase, options: ClassifierOptions = {}): TrainedClassifier {
-  return trainClassifier(trainingExamples(kb), { outOfScope: OUT_OF_SCOPE, outOfScopeFactor, ...options });
+  const trained = trainClassifier(trainingExamples(kb), { outOfScope: OUT_OF_SCOPE, outOfScopeFactor, ...options });
+  return { ...trained, classify: (text) => classifyQuestion(trained, text) };
+}
+
+/** Intents that are themselves social: a greeting or thanks. */
+const SOCIAL = new Set(['meta.greeting', 'meta.thanks']);
+/** What is left asks something: a question mark, or it opens like a question or a request. */
+const ASKS = /\?|^\W*(?:how|what|why|where|when|which|who|is|are|can|could|should|would|will|do|does|did|list|show|explain|tell)\b/i;
+
+/**
+ * A message the classifier reads as a greeting or thanks may be a question wrapped in them:
+ * "Hello, how do I delete an image? Thanks!" When what is left without the framing (framing.ts)
+ * asks something and is read as a Docker topic, that reading answers. A greeting with small talk
+ * or thanks that names the topic it was for ("Perfect, the restart policy was exactly what I
+ * needed. Thank you!") stays social. Any other reading is kept as it is.
+ */
+export function classifyQuestion(classifier: Classifier, text: string): Classification {
+  const whole = classifier.classify(text);
+  if (!SOCIAL.has(whole.intent)) return whole;
+  const question = withoutFraming(text);
+  if (question === text || !ASKS.test(question)) return whole;
+  const read = classifier.classify(question);
+  return read.intent === NONE || read.intent.startsWith('meta.') ? whole : read;
 }
 
 export function createNlu(kb: KnowledgeBase, options: ClassifierOptions = {}): Nlu {

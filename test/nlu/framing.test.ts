@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { withoutFraming } from '../../src/nlu/framing.ts';
+
+describe('question framing', () => {
+  it('peels greetings, lead-ins, thanks and sign-offs off a question', () => {
+    const cases: [string, string][] = [
+      ['Hi all, why does docker ps show nothing after docker build?', 'why does docker ps show nothing after docker build?'],
+      ['hey team! quick question: how do I delete an image', 'how do I delete an image'],
+      ['Hello Docker gurus, where are images stored? Thanks in advance!', 'where are images stored?'],
+      ['how do i see logs of web_1 TIA 🙏', 'how do i see logs of web_1'],
+      ['Morning folks! Newbie here. What is a container exactly? Any help is much appreciated.', 'What is a container exactly?'],
+      ['@maria quick q: can I edit a file inside a running container', 'can I edit a file inside a running container'],
+      ['Sorry if this was asked before, what does --rm do? Cheers, Tom', 'what does --rm do?'],
+      ['my container exits with code 137, please help', 'my container exits with code 137'],
+      ['hey, how is it going? docker ps is empty after my build', 'docker ps is empty after my build'],
+      ['Sorry for the basic question but what is a container?', 'Sorry for the basic question but what is a container?'],
+    ];
+    for (const [text, question] of cases) expect(withoutFraming(text)).toBe(question);
+  });
+
+  it('leaves a message that is only a greeting or only thanks as it is', () => {
+    for (const text of ['hi', 'hello there!', 'Hi all 👋', 'thanks!', 'thank you so much', 'hey, thanks a lot!', 'good morning everyone', "Hey, how's it going?"]) {
+      expect(withoutFraming(text)).toBe(text);
+    }
+  });
+
+  it('does not cut words that only look like framing', () => {
+    for (const text of [
+      'hello-world container exits immediately',
+      'yoda image is 2 GB, why',
+      'which restart policy is best practice',
+      'my container has no network security',
+      'how do I thank the pretty printer in docker inspect',
+      'highest exit code docker uses',
+    ]) {
+      expect(withoutFraming(text)).toBe(text);
+    }
+  });
+
+  it('stays linear on hostile input', () => {
+    const started = performance.now();
+    withoutFraming(`hi ${'all '.repeat(20_000)}x`);
+    withoutFraming(`${'thanks '.repeat(20_000)}`);
+    withoutFraming(`q${' '.repeat(50_000)}:`);
+    withoutFraming(`Hi, ${'a '.repeat(50_000)} thanks${' '.repeat(50_000)}y`);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
