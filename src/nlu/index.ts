@@ -2,7 +2,7 @@
 // list), entity extraction and the docker command explainer, behind the core's Nlu port.
 import type { KnowledgeBase, Nlu } from '../core/ports.ts';
 import type { Classification, Classifier } from '../core/ports.ts';
-import { NONE, trainClassifier, type ClassifierOptions, type TrainedClassifier, type TrainingExample } from './classifier.ts';
+import { trainClassifier, type ClassifierOptions, type TrainedClassifier, type TrainingExample } from './classifier.ts';
 import { outOfScopeFactor } from './domain.ts';
 import { extractEntities } from './entities.ts';
 import { explainCommand } from './explain.ts';
@@ -47,7 +47,7 @@ const ASKS = /\?|^\W*(?:how|what|why|where|when|which|who|is|are|can|could|shoul
 /**
  * A message the classifier reads as a greeting or thanks may be a question wrapped in them:
  * "Hello, how do I delete an image? Thanks!" When what is left without the framing (framing.ts)
- * asks something and is read as a Docker topic, that reading answers. A greeting with small talk
+ * asks something, that reading answers, unless it is another social one. A greeting with small talk
  * or thanks that names the topic it was for ("Perfect, the restart policy was exactly what I
  * needed. Thank you!") stays social. Any other reading is kept as it is.
  */
@@ -56,8 +56,9 @@ export function classifyQuestion(classifier: Classifier, text: string): Classifi
   if (!SOCIAL.has(whole.intent)) return whole;
   const question = withoutFraming(text);
   if (question === text || !ASKS.test(question)) return whole;
+  // A question we cannot place is answered as one ("not sure I can help"), not with "you're welcome".
   const read = classifier.classify(question);
-  return read.intent === NONE || read.intent.startsWith('meta.') ? whole : read;
+  return read.intent.startsWith('meta.') ? whole : read;
 }
 
 export function createNlu(kb: KnowledgeBase, options: ClassifierOptions = {}): Nlu {

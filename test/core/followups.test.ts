@@ -21,7 +21,7 @@ describe('follow-ups', () => {
     expect(swappedIntent('concept.layers', 'and images?')).toBeUndefined();
   });
 
-  it('resolves elliptical second turns from the context (≥ 11 of 12)', async () => {
+  it('resolves elliptical second turns from the context (at most one miss)', async () => {
     const bot = makeTestBot();
     const misses: string[] = [];
     for (const [n, r] of rows.entries()) {

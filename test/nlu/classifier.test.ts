@@ -110,9 +110,9 @@ describe('intent classifier', () => {
     expect(nearOk / nearDev.length).toBeGreaterThanOrEqual(0.9);
   });
 
-  // Floors a few lines under what was measured (framed 133/140 and 31/40, pasted 77/90 and 9/10).
+  // Floors a few lines under what was measured (framed 133/140 and 35/40, pasted 77/90 and 9/10).
   it.each([
-    ['framed questions', framedSet, 0.93, 0.7],
+    ['framed questions', framedSet, 0.93, 0.8],
     ['questions with pasted output', pastedSet, 0.82, 0.8],
   ] as const)('scores its floor on %s', (_name, set, inScopeFloor, nearMissFloor) => {
     const inSet = set.filter((e) => e.intent !== NONE);
