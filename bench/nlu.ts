@@ -1,6 +1,6 @@
 // npm run bench:nlu — our classifier and nlp.js side by side, in one run, on:
-//   (a) the project's evaluation set (test/fixtures/nlu-eval.jsonl) and development set
-//       (test/fixtures/nlu-dev.jsonl), both systems trained on intents/;
+//   (a) the project's evaluation set (test/fixtures/nlu-eval.jsonl), development set
+//       (nlu-dev.jsonl) and the framed and pasted-output sets, both systems trained on intents/;
 //   (b) the three Braun et al. (2017) corpora (../shared/data/nlu-eval/), both trained on each
 //       corpus's train split and tested on its test split;
 //   (c) latency, start-up time to first answer and memory.
@@ -96,11 +96,11 @@ interface OwnSetScore {
   /** First training in this process (cold: includes JIT warm-up) and the median of three more. */
   coldMs: number;
   warmMs: number;
-  /** The same trained system on the development set (in-scope accuracy, near misses → none). */
-  dev: { inScope: number; nearMiss: number };
+  /** The same trained system on the other labelled sets (in-scope accuracy, near misses → none). */
+  others: { inScope: number; nearMiss: number }[];
 }
 
-async function ownSet(system: System, kb: KnowledgeBase, evalSet: Labelled[], devSet: Labelled[], seen: Set<string>): Promise<OwnSetScore> {
+async function ownSet(system: System, kb: KnowledgeBase, evalSet: Labelled[], otherSets: Labelled[][], seen: Set<string>): Promise<OwnSetScore> {
   const t0 = performance.now();
   const answer = await system.trainOwn(kb);
   const coldMs = performance.now() - t0;
@@ -118,14 +118,17 @@ async function ownSet(system: System, kb: KnowledgeBase, evalSet: Labelled[], de
     else (inN++, ok && inOk++);
     if (!seen.has(key(e.text))) (unseenN++, ok && unseenOk++);
   }
-  let devOk = 0, devN = 0, devNmOk = 0, devNmN = 0;
-  for (const e of devSet) {
-    const ok = (await answer(e.text)) === e.intent;
-    if (e.intent === NONE) (devNmN++, ok && devNmOk++);
-    else (devN++, ok && devOk++);
+  const others: OwnSetScore['others'] = [];
+  for (const set of otherSets) {
+    let ok = 0, n = 0, nmOkOther = 0, nmNOther = 0;
+    for (const e of set) {
+      const hit = (await answer(e.text)) === e.intent;
+      if (e.intent === NONE) (nmNOther++, hit && nmOkOther++);
+      else (n++, hit && ok++);
+    }
+    others.push({ inScope: ok / n, nearMiss: nmOkOther / nmNOther });
   }
-  const dev = { inScope: devOk / devN, nearMiss: devNmOk / devNmN };
-  return { inScope: inOk / inN, nearMiss: nmOk / nmN, overall: (inOk + nmOk) / (inN + nmN), unseen: unseenOk / unseenN, coldMs, warmMs, dev };
+  return { inScope: inOk / inN, nearMiss: nmOk / nmN, overall: (inOk + nmOk) / (inN + nmN), unseen: unseenOk / unseenN, coldMs, warmMs, others };
 }
 
 interface CorpusScore {
@@ -205,7 +208,11 @@ async function main(): Promise<void> {
       .filter((l) => l.trim())
       .map((l) => JSON.parse(l) as Labelled);
   const evalSet = readSet('nlu-eval.jsonl');
-  const devSet = readSet('nlu-dev.jsonl');
+  const otherSets: [name: string, set: Labelled[]][] = [
+    ['Development set', readSet('nlu-dev.jsonl')],
+    ['Framed questions (greetings, thanks, sign-offs)', readSet('nlu-framed.jsonl')],
+    ['Questions with pasted output', readSet('nlu-pasted.jsonl')],
+  ];
   const seen = new Set(examples.map((e) => key(e.text)));
   const duplicates = evalSet.filter((e) => seen.has(key(e.text))).length;
 
@@ -213,7 +220,7 @@ async function main(): Promise<void> {
   const own = [] as OwnSetScore[];
   const braun = [] as CorpusScore[][];
   for (const s of systems) {
-    own.push(await ownSet(s, kb, evalSet, devSet, seen));
+    own.push(await ownSet(s, kb, evalSet, otherSets.map(([, set]) => set), seen));
     const perCorpus: CorpusScore[] = [];
     for (const c of CORPORA) perCorpus.push(await corpus(s, c));
     braun.push(perCorpus);
@@ -246,8 +253,10 @@ async function main(): Promise<void> {
     [`Own eval set: near misses answered none (${evalSet.filter((e) => e.intent === NONE).length} lines)`, f(own[0]!.nearMiss), f(own[1]!.nearMiss)],
     ['Own eval set: overall accuracy', f(own[0]!.overall), f(own[1]!.overall)],
     [`Own eval set: accuracy on lines that are not also training examples (${evalSet.length - duplicates})`, f(own[0]!.unseen), f(own[1]!.unseen)],
-    [`Development set: in-scope accuracy (${devSet.filter((e) => e.intent !== NONE).length} lines)`, f(own[0]!.dev.inScope), f(own[1]!.dev.inScope)],
-    [`Development set: near misses answered none (${devSet.filter((e) => e.intent === NONE).length} lines)`, f(own[0]!.dev.nearMiss), f(own[1]!.dev.nearMiss)],
+    ...otherSets.flatMap(([name, set], k): [string, string, string][] => [
+      [`${name}: in-scope accuracy (${set.filter((e) => e.intent !== NONE).length} lines)`, f(own[0]!.others[k]!.inScope), f(own[1]!.others[k]!.inScope)],
+      [`${name}: near misses answered none (${set.filter((e) => e.intent === NONE).length} lines)`, f(own[0]!.others[k]!.nearMiss), f(own[1]!.others[k]!.nearMiss)],
+    ]),
     ...CORPORA.map((c, i): [string, string, string] => {
       const a = braun[0]![i]!, b = braun[1]![i]!;
       return [`${c} micro-F1 (${a.total} test sentences)`, `${f(a.correct / a.total)} (${a.correct})`, `${f(b.correct / b.total)} (${b.correct})`];
@@ -267,7 +276,7 @@ async function main(): Promise<void> {
   const notes = [
     '',
     `Both are trained on the same ${examples.length} example questions from intents/; ours also learns, with lower weight, from each intent's title, commands and answer sentences, and from its own out-of-scope list (src/nlu/out-of-scope.ts). The eval set is never trained on.`,
-    'The development set (test/fixtures/nlu-dev.jsonl) was written later, independently, in the styles of real public questions (Stack Overflow titles, long Slack/Reddit posts with pasted output, short chat, non-native English); classifier changes are chosen on it and on cross-validation (bench/nlu-cv.ts), and the eval set is the final check.',
+    'The development set (test/fixtures/nlu-dev.jsonl) was written later, independently, in the styles of real public questions (Stack Overflow titles, long Slack/Reddit posts, short chat, non-native English); classifier changes are chosen on it and on cross-validation (bench/nlu-cv.ts), and the eval set is the final check. The framed (nlu-framed.jsonl) and pasted-output (nlu-pasted.jsonl) sets were written last, by someone who saw neither the code nor the other sets, to measure two habits of real posts.',
     `${duplicates} eval line(s) are also training examples (normalized text); the "not also training examples" row leaves them out.`,
     'Braun corpora: each system is trained on the train split and tested on the test split of each corpus. One label per sentence, so micro-F1 = accuracy. Ours: no `none` threshold, "None" is a label like any other. nlp.js: its own threshold, its `None` counted as the corpus label "None" (a miss in the Chatbot corpus, which has no None).',
     `Node ${process.version}, ${cpus().length} CPU(s), load average ${loadavg()[0]!.toFixed(1)} at the end of the run; ${new Date().toISOString().slice(0, 10)}.`,
