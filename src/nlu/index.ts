@@ -1,12 +1,11 @@
 // createNlu(kb): the classifier trained on the knowledge base's examples (plus the out-of-scope
 // list), entity extraction and the docker command explainer, behind the core's Nlu port.
 import type { KnowledgeBase, Nlu } from '../core/ports.ts';
-import type { Classification, Classifier } from '../core/ports.ts';
 import { trainClassifier, type ClassifierOptions, type TrainedClassifier, type TrainingExample } from './classifier.ts';
 import { outOfScopeFactor } from './domain.ts';
 import { extractEntities } from './entities.ts';
 import { explainCommand } from './explain.ts';
-import { withoutFraming } from './framing.ts';
+import { classifyQuestion } from './framing.ts';
 import { OUT_OF_SCOPE } from './out-of-scope.ts';
 
 /**
@@ -37,28 +36,6 @@ function answerSentences(answer: string): string[] {
 export function trainIntentClassifier(kb: KnowledgeBase, options: ClassifierOptions = {}): TrainedClassifier {
   const trained = trainClassifier(trainingExamples(kb), { outOfScope: OUT_OF_SCOPE, outOfScopeFactor, ...options });
   return { ...trained, classify: (text) => classifyQuestion(trained, text) };
-}
-
-/** Intents that are themselves social: a greeting or thanks. */
-const SOCIAL = new Set(['meta.greeting', 'meta.thanks']);
-/** What is left asks something: a question mark, or it opens like a question or a request. */
-const ASKS = /\?|^\W*(?:how|what|why|where|when|which|who|is|are|can|could|should|would|will|do|does|did|list|show|explain|tell)\b/i;
-
-/**
- * A message the classifier reads as a greeting or thanks may be a question wrapped in them:
- * "Hello, how do I delete an image? Thanks!" When what is left without the framing (framing.ts)
- * asks something, that reading answers, unless it is another social one. A greeting with small talk
- * or thanks that names the topic it was for ("Perfect, the restart policy was exactly what I
- * needed. Thank you!") stays social. Any other reading is kept as it is.
- */
-export function classifyQuestion(classifier: Classifier, text: string): Classification {
-  const whole = classifier.classify(text);
-  if (!SOCIAL.has(whole.intent)) return whole;
-  const question = withoutFraming(text);
-  if (question === text || !ASKS.test(question)) return whole;
-  // A question we cannot place is answered as one ("not sure I can help"), not with "you're welcome".
-  const read = classifier.classify(question);
-  return read.intent.startsWith('meta.') ? whole : read;
 }
 
 export function createNlu(kb: KnowledgeBase, options: ClassifierOptions = {}): Nlu {
