@@ -114,12 +114,12 @@ describe('intent classifier', () => {
   it.each([
     ['framed questions', framedSet, 0.93, 0.8],
     ['questions with pasted output', pastedSet, 0.82, 0.8],
-  ] as const)('scores its floor on %s', (_name, set, inScopeFloor, nearMissFloor) => {
+  ] as const)('scores its floor on %s', (name, set, inScopeFloor, nearMissFloor) => {
     const inSet = set.filter((e) => e.intent !== NONE);
     const nearSet = set.filter((e) => e.intent === NONE);
     const inOk = inSet.filter((e) => classifier.classify(e.text).intent === e.intent).length;
     const nearOk = nearSet.filter((e) => classifier.classify(e.text).intent === NONE).length;
-    console.log(`${_name}: in-scope ${inOk}/${inSet.length}, near misses answered none ${nearOk}/${nearSet.length}`);
+    console.log(`${name}: in-scope ${inOk}/${inSet.length}, near misses answered none ${nearOk}/${nearSet.length}`);
     expect(inOk / inSet.length).toBeGreaterThanOrEqual(inScopeFloor);
     expect(nearOk / nearSet.length).toBeGreaterThanOrEqual(nearMissFloor);
   });
