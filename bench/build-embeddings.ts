@@ -63,7 +63,8 @@ const kb = loadKnowledge(join(root, 'intents'));
 const domain = new Set<string>();
 for (const e of trainingExamples(kb)) for (const w of words(e.text)) domain.add(w);
 for (const t of OUT_OF_SCOPE) for (const w of words(t)) domain.add(w);
-let added = 0, missing = 0;
+let added = 0,
+  missing = 0;
 for (const w of domain) {
   if (!alphabetic.test(w) || chosen.has(w)) continue;
   if (emb.vectors[w]) {

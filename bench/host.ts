@@ -32,11 +32,18 @@ function engine(method: string, path: string, body?: unknown): Promise<{ status:
   return new Promise((resolve, reject) => {
     const data = body === undefined ? undefined : JSON.stringify(body);
     const req = request(
-      { socketPath: SOCKET, method, path, headers: data ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } : {} },
+      {
+        socketPath: SOCKET,
+        method,
+        path,
+        headers: data ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } : {},
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () => {
+          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') });
+        });
         res.on('error', reject);
       },
     );
@@ -60,7 +67,14 @@ function buildImage(): void {
     copyFileSync('/bin/busybox', join(dir, 'busybox'));
     writeFileSync(
       join(dir, 'Dockerfile'),
-      ['FROM scratch', 'COPY busybox /bin/busybox', 'RUN ["/bin/busybox","--install","-s","/bin"]', `LABEL ${LABEL}=${RUN_ID}`, 'CMD ["sleep","3600"]', ''].join('\n'),
+      [
+        'FROM scratch',
+        'COPY busybox /bin/busybox',
+        'RUN ["/bin/busybox","--install","-s","/bin"]',
+        `LABEL ${LABEL}=${RUN_ID}`,
+        'CMD ["sleep","3600"]',
+        '',
+      ].join('\n'),
     );
     execFileSync('docker', ['build', '-q', '-t', IMAGE, dir], { stdio: 'pipe' });
   } finally {
@@ -72,7 +86,11 @@ let created = 0;
 async function growTo(n: number): Promise<void> {
   const names = Array.from({ length: n - created }, (_, k) => (created + k === 0 ? TARGET : `${RUN_ID}-${created + k}`));
   await parallel(names, CREATE_CONCURRENCY, async (name) => {
-    const r = await engine('POST', `/containers/create?name=${encodeURIComponent(name)}`, { Image: IMAGE, Cmd: ['sleep', '3600'], Labels: { [LABEL]: RUN_ID } });
+    const r = await engine('POST', `/containers/create?name=${encodeURIComponent(name)}`, {
+      Image: IMAGE,
+      Cmd: ['sleep', '3600'],
+      Labels: { [LABEL]: RUN_ID },
+    });
     if (r.status !== 201) throw new Error(`create ${name}: ${r.status} ${r.text}`);
   });
   created = n;
@@ -91,7 +109,9 @@ async function cleanupAll(): Promise<void> {
     await engine('DELETE', `/images/${encodeURIComponent(IMAGE)}?force=1`);
     console.error(`[bench] removed ${list.length} containers and ${IMAGE}`);
   } catch (err) {
-    console.error(`[bench] cleanup failed — remove by hand: docker rm -f $(docker ps -aq --filter label=${LABEL}=${RUN_ID}): ${String(err)}`);
+    console.error(
+      `[bench] cleanup failed — remove by hand: docker rm -f $(docker ps -aq --filter label=${LABEL}=${RUN_ID}): ${String(err)}`,
+    );
   }
 }
 
@@ -117,7 +137,12 @@ async function timeInterleaved(fns: Array<() => Promise<unknown>>): Promise<numb
   return times.map(median);
 }
 
-const nullOut = (): Writable => new Writable({ write: (_c, _e, cb) => cb() });
+const nullOut = (): Writable =>
+  new Writable({
+    write: (_c, _e, cb) => {
+      cb();
+    },
+  });
 
 interface Row {
   n: number;
@@ -191,7 +216,10 @@ function report(rows: Row[], others: number): string {
     '',
     '| containers | raw `GET /containers/json?all=1` | `coach why NAME` | budget (1.5× raw + 20 ms) | requests / why NAME | `coach why` (no name) | requests / why |',
     '|---:|---:|---:|---:|---:|---:|---:|',
-    ...rows.map((r) => `| ${r.n}${others ? ` (+${others} others)` : ''} | ${ms(r.raw)} ms | ${ms(r.why)} ms | ${ms(1.5 * r.raw + 20)} ms | ${r.requests} | ${ms(r.whyAll)} ms | ${r.requestsAll} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.n}${others ? ` (+${others} others)` : ''} | ${ms(r.raw)} ms | ${ms(r.why)} ms | ${ms(1.5 * r.raw + 20)} ms | ${r.requests} | ${ms(r.whyAll)} ms | ${r.requestsAll} |`,
+    ),
     '',
     `Requests for \`why NAME\`: ${rows[0]!.endpoints}.`,
     `Goal at ${last.n}: ${ms(last.why)} ms ≤ ${ms(budget)} ms — ${last.why <= budget ? 'met' : `MISSED by ${ms(last.why - budget)} ms`}; requests per diagnosis ${constant ? `constant (${rows[0]!.requests})` : 'NOT constant'}.`,

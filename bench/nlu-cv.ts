@@ -63,7 +63,15 @@ const all = trainingExamples(kb);
 const questions = all.filter((e) => e.weight === undefined);
 const auxiliary = all.filter((e) => e.weight !== undefined);
 
-let inOk = 0, inN = 0, wrongIntent = 0, belowNone = 0, oosOk = 0, oosN = 0, logLoss = 0, ms = 0, trainings = 0;
+let inOk = 0,
+  inN = 0,
+  wrongIntent = 0,
+  belowNone = 0,
+  oosOk = 0,
+  oosN = 0,
+  logLoss = 0,
+  ms = 0,
+  trainings = 0;
 const confusions = new Map<string, number>();
 for (let r = 0; r < REPEATS; r++) {
   const qf = folds(questions, (e) => e.intent, 101 + r);
@@ -83,7 +91,10 @@ for (let r = 0; r < REPEATS; r++) {
       } else {
         if (got.intent === NONE) belowNone++;
         else wrongIntent++;
-        const p = got.intent === NONE ? (got.alternatives.find((a) => a.intent === e.intent)?.confidence ?? 0) : (got.alternatives.find((a) => a.intent === e.intent)?.confidence ?? 0);
+        const p =
+          got.intent === NONE
+            ? (got.alternatives.find((a) => a.intent === e.intent)?.confidence ?? 0)
+            : (got.alternatives.find((a) => a.intent === e.intent)?.confidence ?? 0);
         logLoss -= Math.log(Math.max(1e-6, p));
         const k = `${e.intent} → ${got.intent}`;
         if (process.env.CV_SHOW && k.includes(process.env.CV_SHOW)) console.log(`  ${k} (${got.confidence}): ${e.text}`);
@@ -99,10 +110,18 @@ for (let r = 0; r < REPEATS; r++) {
 }
 
 const f3 = (x: number) => x.toFixed(4);
-console.log(`CV ${FOLDS}-fold × ${REPEATS}: in-scope ${f3(inOk / inN)} (${inOk}/${inN}; wrong ${wrongIntent}, none ${belowNone}), ` +
-  `out-of-scope → none ${f3(oosOk / oosN)} (${oosOk}/${oosN}), log-loss ${f3(logLoss / inN)}, train ${(ms / trainings).toFixed(0)} ms`);
+console.log(
+  `CV ${FOLDS}-fold × ${REPEATS}: in-scope ${f3(inOk / inN)} (${inOk}/${inN}; wrong ${wrongIntent}, none ${belowNone}), ` +
+    `out-of-scope → none ${f3(oosOk / oosN)} (${oosOk}/${oosN}), log-loss ${f3(logLoss / inN)}, train ${(ms / trainings).toFixed(0)} ms`,
+);
 if (process.env.CV_CONFUSIONS) {
-  console.log([...confusions].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.CV_CONFUSIONS) > 1 ? Number(process.env.CV_CONFUSIONS) : 25).map(([k, n]) => `  ${n} ${k}`).join('\n'));
+  console.log(
+    [...confusions]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, Number(process.env.CV_CONFUSIONS) > 1 ? Number(process.env.CV_CONFUSIONS) : 25)
+      .map(([k, n]) => `  ${n} ${k}`)
+      .join('\n'),
+  );
 }
 
 // The development set (test/fixtures/nlu-dev.jsonl): real-question styles written independently of
@@ -113,7 +132,12 @@ if (process.env.CV_DEV !== '0') {
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as { text: string; intent: string });
   const c = trainClassifier(all, { outOfScope: OUT_OF_SCOPE, outOfScopeFactor, ...options });
-  let ok = 0, n = 0, noneOk = 0, noneN = 0, wrong = 0, none = 0;
+  let ok = 0,
+    n = 0,
+    noneOk = 0,
+    noneN = 0,
+    wrong = 0,
+    none = 0;
   const devConfusions = new Map<string, number>();
   for (const d of dev) {
     const got = classifyQuestion(c, d.text).intent;
@@ -132,20 +156,34 @@ if (process.env.CV_DEV !== '0') {
       if (process.env.CV_SHOW && k.includes(process.env.CV_SHOW)) console.log(`  dev ${k}: ${d.text}`);
     }
   }
-  console.log(`dev in-scope ${f3(ok / n)} (${ok}/${n}; wrong ${wrong}, none ${none}), near misses → none ${f3(noneOk / noneN)} (${noneOk}/${noneN})`);
+  console.log(
+    `dev in-scope ${f3(ok / n)} (${ok}/${n}; wrong ${wrong}, none ${none}), near misses → none ${f3(noneOk / noneN)} (${noneOk}/${noneN})`,
+  );
   if (process.env.CV_CONFUSIONS) {
-    console.log([...devConfusions].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `  ${v} ${k}`).join('\n'));
+    console.log(
+      [...devConfusions]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 25)
+        .map(([k, v]) => `  ${v} ${k}`)
+        .join('\n'),
+    );
   }
 }
 
 if (process.env.CV_BRAUN !== '0') {
   const dir = join(root, '../shared/data/nlu-eval');
-  let ok = 0, n = 0;
+  let ok = 0,
+    n = 0;
   const parts: string[] = [];
   for (const name of ['ChatbotCorpus', 'AskUbuntuCorpus', 'WebApplicationsCorpus']) {
-    const data = JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8')) as { sentences: { text: string; intent: string; training: boolean }[] };
+    const data = JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8')) as {
+      sentences: { text: string; intent: string; training: boolean }[];
+    };
     const { outOfScope: _o, outOfScopeFactor: _f, outOfScopeWeight: _w, ...plain } = options;
-    const c = trainClassifier(data.sentences.filter((s) => s.training), { ...plain, threshold: null });
+    const c = trainClassifier(
+      data.sentences.filter((s) => s.training),
+      { ...plain, threshold: null },
+    );
     let k = 0;
     const test = data.sentences.filter((s) => !s.training);
     for (const s of test) if (c.classify(s.text).intent === s.intent) k++;

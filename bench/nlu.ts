@@ -100,7 +100,13 @@ interface OwnSetScore {
   others: { inScope: number; nearMiss: number }[];
 }
 
-async function ownSet(system: System, kb: KnowledgeBase, evalSet: Labelled[], otherSets: Labelled[][], seen: Set<string>): Promise<OwnSetScore> {
+async function ownSet(
+  system: System,
+  kb: KnowledgeBase,
+  evalSet: Labelled[],
+  otherSets: Labelled[][],
+  seen: Set<string>,
+): Promise<OwnSetScore> {
   const t0 = performance.now();
   const answer = await system.trainOwn(kb);
   const coldMs = performance.now() - t0;
@@ -111,7 +117,12 @@ async function ownSet(system: System, kb: KnowledgeBase, evalSet: Labelled[], ot
     warm.push(performance.now() - s);
   }
   const warmMs = warm.sort((a, b) => a - b)[1] as number;
-  let inOk = 0, inN = 0, nmOk = 0, nmN = 0, unseenOk = 0, unseenN = 0;
+  let inOk = 0,
+    inN = 0,
+    nmOk = 0,
+    nmN = 0,
+    unseenOk = 0,
+    unseenN = 0;
   for (const e of evalSet) {
     const ok = (await answer(e.text)) === e.intent;
     if (e.intent === NONE) (nmN++, ok && nmOk++);
@@ -120,7 +131,10 @@ async function ownSet(system: System, kb: KnowledgeBase, evalSet: Labelled[], ot
   }
   const others: OwnSetScore['others'] = [];
   for (const set of otherSets) {
-    let ok = 0, n = 0, nmOkOther = 0, nmNOther = 0;
+    let ok = 0,
+      n = 0,
+      nmOkOther = 0,
+      nmNOther = 0;
     for (const e of set) {
       const hit = (await answer(e.text)) === e.intent;
       if (e.intent === NONE) (nmNOther++, hit && nmOkOther++);
@@ -128,7 +142,15 @@ async function ownSet(system: System, kb: KnowledgeBase, evalSet: Labelled[], ot
     }
     others.push({ inScope: ok / n, nearMiss: nmOkOther / nmNOther });
   }
-  return { inScope: inOk / inN, nearMiss: nmOk / nmN, overall: (inOk + nmOk) / (inN + nmN), unseen: unseenOk / unseenN, coldMs, warmMs, others };
+  return {
+    inScope: inOk / inN,
+    nearMiss: nmOk / nmN,
+    overall: (inOk + nmOk) / (inN + nmN),
+    unseen: unseenOk / unseenN,
+    coldMs,
+    warmMs,
+    others,
+  };
 }
 
 interface CorpusScore {
@@ -186,7 +208,13 @@ function startup(which: 'ours' | 'nlpjs'): { ms: number; rssMb: number } {
   const tsx = pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href;
   const r = spawnSync(
     process.execPath,
-    ['--import', tsx, '--input-type=module', '-e', `${script}\nprocess.stderr.write(JSON.stringify({ ms: performance.now(), rss: process.memoryUsage().rss }));`],
+    [
+      '--import',
+      tsx,
+      '--input-type=module',
+      '-e',
+      `${script}\nprocess.stderr.write(JSON.stringify({ ms: performance.now(), rss: process.memoryUsage().rss }));`,
+    ],
     { cwd: root, encoding: 'utf8', timeout: 120_000 },
   );
   const m = /\{"ms".*\}$/.exec(r.stderr.trim());
@@ -197,7 +225,10 @@ function startup(which: 'ours' | 'nlpjs'): { ms: number; rssMb: number } {
 
 // ---- the run --------------------------------------------------------------------------------
 
-const key = (s: string) => normalize(s).replace(/[^a-z0-9]+/g, ' ').trim();
+const key = (s: string) =>
+  normalize(s)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 async function main(): Promise<void> {
   const kb = loadKnowledge(join(root, 'intents'));
@@ -220,7 +251,15 @@ async function main(): Promise<void> {
   const own = [] as OwnSetScore[];
   const braun = [] as CorpusScore[][];
   for (const s of systems) {
-    own.push(await ownSet(s, kb, evalSet, otherSets.map(([, set]) => set), seen));
+    own.push(
+      await ownSet(
+        s,
+        kb,
+        evalSet,
+        otherSets.map(([, set]) => set),
+        seen,
+      ),
+    );
     const perCorpus: CorpusScore[] = [];
     for (const c of CORPORA) perCorpus.push(await corpus(s, c));
     braun.push(perCorpus);
@@ -229,10 +268,12 @@ async function main(): Promise<void> {
   // Latency: the same texts for both, cycled (our eval set plus the Braun test sentences).
   const texts = [
     ...evalSet.map((e) => e.text),
-    ...CORPORA.flatMap((c) => (JSON.parse(readFileSync(join(CORPORA_DIR, `${c}.json`), 'utf8')) as { sentences: Labelled[] }).sentences.map((s) => s.text)),
+    ...CORPORA.flatMap((c) =>
+      (JSON.parse(readFileSync(join(CORPORA_DIR, `${c}.json`), 'utf8')) as { sentences: Labelled[] }).sentences.map((s) => s.text),
+    ),
   ];
   const nlu = createNlu(kb);
-  const ourLatency = await latency(async (t) => nlu.classify(t) as Classification, texts, LATENCY_CALLS);
+  const ourLatency = await latency(async (t) => nlu.classify(t), texts, LATENCY_CALLS);
   const nlpAnswer = await nlpjs.trainOwn(kb);
   const nlpLatency = await latency(nlpAnswer, texts, LATENCY_CALLS);
   const bot = createBot({ knowledge: kb, nlu });
@@ -247,24 +288,63 @@ async function main(): Promise<void> {
 
   const f = (x: number) => x.toFixed(3);
   const ms = (x: number) => (x < 1 ? `${(x * 1000).toFixed(0)} µs` : `${x.toFixed(1)} ms`);
-  const pooled = braun.map((b) => b.reduce((a, c) => ({ correct: a.correct + c.correct, total: a.total + c.total }), { correct: 0, total: 0 }));
+  const pooled = braun.map((b) =>
+    b.reduce((a, c) => ({ correct: a.correct + c.correct, total: a.total + c.total }), { correct: 0, total: 0 }),
+  );
   const rows: [string, string, string][] = [
     [`Own eval set: in-scope accuracy (${evalSet.filter((e) => e.intent !== NONE).length} lines)`, f(own[0]!.inScope), f(own[1]!.inScope)],
-    [`Own eval set: near misses answered none (${evalSet.filter((e) => e.intent === NONE).length} lines)`, f(own[0]!.nearMiss), f(own[1]!.nearMiss)],
+    [
+      `Own eval set: near misses answered none (${evalSet.filter((e) => e.intent === NONE).length} lines)`,
+      f(own[0]!.nearMiss),
+      f(own[1]!.nearMiss),
+    ],
     ['Own eval set: overall accuracy', f(own[0]!.overall), f(own[1]!.overall)],
-    [`Own eval set: accuracy on lines that are not also training examples (${evalSet.length - duplicates})`, f(own[0]!.unseen), f(own[1]!.unseen)],
+    [
+      `Own eval set: accuracy on lines that are not also training examples (${evalSet.length - duplicates})`,
+      f(own[0]!.unseen),
+      f(own[1]!.unseen),
+    ],
     ...otherSets.flatMap(([name, set], k): [string, string, string][] => [
-      [`${name}: in-scope accuracy (${set.filter((e) => e.intent !== NONE).length} lines)`, f(own[0]!.others[k]!.inScope), f(own[1]!.others[k]!.inScope)],
-      [`${name}: near misses answered none (${set.filter((e) => e.intent === NONE).length} lines)`, f(own[0]!.others[k]!.nearMiss), f(own[1]!.others[k]!.nearMiss)],
+      [
+        `${name}: in-scope accuracy (${set.filter((e) => e.intent !== NONE).length} lines)`,
+        f(own[0]!.others[k]!.inScope),
+        f(own[1]!.others[k]!.inScope),
+      ],
+      [
+        `${name}: near misses answered none (${set.filter((e) => e.intent === NONE).length} lines)`,
+        f(own[0]!.others[k]!.nearMiss),
+        f(own[1]!.others[k]!.nearMiss),
+      ],
     ]),
     ...CORPORA.map((c, i): [string, string, string] => {
-      const a = braun[0]![i]!, b = braun[1]![i]!;
-      return [`${c} micro-F1 (${a.total} test sentences)`, `${f(a.correct / a.total)} (${a.correct})`, `${f(b.correct / b.total)} (${b.correct})`];
+      const a = braun[0]![i]!,
+        b = braun[1]![i]!;
+      return [
+        `${c} micro-F1 (${a.total} test sentences)`,
+        `${f(a.correct / a.total)} (${a.correct})`,
+        `${f(b.correct / b.total)} (${b.correct})`,
+      ];
     }),
-    [`Braun corpora pooled micro-F1 (${pooled[0]!.total})`, `**${f(pooled[0]!.correct / pooled[0]!.total)}** (${pooled[0]!.correct}/${pooled[0]!.total})`, `${f(pooled[1]!.correct / pooled[1]!.total)} (${pooled[1]!.correct}/${pooled[1]!.total})`],
-    [`Training on intents/ (${examples.length} examples): first in process / warm median of 3`, `${ms(own[0]!.coldMs)} / ${ms(own[0]!.warmMs)}`, `${ms(own[1]!.coldMs)} / ${ms(own[1]!.warmMs)}`],
-    [`classify latency p50 / p99 (${LATENCY_CALLS.toLocaleString('en')} calls)`, `${ms(ourLatency.p50)} / ${ms(ourLatency.p99)}`, `${ms(nlpLatency.p50)} / ${ms(nlpLatency.p99)}`],
-    [`bot.handle latency p50 / p99 (${HANDLE_CALLS.toLocaleString('en')} calls, no host)`, `${ms(handleLatency.p50)} / ${ms(handleLatency.p99)}`, '–'],
+    [
+      `Braun corpora pooled micro-F1 (${pooled[0]!.total})`,
+      `**${f(pooled[0]!.correct / pooled[0]!.total)}** (${pooled[0]!.correct}/${pooled[0]!.total})`,
+      `${f(pooled[1]!.correct / pooled[1]!.total)} (${pooled[1]!.correct}/${pooled[1]!.total})`,
+    ],
+    [
+      `Training on intents/ (${examples.length} examples): first in process / warm median of 3`,
+      `${ms(own[0]!.coldMs)} / ${ms(own[0]!.warmMs)}`,
+      `${ms(own[1]!.coldMs)} / ${ms(own[1]!.warmMs)}`,
+    ],
+    [
+      `classify latency p50 / p99 (${LATENCY_CALLS.toLocaleString('en')} calls)`,
+      `${ms(ourLatency.p50)} / ${ms(ourLatency.p99)}`,
+      `${ms(nlpLatency.p50)} / ${ms(nlpLatency.p99)}`,
+    ],
+    [
+      `bot.handle latency p50 / p99 (${HANDLE_CALLS.toLocaleString('en')} calls, no host)`,
+      `${ms(handleLatency.p50)} / ${ms(handleLatency.p99)}`,
+      '–',
+    ],
     ['Start-up to first answer (fresh process: import, load intents, train, classify)', ms(ourStart.ms), ms(nlpStart.ms)],
     ['RSS after first answer', `${ourStart.rssMb.toFixed(0)} MB`, `${nlpStart.rssMb.toFixed(0)} MB`],
   ];

@@ -77,7 +77,14 @@ async function main() {
   const bot = createBot({ knowledge: kb, nlu: createNlu(kb) });
   const standIn = await startStandIn();
   const adapter = createSlackAdapter({
-    config: { botToken: 'xoxb-bench', mode: 'http', signingSecret: SIGNING_SECRET, apiUrl: standIn.apiUrl, hostChannels: ['*'], hostUsers: ['*'] },
+    config: {
+      botToken: 'xoxb-bench',
+      mode: 'http',
+      signingSecret: SIGNING_SECRET,
+      apiUrl: standIn.apiUrl,
+      hostChannels: ['*'],
+      hostUsers: ['*'],
+    },
     bot: { handle: (q) => bot.handle(q), feedback: () => {} },
     hostConfigured: false,
     tuning: { apiRetries: 0 },
@@ -88,13 +95,20 @@ async function main() {
   const url = `http://127.0.0.1:${port}/slack/events`;
 
   // Warm up (JIT, first NLU calls) so the run measures steady state.
-  await fire(url, Array.from({ length: 5 }, (_, i) => slashBody({ text: QUESTIONS[i % QUESTIONS.length]!, channel: 'CWARM', user: 'UWARM', responseUrl: standIn.responseUrl(`warm${i}`) })));
+  await fire(
+    url,
+    Array.from({ length: 5 }, (_, i) =>
+      slashBody({ text: QUESTIONS[i % QUESTIONS.length]!, channel: 'CWARM', user: 'UWARM', responseUrl: standIn.responseUrl(`warm${i}`) }),
+    ),
+  );
   await waitFor(() => standIn.posted.filter((p) => p.urlId?.startsWith('warm')).length >= 5, 10_000, 'warm-up answers');
 
   const bodies = Array.from({ length: N }, (_, i) =>
     slashBody({ text: QUESTIONS[i % QUESTIONS.length]!, channel: 'CBENCH', user: `U${i}`, responseUrl: standIn.responseUrl(`b${i}`) }),
   );
-  const load = loadavg().map((l) => l.toFixed(2)).join(' ');
+  const load = loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
   const t0 = performance.now();
   const acks = await fire(url, bodies);
   let answered = 0;

@@ -38,7 +38,11 @@ export const configSchema = z.object({
   COACH_LOG_QUESTIONS: bool(false),
   COACH_HTTP_PORT: port().describe('serve /healthz, /readyz, /metrics here when no HTTP adapter runs'),
   COACH_MAX_INPUT_CHARS: z.coerce.number().int().min(100).max(100_000).default(4000),
-  COACH_CONTEXT_TTL_MINUTES: z.coerce.number().min(1).max(24 * 60).default(30),
+  COACH_CONTEXT_TTL_MINUTES: z.coerce
+    .number()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
   COACH_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
 
   // Docker host (read-only)
@@ -64,10 +68,19 @@ export const configSchema = z.object({
 
   // Discord
   DISCORD_TOKEN: secret(),
-  DISCORD_PUBLIC_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters').optional(),
-  DISCORD_APPLICATION_ID: z.string().regex(/^\d{5,25}$/, 'must be a numeric id').optional(),
+  DISCORD_PUBLIC_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters')
+    .optional(),
+  DISCORD_APPLICATION_ID: z
+    .string()
+    .regex(/^\d{5,25}$/, 'must be a numeric id')
+    .optional(),
   DISCORD_API_URL: url.optional(),
-  DISCORD_GUILD_ID: z.string().regex(/^\d{5,25}$/, 'must be a numeric id').optional(),
+  DISCORD_GUILD_ID: z
+    .string()
+    .regex(/^\d{5,25}$/, 'must be a numeric id')
+    .optional(),
   DISCORD_HOST_CHANNELS: idList,
   DISCORD_HOST_ROLES: idList,
 });

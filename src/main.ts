@@ -53,7 +53,9 @@ export function buildRuntime(config: Config, logger: Logger, opts: { forceHost?:
         'answered',
       );
     },
-    onError: (err, q) => logger.error({ err, platform: q.platform }, 'error while answering'),
+    onError: (err, q) => {
+      logger.error({ err, platform: q.platform }, 'error while answering');
+    },
     onFeedback: (r) => {
       metrics.feedback(r);
       logger.info({ platform: r.platform, intent: r.intent, confidence: r.confidence, vote: r.vote }, 'feedback');
@@ -62,7 +64,10 @@ export function buildRuntime(config: Config, logger: Logger, opts: { forceHost?:
   return { config, logger, metrics, bot, nlu, ...(host ? { host } : {}) };
 }
 
-export async function run(argv: string[], io: Io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function run(
+  argv: string[],
+  io: Io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
   const env = await readEnvironment(process.cwd());
   let config: Config | undefined;
   let problems: ConfigError | undefined;
@@ -114,7 +119,9 @@ export async function run(argv: string[], io: Io = { stdin: process.stdin, stdou
         return 1;
       }
       const { registerCommands } = await import('./adapters/discord/register.ts');
-      o.stdout.write(`${await registerCommands({ applicationId: c.discord.applicationId, token: c.discord.token, ...(c.discord.guildId ? { guildId: c.discord.guildId } : {}), ...(c.discord.apiUrl ? { apiUrl: c.discord.apiUrl } : {}) })}\n`);
+      o.stdout.write(
+        `${await registerCommands({ applicationId: c.discord.applicationId, token: c.discord.token, ...(c.discord.guildId ? { guildId: c.discord.guildId } : {}), ...(c.discord.apiUrl ? { apiUrl: c.discord.apiUrl } : {}) })}\n`,
+      );
       return 0;
     },
   };

@@ -16,7 +16,7 @@ const SHUTDOWN_BUDGET_MS = 9_000;
 export function trackedHandle(rt: Runtime): BotHandle & { inFlight(): number; drain(): void; idle(): Promise<void> } {
   let inFlight = 0;
   let draining = false;
-  let waiters: (() => void)[] = [];
+  const waiters: (() => void)[] = [];
   return {
     async handle(q) {
       if (draining) return null;
@@ -28,7 +28,9 @@ export function trackedHandle(rt: Runtime): BotHandle & { inFlight(): number; dr
         if (inFlight === 0) for (const w of waiters.splice(0)) w();
       }
     },
-    feedback: (r) => rt.bot.feedback(r),
+    feedback: (r) => {
+      rt.bot.feedback(r);
+    },
     inFlight: () => inFlight,
     drain: () => {
       draining = true;
@@ -51,7 +53,9 @@ export async function startService(rt: Runtime, io: Io, signals: NodeJS.EventEmi
   const port = adapterRoutes.length > 0 ? config.PORT : config.COACH_HTTP_PORT;
   let server: HttpServer | undefined;
   if (port !== undefined) {
-    server = createHttpServer(routes, (err) => logger.error({ err }, 'http handler failed'));
+    server = createHttpServer(routes, (err) => {
+      logger.error({ err }, 'http handler failed');
+    });
     const bound = await server.listen(port);
     logger.info({ port: bound, paths: routes.map((r) => r.path) }, 'http server listening');
   }
@@ -70,8 +74,13 @@ export async function startService(rt: Runtime, io: Io, signals: NodeJS.EventEmi
         await Promise.allSettled(adapters.map((a) => a.stop()));
         await server?.close(3_000);
       })();
-      const budget = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), SHUTDOWN_BUDGET_MS).unref());
-      if ((await Promise.race([work.then(() => 'done' as const), budget])) === 'timeout') logger.warn('shutdown budget used up; exiting anyway');
+      const budget = new Promise<'timeout'>((r) =>
+        setTimeout(() => {
+          r('timeout');
+        }, SHUTDOWN_BUDGET_MS).unref(),
+      );
+      if ((await Promise.race([work.then(() => 'done' as const), budget])) === 'timeout')
+        logger.warn('shutdown budget used up; exiting anyway');
       logger.info('stopped');
       return 0;
     })();

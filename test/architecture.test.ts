@@ -21,14 +21,22 @@ describe('architecture', () => {
   it('core/, nlu/ and knowledge/ import no SDK, no host and no adapter', () => {
     const bad = all
       .filter((f) => /^src\/(core|nlu|knowledge)\//.test(f.path))
-      .flatMap((f) => importsOf(f.text).filter((i) => SDKS.some((s) => s.test(i)) || /\/(host|adapters)\//.test(i)).map((i) => `${f.path} → ${i}`));
+      .flatMap((f) =>
+        importsOf(f.text)
+          .filter((i) => SDKS.some((s) => s.test(i)) || /\/(host|adapters)\//.test(i))
+          .map((i) => `${f.path} → ${i}`),
+      );
     expect(bad).toEqual([]);
   });
 
   it('core/ imports nothing outside core/', () => {
     const bad = all
       .filter((f) => f.path.startsWith('src/core/'))
-      .flatMap((f) => importsOf(f.text).filter((i) => i.startsWith('.') && !i.startsWith('./')).map((i) => `${f.path} → ${i}`));
+      .flatMap((f) =>
+        importsOf(f.text)
+          .filter((i) => i.startsWith('.') && !i.startsWith('./'))
+          .map((i) => `${f.path} → ${i}`),
+      );
     expect(bad).toEqual([]);
   });
 
@@ -37,7 +45,7 @@ describe('architecture', () => {
       const m = /^src\/adapters\/([^/]+)\//.exec(f.path);
       return importsOf(f.text)
         .filter((i) => {
-          const other = /adapters\/([^/]+)\//.exec(i)?.[1] ?? (/^\.\.\/(slack|discord|cli)\//.exec(i)?.[1]);
+          const other = /adapters\/([^/]+)\//.exec(i)?.[1] ?? /^\.\.\/(slack|discord|cli)\//.exec(i)?.[1];
           if (f.path.startsWith('src/host/')) return /adapters\//.test(i);
           return m && other && other !== m[1];
         })
@@ -47,13 +55,21 @@ describe('architecture', () => {
   });
 
   it('only src/config.ts reads process.env', () => {
-    const code = (t: string) => t.split('\n').filter((l) => !/^\s*(\/\/|\*|\/\*)/.test(l)).join('\n');
+    const code = (t: string) =>
+      t
+        .split('\n')
+        .filter((l) => !/^\s*(\/\/|\*|\/\*)/.test(l))
+        .join('\n');
     const readers = all.filter((f) => f.path !== 'src/config.ts' && /process\.env/.test(code(f.text))).map((f) => f.path);
     expect(readers).toEqual([]);
   });
 
-  it("natural is imported by deep path only (its index takes ~1 s and runs dotenv)", () => {
-    const bad = all.flatMap((f) => importsOf(f.text).filter((i) => i === 'natural' || i === 'natural/lib/natural' || i === 'natural/lib/natural/index.js').map((i) => `${f.path} → ${i}`));
+  it('natural is imported by deep path only (its index takes ~1 s and runs dotenv)', () => {
+    const bad = all.flatMap((f) =>
+      importsOf(f.text)
+        .filter((i) => i === 'natural' || i === 'natural/lib/natural' || i === 'natural/lib/natural/index.js')
+        .map((i) => `${f.path} → ${i}`),
+    );
     expect(bad).toEqual([]);
   });
 

@@ -72,7 +72,9 @@ describe('missingFacts', () => {
   const get = (id: string) => (id === 'a.b' ? intent : undefined);
   it('matches case-insensitively with alternatives and reports misses with the fact', () => {
     expect(missingFacts([{ fact: 'f1', source: 'long', intent: 'a.b', terms: ['read-only', 'mould|blueprint'] }], get)).toEqual([]);
-    expect(missingFacts([{ fact: 'f2', source: 'long', intent: 'a.b', terms: ['cake', 'image'] }], get)).toEqual(['a.b: "f2" — missing "cake"']);
+    expect(missingFacts([{ fact: 'f2', source: 'long', intent: 'a.b', terms: ['cake', 'image'] }], get)).toEqual([
+      'a.b: "f2" — missing "cake"',
+    ]);
     expect(missingFacts([{ fact: 'f3', source: 'short', intent: 'x.y', terms: ['z'] }], get)).toEqual(['x.y: no such intent (fact: "f3")']);
   });
 });

@@ -35,10 +35,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const total = recorder.requests.length;
     const bad = recorder.violations();
     mkdirSync(dirname(VERDICT_FILE), { recursive: true });
-    writeFileSync(
-      VERDICT_FILE,
-      `${JSON.stringify({ ok: bad.length === 0, total, violations: bad }, null, 2)}\n`,
-    );
+    writeFileSync(VERDICT_FILE, `${JSON.stringify({ ok: bad.length === 0, total, violations: bad }, null, 2)}\n`);
     if (bad.length === 0) {
       if (total > 0) console.log(`[recorder] ${total} engine requests from the bot, all allow-listed GETs.`);
       else if (process.env.REQUIRE_DOCKER === '1')

@@ -75,16 +75,19 @@ export function helpAnswer(kb: KnowledgeBase, hostConnected: boolean): Answer {
 export function noneAnswer(kb: KnowledgeBase, alternatives: readonly Scored[], entities: Entities): Answer {
   const suggestions = refsFor(
     kb,
-    alternatives.filter((a) => a.intent !== 'none' && !a.intent.startsWith('meta.')).slice(0, 3).map((a) => a.intent),
+    alternatives
+      .filter((a) => a.intent !== 'none' && !a.intent.startsWith('meta.'))
+      .slice(0, 3)
+      .map((a) => a.intent),
   );
   const blocks: Block[] = [
     {
       type: 'text',
-      text:
-        'I could not match that to something I know. I answer questions about Docker images and containers, the mistakes people make with them, and what the common `docker` commands do — not Kubernetes, Podman, Compose file syntax, networking internals or general Linux.',
+      text: 'I could not match that to something I know. I answer questions about Docker images and containers, the mistakes people make with them, and what the common `docker` commands do — not Kubernetes, Podman, Compose file syntax, networking internals or general Linux.',
     },
   ];
-  if (suggestions.length) blocks.push({ type: 'text', text: 'Did you mean one of these?' }, { type: 'list', items: suggestions.map((s) => s.label) });
+  if (suggestions.length)
+    blocks.push({ type: 'text', text: 'Did you mean one of these?' }, { type: 'list', items: suggestions.map((s) => s.label) });
   else blocks.push({ type: 'text', text: 'Type `help` to see what I can answer.' });
   return baseAnswer({ kind: 'none', title: 'Not sure I can help with that', blocks, suggestions, entities });
 }

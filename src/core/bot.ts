@@ -1,14 +1,7 @@
 // bot.handle(question) → Answer: the one entry point every adapter calls. The steps every
 // platform shares live here once: ignore bots, check the input, classify, keep context,
 // answer, and turn any error into a kind message.
-import {
-  explainAnswer,
-  helpAnswer,
-  inputProblemAnswer,
-  internalErrorAnswer,
-  knowledgeAnswer,
-  noneAnswer,
-} from './answers.ts';
+import { explainAnswer, helpAnswer, inputProblemAnswer, internalErrorAnswer, knowledgeAnswer, noneAnswer } from './answers.ts';
 import { ConversationStore } from './conversation.ts';
 import { HostUnreachableError } from './errors.ts';
 import { isShortFollowup, leansOnContext, looksElliptical, swappedIntent } from './followup.ts';
@@ -77,7 +70,12 @@ export function createBot(deps: BotDeps): Bot {
         const intent = kb.get(command.intent);
         if (!intent) return helpAnswer(kb, Boolean(host));
         const prev = context.get(q.conversation);
-        return answerIntent(q, { intent: intent.id, confidence: 1, alternatives: [] }, prev?.entities ?? nlu.entities(''), prev?.text ?? intent.title);
+        return answerIntent(
+          q,
+          { intent: intent.id, confidence: 1, alternatives: [] },
+          prev?.entities ?? nlu.entities(''),
+          prev?.text ?? intent.title,
+        );
       }
       case 'ps':
         return hostOr(q, 'host.list_containers', nlu.entities(''), async (h) =>
@@ -105,7 +103,9 @@ export function createBot(deps: BotDeps): Bot {
     const checked = checkInput(q.text, maxChars);
     if (!checked.ok) return inputProblemAnswer(checked.message);
     const notices = checked.capped
-      ? [`Your message was long (${checked.originalLength.toLocaleString('en')} characters), so I read only the first ${maxChars.toLocaleString('en')}.`]
+      ? [
+          `Your message was long (${checked.originalLength.toLocaleString('en')} characters), so I read only the first ${maxChars.toLocaleString('en')}.`,
+        ]
       : [];
     const ex = commandLineToExplain(checked.text);
     if (ex) {
@@ -173,7 +173,13 @@ export function createBot(deps: BotDeps): Bot {
     if (c.intent === 'meta.help') return helpAnswer(kb, Boolean(host));
     if (c.intent === 'host.list_containers') {
       const all = /\b(all|stopped|exited|dead|every)\b|-a\b/i.test(text);
-      return hostOr(q, c.intent, entities, async (h) => containersAnswer(kb, h.description, await h.listContainers({ all }), all), c.confidence);
+      return hostOr(
+        q,
+        c.intent,
+        entities,
+        async (h) => containersAnswer(kb, h.description, await h.listContainers({ all }), all),
+        c.confidence,
+      );
     }
     if (c.intent === 'host.list_images')
       return hostOr(q, c.intent, entities, async (h) => imagesAnswer(kb, h.description, await h.listImages()), c.confidence);
@@ -279,7 +285,11 @@ class HostDeadlineError extends Error {}
 function withDeadline<T>(p: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new HostDeadlineError(`host query took longer than ${ms} ms`)), ms);
+    timer = setTimeout(() => {
+      reject(new HostDeadlineError(`host query took longer than ${ms} ms`));
+    }, ms);
   });
-  return Promise.race([p, deadline]).finally(() => clearTimeout(timer));
+  return Promise.race([p, deadline]).finally(() => {
+    clearTimeout(timer);
+  });
 }

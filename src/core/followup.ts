@@ -14,7 +14,8 @@ const PAIRS: [image: string, container: string][] = [
 
 const ELLIPTICAL = /^(and|or|but|ok(ay)?|so|now|also|same|what about|how about|what if|then|too)\b/i;
 /** "thanks! and the stopped ones?": an acknowledgement of the last answer before the follow-up. */
-const ACKNOWLEDGED = /^(?:(?:ok(?:ay)?|cool|great|nice|perfect|got it)[\s,!.]+)?(?:thanks|thank you|thx|ty|cheers|cool|great|nice|perfect|got it)\b[\s,!.:;-]*/i;
+const ACKNOWLEDGED =
+  /^(?:(?:ok(?:ay)?|cool|great|nice|perfect|got it)[\s,!.]+)?(?:thanks|thank you|thx|ty|cheers|cool|great|nice|perfect|got it)\b[\s,!.:;-]*/i;
 const MAX_WORDS = 12;
 
 export function isShortFollowup(text: string): boolean {

@@ -50,12 +50,9 @@ function truncate(s: string, n: number): string {
 }
 
 export function containersAnswer(kb: KnowledgeBase, host: string, list: ContainerSummary[], all: boolean): Answer {
-  const rows = list.slice(0, MAX_ROWS).map((c) => [
-    truncate(c.names.join(', '), 40),
-    truncate(c.image, 40),
-    c.status,
-    truncate(c.ports.join(', ') || '—', 40),
-  ]);
+  const rows = list
+    .slice(0, MAX_ROWS)
+    .map((c) => [truncate(c.names.join(', '), 40), truncate(c.image, 40), c.status, truncate(c.ports.join(', ') || '—', 40)]);
   const table: Block = { type: 'table', header: ['NAME', 'IMAGE', 'STATUS', 'PORTS'], rows, more: Math.max(0, list.length - MAX_ROWS) };
   const what = all ? 'containers (running and stopped)' : 'running containers';
   const blocks: Block[] =
@@ -83,12 +80,14 @@ export function containersAnswer(kb: KnowledgeBase, host: string, list: Containe
 }
 
 export function imagesAnswer(kb: KnowledgeBase, host: string, list: ImageSummary[]): Answer {
-  const rows = list.slice(0, MAX_ROWS).map((i) => [
-    truncate(i.tags.join(', ') || '<none>', 50),
-    i.id.replace(/^sha256:/, '').slice(0, 12),
-    `${(i.size / 1e6).toFixed(1)} MB`,
-    i.containers.length ? truncate(i.containers.join(', '), 40) : 'none',
-  ]);
+  const rows = list
+    .slice(0, MAX_ROWS)
+    .map((i) => [
+      truncate(i.tags.join(', ') || '<none>', 50),
+      i.id.replace(/^sha256:/, '').slice(0, 12),
+      `${(i.size / 1e6).toFixed(1)} MB`,
+      i.containers.length ? truncate(i.containers.join(', '), 40) : 'none',
+    ]);
   const table: Block = { type: 'table', header: ['IMAGE', 'ID', 'SIZE', 'CONTAINERS'], rows, more: Math.max(0, list.length - MAX_ROWS) };
   const neverRun = list.filter((i) => i.containers.length === 0 && i.tags.length > 0).length;
   const blocks: Block[] =
@@ -96,7 +95,10 @@ export function imagesAnswer(kb: KnowledgeBase, host: string, list: ImageSummary
       ? [{ type: 'text', text: `There are no images on \`${host}\`. Build one with \`docker build -t name:1.0.0 .\` or pull one.` }]
       : [{ type: 'text', text: `${list.length} images on \`${host}\`:` }, table];
   if (neverRun > 0)
-    blocks.push({ type: 'text', text: `${neverRun} of them have no container at all: an image on its own runs nothing until you \`docker run\` it.` });
+    blocks.push({
+      type: 'text',
+      text: `${neverRun} of them have no container at all: an image on its own runs nothing until you \`docker run\` it.`,
+    });
   return baseAnswer({
     kind: 'listing',
     intent: 'host.list_images',

@@ -34,7 +34,11 @@ export function markdownToBlocks(md: string): Block[] {
       flushList();
       const rows: string[][] = [];
       while (i < lines.length && /^\s*\|.*\|\s*$/.test(lines[i] ?? '')) {
-        const cells = (lines[i] ?? '').trim().slice(1, -1).split('|').map((c) => c.trim());
+        const cells = (lines[i] ?? '')
+          .trim()
+          .slice(1, -1)
+          .split('|')
+          .map((c) => c.trim());
         if (!cells.every((c) => /^:?-{2,}:?$/.test(c))) rows.push(cells);
         i++;
       }

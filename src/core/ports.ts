@@ -137,7 +137,11 @@ export interface FeedbackRecord {
 export interface PlatformAdapter {
   readonly name: string;
   /** HTTP routes to mount on the process's shared server (HTTP modes); empty for socket/gateway modes. */
-  readonly routes: { path: string; methods?: string[]; handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void | Promise<void> }[];
+  readonly routes: {
+    path: string;
+    methods?: string[];
+    handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void | Promise<void>;
+  }[];
   /** Connects (socket/gateway) or prepares (HTTP). Resolves when ready to take questions. */
   start(): Promise<void>;
   /** Stops taking new questions, waits for answers in flight (bounded), closes connections. */

@@ -101,15 +101,7 @@ export interface IntentRef {
   label: string;
 }
 
-export type AnswerKind =
-  | 'knowledge'
-  | 'diagnosis'
-  | 'listing'
-  | 'explain'
-  | 'help'
-  | 'none'
-  | 'input_problem'
-  | 'error';
+export type AnswerKind = 'knowledge' | 'diagnosis' | 'listing' | 'explain' | 'help' | 'none' | 'input_problem' | 'error';
 
 export interface Answer {
   kind: AnswerKind;

@@ -72,7 +72,8 @@ export function checkRequest(method: string, pathAndQuery: string, opts: AllowOp
   if (method.toUpperCase() !== 'GET') return { ok: false, reason: `method ${method} is not allowed (read-only: GET only)` };
   if (typeof pathAndQuery !== 'string' || !pathAndQuery.startsWith('/')) return { ok: false, reason: 'not an absolute path' };
   // Anything that could be decoded or normalised into another path is refused outright.
-  if (/[%#\\\s\u0000-\u001f\u007f]/.test(pathAndQuery.split('?')[0] ?? '')) return { ok: false, reason: 'encoded or unusual characters in the path' };
+  if (/[%#\\\s\u0000-\u001f\u007f]/.test(pathAndQuery.split('?')[0] ?? ''))
+    return { ok: false, reason: 'encoded or unusual characters in the path' };
   const qAt = pathAndQuery.indexOf('?');
   const rawPath = qAt === -1 ? pathAndQuery : pathAndQuery.slice(0, qAt);
   const query = new URLSearchParams(qAt === -1 ? '' : pathAndQuery.slice(qAt + 1));

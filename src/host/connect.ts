@@ -60,7 +60,8 @@ export function resolveEngine(opts: ConnectOptions = {}): EngineTarget {
     return fromHost(dockerHost, 'DOCKER_HOST', opts, verify ? { verify: true, dir: certDir } : null);
   }
   const ctxName = opts.dockerContext?.trim() || currentContext(opts);
-  if (ctxName && ctxName !== 'default') return fromContext(ctxName, opts.dockerContext?.trim() ? 'DOCKER_CONTEXT' : 'config currentContext', opts);
+  if (ctxName && ctxName !== 'default')
+    return fromContext(ctxName, opts.dockerContext?.trim() ? 'DOCKER_CONTEXT' : 'config currentContext', opts);
   return unixTarget(DEFAULT_SOCKET, 'default');
 }
 
@@ -124,12 +125,7 @@ function findContextMeta(metaRoot: string, name: string): { dir: string; meta: C
   return null;
 }
 
-function fromHost(
-  host: string,
-  source: EngineSource,
-  opts: ConnectOptions,
-  tls: { verify: boolean; dir: string } | null,
-): EngineTarget {
+function fromHost(host: string, source: EngineSource, opts: ConnectOptions, tls: { verify: boolean; dir: string } | null): EngineTarget {
   if (host.startsWith('unix://')) return unixTarget(host.slice('unix://'.length) || DEFAULT_SOCKET, source);
   if (host.startsWith('npipe://')) throw new ConnectError('bad_host', host, 'named pipes (npipe://) are Windows-only');
   const withScheme = host.includes('://') ? host : `tcp://${host}`;
@@ -196,6 +192,6 @@ function unixTarget(socketPath: string, source: EngineSource): EngineTarget {
     source,
     tls: 'none',
     // host/port set to undefined on purpose: docker-modem merges its own DOCKER_HOST defaults under these.
-    dockerOptions: { socketPath, host: undefined, port: undefined, protocol: 'http' } as Docker.DockerOptions,
+    dockerOptions: { socketPath, host: undefined, port: undefined, protocol: 'http' },
   };
 }

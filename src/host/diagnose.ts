@@ -7,11 +7,7 @@ import type { ReadOnlyInspector } from './inspector.ts';
 import { runRules } from './rules/index.ts';
 import { readSnapshot } from './snapshot.ts';
 
-export async function diagnose(
-  inspector: ReadOnlyInspector,
-  req: DiagnoseRequest,
-  opts: { now?: () => number } = {},
-): Promise<Diagnosis> {
+export async function diagnose(inspector: ReadOnlyInspector, req: DiagnoseRequest, opts: { now?: () => number } = {}): Promise<Diagnosis> {
   const subject = req.subject?.trim() || null;
   const host = inspector.description;
   try {

@@ -39,7 +39,9 @@ export function createDockerHost(opts: DockerHostOptions = {}): HostPort {
     async suggestNames(partial: string, limit: number): Promise<string[]> {
       let timer: NodeJS.Timeout | undefined;
       const fallback = new Promise<string[]>((resolve) => {
-        timer = setTimeout(() => resolve([]), timeoutMs);
+        timer = setTimeout(() => {
+          resolve([]);
+        }, timeoutMs);
       });
       const work = (async () => {
         const [containers, images] = await Promise.all([inspector.listContainers({ all: true }), inspector.listImages()]);

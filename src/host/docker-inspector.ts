@@ -97,7 +97,11 @@ export function createDockerInspector(opts: DockerInspectorOptions = {}): ReadOn
 
     async inspectImage(ref) {
       if (!IMAGE_REF.test(ref) || ref.includes('..') || ref.includes('//')) return null;
-      const info = await call('inspect an image', (abortSignal) => (docker.getImage(ref) as unknown as WithSignal<Docker.ImageInspectInfo>).inspect({ abortSignal }), null);
+      const info = await call(
+        'inspect an image',
+        (abortSignal) => (docker.getImage(ref) as unknown as WithSignal<Docker.ImageInspectInfo>).inspect({ abortSignal }),
+        null,
+      );
       return info ? sanitizeImage(info) : null;
     },
 
@@ -108,13 +112,15 @@ export function createDockerInspector(opts: DockerInspectorOptions = {}): ReadOn
       const query: Record<string, unknown> = { since: Math.floor(toSeconds(since)), until: end.toFixed(3) };
       if (filters && Object.keys(filters).length > 0) query.filters = filters;
       return call('read recent events', async (abortSignal) => {
-        const stream = (await docker.getEvents({ ...query, abortSignal } as Docker.GetEventsOptions)) as NodeJS.ReadableStream;
+        const stream = await docker.getEvents({ ...query, abortSignal } as Docker.GetEventsOptions);
         return parseEvents(await readAll(stream));
       });
     },
 
     async ping() {
-      await call('ping', (abortSignal) => (docker as unknown as { ping(o: { abortSignal: AbortSignal }): Promise<unknown> }).ping({ abortSignal }));
+      await call('ping', (abortSignal) =>
+        (docker as unknown as { ping(o: { abortSignal: AbortSignal }): Promise<unknown> }).ping({ abortSignal }),
+      );
     },
 
     async logs(id, tail) {
@@ -125,7 +131,9 @@ export function createDockerInspector(opts: DockerInspectorOptions = {}): ReadOn
       if (!info) return null;
       const secrets = envValues((info.Config as { Env?: unknown } | undefined)?.Env);
       const body = await call('read container logs', (abortSignal) =>
-        docker.getContainer(id).logs({ stdout: true, stderr: true, tail: n, follow: false, abortSignal } as Docker.ContainerLogsOptions & { follow?: false }),
+        docker
+          .getContainer(id)
+          .logs({ stdout: true, stderr: true, tail: n, follow: false, abortSignal } as Docker.ContainerLogsOptions & { follow?: false }),
       );
       return demuxLogs(body)
         .slice(-n || undefined)
@@ -148,7 +156,9 @@ function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     stream.on('data', (c: Buffer | string) => chunks.push(typeof c === 'string' ? Buffer.from(c) : c));
-    stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    stream.on('end', () => {
+      resolve(Buffer.concat(chunks).toString('utf8'));
+    });
     stream.on('error', reject);
   });
 }

@@ -13,8 +13,20 @@ export interface ExitMeaning {
 }
 
 const SIGNALS: Record<number, string> = {
-  1: 'SIGHUP', 2: 'SIGINT', 3: 'SIGQUIT', 4: 'SIGILL', 6: 'SIGABRT', 7: 'SIGBUS', 8: 'SIGFPE',
-  9: 'SIGKILL', 10: 'SIGUSR1', 11: 'SIGSEGV', 12: 'SIGUSR2', 13: 'SIGPIPE', 14: 'SIGALRM', 15: 'SIGTERM',
+  1: 'SIGHUP',
+  2: 'SIGINT',
+  3: 'SIGQUIT',
+  4: 'SIGILL',
+  6: 'SIGABRT',
+  7: 'SIGBUS',
+  8: 'SIGFPE',
+  9: 'SIGKILL',
+  10: 'SIGUSR1',
+  11: 'SIGSEGV',
+  12: 'SIGUSR2',
+  13: 'SIGPIPE',
+  14: 'SIGALRM',
+  15: 'SIGTERM',
 };
 
 /** `oomKilled`: the engine's flag when known (inspect), else null/undefined (list only). */
@@ -25,11 +37,19 @@ export function exitCodeMeaning(code: number, oomKilled?: boolean | null): ExitM
     case 1:
       return { code, name: 'application error', meaning: 'the application failed (a general error raised by the program itself)' };
     case 125:
-      return { code, name: 'engine error', meaning: 'the engine could not run the container (a bad `docker run` option or an engine problem)' };
+      return {
+        code,
+        name: 'engine error',
+        meaning: 'the engine could not run the container (a bad `docker run` option or an engine problem)',
+      };
     case 126:
       return { code, name: 'cannot invoke', meaning: 'the command could not be invoked (not executable, or permission denied)' };
     case 127:
-      return { code, name: 'command not found', meaning: 'the command was not found in the image (a typo, or a binary missing from the image or the PATH)' };
+      return {
+        code,
+        name: 'command not found',
+        meaning: 'the command was not found in the image (a typo, or a binary missing from the image or the PATH)',
+      };
     case 137:
       return {
         code,
@@ -45,7 +65,12 @@ export function exitCodeMeaning(code: number, oomKilled?: boolean | null): ExitM
     case 139:
       return { code, name: 'SIGSEGV', signal: 11, meaning: 'the program crashed with a segmentation fault (invalid memory access)' };
     case 143:
-      return { code, name: 'SIGTERM', signal: 15, meaning: 'stopped with SIGTERM: usually `docker stop` (or the host shutting down) and the program exited cleanly on it' };
+      return {
+        code,
+        name: 'SIGTERM',
+        signal: 15,
+        meaning: 'stopped with SIGTERM: usually `docker stop` (or the host shutting down) and the program exited cleanly on it',
+      };
   }
   if (code > 128 && code <= 128 + 64) {
     const signal = code - 128;

@@ -94,9 +94,7 @@ export function sanitizeContainer(info: Docker.ContainerInspectInfo): Docker.Con
       Health: health
         ? {
             ...health,
-            Log: Array.isArray(health.Log)
-              ? health.Log.map((l: Loose) => ({ ...l, Output: scrubStrings(l.Output, values) }))
-              : health.Log,
+            Log: Array.isArray(health.Log) ? health.Log.map((l: Loose) => ({ ...l, Output: scrubStrings(l.Output, values) })) : health.Log,
           }
         : health,
     },

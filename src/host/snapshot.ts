@@ -23,7 +23,8 @@ export async function readSnapshot(inspector: ReadOnlyInspector, req: DiagnoseRe
     inspector.events({ since: eventsSince, until: eventsUntil, filters: eventFilters(subject) }),
   ]);
   const toInspect = containersToInspect(subject, containers, images, events);
-  const wantImage = subject !== undefined && toInspect.length === 0 && matchSubject(subject, containers, images).kind === 'none' && mayBeImageRef(subject);
+  const wantImage =
+    subject !== undefined && toInspect.length === 0 && matchSubject(subject, containers, images).kind === 'none' && mayBeImageRef(subject);
   const [inspected, imageInspect] = await Promise.all([
     Promise.all(toInspect.map((c) => inspector.inspectContainer(c.Id))),
     wantImage ? inspector.inspectImage(subject) : Promise.resolve(null),

@@ -50,7 +50,8 @@ export function classifyError(err: unknown): { reason: UnreachableReason; code: 
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME' || code === 'EAI_FAIL') return { reason: 'dns', code };
   if (TLS_CODES.test(code) || /\b(ssl|tls|certificate)\b/i.test(msg)) return { reason: 'tls', code: code || 'tls' };
   if (code.startsWith('HPE_')) return { reason: 'not_docker', code };
-  if (code === 'ECONNRESET' || code === 'EPIPE' || /socket hang up/i.test(msg)) return { reason: 'connection_closed', code: code || 'ECONNRESET' };
+  if (code === 'ECONNRESET' || code === 'EPIPE' || /socket hang up/i.test(msg))
+    return { reason: 'connection_closed', code: code || 'ECONNRESET' };
   if (status === 403) return { reason: 'proxy_forbidden', code: 'HTTP 403' };
   if (status === 404) return { reason: 'not_docker', code: 'HTTP 404' };
   if (status !== undefined) return { reason: 'engine_error', code: `HTTP ${status}` };
@@ -107,7 +108,9 @@ const TEXT: Record<UnreachableReason, (c: ErrorContext) => { summary: string; fi
   }),
   proxy_forbidden: (c) => ({
     summary: `The socket proxy in front of ${c.host} refused a read request the bot needs${c.operation ? ` (${c.operation})` : ''}.`,
-    fix: ['Allow the GET endpoints listed in docs/connecting.md in the proxy (e.g. CONTAINERS=1, IMAGES=1, EVENTS=1 for tecnativa/docker-socket-proxy).'],
+    fix: [
+      'Allow the GET endpoints listed in docs/connecting.md in the proxy (e.g. CONTAINERS=1, IMAGES=1, EVENTS=1 for tecnativa/docker-socket-proxy).',
+    ],
   }),
   engine_error: (c) => ({
     summary: `The engine at ${c.host} answered with an error${c.operation ? ` (${c.operation})` : ''}.`,

@@ -18,7 +18,9 @@ export function loadKnowledge(dir: string): KnowledgeBase {
   const label = (f: string) => `${basename(dir)}/${f}`;
   let files: string[];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith('.yaml'))
+      .sort();
   } catch (err) {
     throw new KnowledgeError([{ file: dir, field: FILE, message: `cannot read the folder (${(err as Error).message})` }]);
   }
@@ -68,7 +70,11 @@ function readIntent(path: string, file: string, problems: KnowledgeProblem[]): I
     for (const e of doc.errors) {
       const at = e.linePos?.[0];
       const where = at ? ` at line ${at.line}, column ${at.col}` : '';
-      problems.push({ file, field: FILE, message: `YAML syntax error${where}: ${firstLine(e.message).replace(/ at line \d+, column \d+:?$/, '')}` });
+      problems.push({
+        file,
+        field: FILE,
+        message: `YAML syntax error${where}: ${firstLine(e.message).replace(/ at line \d+, column \d+:?$/, '')}`,
+      });
     }
     return null;
   }

@@ -34,11 +34,46 @@ const STOP = new Set(
 );
 for (const s of KNOWN_SUBCOMMANDS) STOP.add(s);
 
-const HYPHEN_PREFIX = /^(?:re|pre|non|multi|self|co|un|anti|semi|sub|de|ex|cross|well|high|low|auto|out|over|under|in|on|off|full|half|long|short)-/;
+const HYPHEN_PREFIX =
+  /^(?:re|pre|non|multi|self|co|un|anti|semi|sub|de|ex|cross|well|high|low|auto|out|over|under|in|on|off|full|half|long|short)-/;
 const IDENT = /^[a-z0-9]+(?:[-_][a-z0-9]+)+$/;
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/;
-const FILE_LIKE = /\.(?:ya?ml|json|js|ts|mjs|cjs|py|rb|go|java|txt|sh|env|conf|cfg|ini|md|lock|log|toml|xml|html|css|sql|tar|gz|zip|dockerfile)$/i;
-const IMAGE_STOP = new Set(['localhost', 'sha256', 'http', 'https', 'tcp', 'udp', 'port', 'ports', 'code', 'exit', 'exited', 'status', 'host', 'container', 'image', 'name', 'tag', 'key', 'value', 'path', 'src', 'dst', 'source', 'target', 'type', 'mode', 'step', 'error', 'warning', 'note', 'time', 'ctrl']);
+const FILE_LIKE =
+  /\.(?:ya?ml|json|js|ts|mjs|cjs|py|rb|go|java|txt|sh|env|conf|cfg|ini|md|lock|log|toml|xml|html|css|sql|tar|gz|zip|dockerfile)$/i;
+const IMAGE_STOP = new Set([
+  'localhost',
+  'sha256',
+  'http',
+  'https',
+  'tcp',
+  'udp',
+  'port',
+  'ports',
+  'code',
+  'exit',
+  'exited',
+  'status',
+  'host',
+  'container',
+  'image',
+  'name',
+  'tag',
+  'key',
+  'value',
+  'path',
+  'src',
+  'dst',
+  'source',
+  'target',
+  'type',
+  'mode',
+  'step',
+  'error',
+  'warning',
+  'note',
+  'time',
+  'ctrl',
+]);
 const NOT_REGISTRY = /^(?:www\.|github\.com$|gitlab\.com$|bitbucket\.org$|stackoverflow\.com$)/;
 const LEAD = /^[([{<"'`“‘$*_]+/;
 const TRAIL = /[)\]}>"'`”’.,;:!?*]+$/;
@@ -55,7 +90,13 @@ interface Token {
 }
 
 export function extractEntities(text: string): Entities {
-  const out = { names: new Set<string>(), images: new Set<string>(), ports: new Map<string, PortEntity>(), exitCodes: new Set<number>(), subcommands: new Set<string>() };
+  const out = {
+    names: new Set<string>(),
+    images: new Set<string>(),
+    ports: new Map<string, PortEntity>(),
+    exitCodes: new Set<number>(),
+    subcommands: new Set<string>(),
+  };
   const tokens = tokenize(typeof text === 'string' ? text.slice(0, MAX_CHARS) : '');
   const used = new Set<number>();
 
@@ -111,7 +152,8 @@ function tokenize(text: string): Token[] {
 /** `docker <sub> [flags] <first argument>`: records the subcommand and a named container or image. */
 function subcommandAt(tokens: Token[], i: number, names: Set<string>, subs: Set<string>, used: Set<number>): void {
   let j = i + 1;
-  while (j < tokens.length && (tokens[j] as Token).lower.startsWith('-')) j += ['-h', '--host', '-c', '--context', '--config', '-l', '--log-level'].includes((tokens[j] as Token).lower) ? 2 : 1;
+  while (j < tokens.length && (tokens[j] as Token).lower.startsWith('-'))
+    j += ['-h', '--host', '-c', '--context', '--config', '-l', '--log-level'].includes((tokens[j] as Token).lower) ? 2 : 1;
   const first = tokens[j];
   if (!first) return;
   const sub = tokens[i]?.lower === 'docker-compose' ? 'compose' : first.lower;
@@ -140,7 +182,7 @@ function subcommandAt(tokens: Token[], i: number, names: Set<string>, subs: Set<
 function portOf(tok: string, prev: string, prev2: string): PortEntity | null {
   let t = tok.replace(/^--publish=/, '').replace(/^-p(?=\d)/, '');
   const scheme = t.indexOf('://');
-  if (scheme >= 0) t = (t.slice(scheme + 3).split('/')[0] ?? '');
+  if (scheme >= 0) t = t.slice(scheme + 3).split('/')[0] ?? '';
   const arrow = t.indexOf('->');
   if (arrow >= 0) {
     const left = /(\d{1,5})$/.exec(t.slice(0, arrow));
@@ -201,7 +243,8 @@ function isNameHere(t: Token, prev: string): boolean {
     return t.text.includes('_') || /\d/.test(t.text) || !HYPHEN_PREFIX.test(t.text);
   }
   if (prev === '--name' || prev === 'called' || prev === 'named') return true;
-  if ((prev === 'container' || prev === 'containers') && /^[a-z][a-z0-9]*$/.test(t.text)) return !/(?:ing|ed|ly)$/.test(t.text) && !/[^siu]s$/.test(t.text); // `container keeps…`, `container maps…`
+  if ((prev === 'container' || prev === 'containers') && /^[a-z][a-z0-9]*$/.test(t.text))
+    return !/(?:ing|ed|ly)$/.test(t.text) && !/[^siu]s$/.test(t.text); // `container keeps…`, `container maps…`
   return false;
 }
 

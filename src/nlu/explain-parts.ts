@@ -10,7 +10,10 @@ export interface ImageExplained {
 
 export function explainImage(ref: string, role: 'use' | 'remove' | 'name'): ImageExplained {
   const p = parseImageRef(ref);
-  if (!p) return { meaning: `\`${ref}\` should be an image reference, but it is not one Docker accepts (names are lowercase: \`[registry/]name[:tag]\`)` };
+  if (!p)
+    return {
+      meaning: `\`${ref}\` should be an image reference, but it is not one Docker accepts (names are lowercase: \`[registry/]name[:tag]\`)`,
+    };
   const where = p.registry
     ? `registry \`${p.registry}\`, repository \`${p.repository}\``
     : `image \`${p.repository}\`${p.repository.includes('/') ? ` (account or organisation \`${p.repository.split('/')[0]}\`)` : ''}, from Docker Hub by default (no registry host in the name)`;
@@ -21,7 +24,10 @@ export function explainImage(ref: string, role: 'use' | 'remove' | 'name'): Imag
   if (p.digest) return { meaning };
   if (!p.tag) {
     return {
-      meaning: role === 'remove' ? `${meaning}; only the \`${p.repository}:latest\` tag is removed, other tags of \`${p.repository}\` stay` : meaning,
+      meaning:
+        role === 'remove'
+          ? `${meaning}; only the \`${p.repository}:latest\` tag is removed, other tags of \`${p.repository}\` stay`
+          : meaning,
       latestWarning: `\`${ref}\` has no tag, so Docker uses \`${ref}:latest\`. \`latest\` is only the tag that was pushed or built last, not a version: it can point to a different image tomorrow. Pin an explicit version such as \`${p.repository}:1.4.2\` or a commit SHA.`,
     };
   }
@@ -82,7 +88,8 @@ export function explainRestart(v: string): string {
 
 export function explainContext(v: string): string {
   if (v === '-') return 'the build context: read from standard input (a Dockerfile or a tar archive)';
-  if (/^(https?:\/\/|git@|github\.com\/)/.test(v)) return `the build context: the remote repository or archive \`${v}\`, fetched by the builder`;
+  if (/^(https?:\/\/|git@|github\.com\/)/.test(v))
+    return `the build context: the remote repository or archive \`${v}\`, fetched by the builder`;
   const which = v === '.' ? 'the current folder' : `the folder \`${v}\``;
   return `the build context: ${which}, whose files are sent to the builder. COPY and ADD can only use files from it, and the Dockerfile is looked for there unless -f says otherwise; a \`.dockerignore\` file keeps things like node_modules and .git out of it`;
 }

@@ -107,17 +107,32 @@ function build(line: string, written: string, sub: string, spec: SubcommandSpec,
   explainPositional(positional, roles, sub, parts, warnings);
   warningsFor(sub, seen, positional, warnings);
   const uniq = [...new Set(warnings)];
-  return { line, subcommand: written, summary: summarize(sub, spec, seen, positional), parts, warnings: uniq, ...(spec.intent ? { intent: spec.intent } : {}) };
+  return {
+    line,
+    subcommand: written,
+    summary: summarize(sub, spec, seen, positional),
+    parts,
+    warnings: uniq,
+    ...(spec.intent ? { intent: spec.intent } : {}),
+  };
 }
 
 /** Adds the part for one flag token; returns 1 when it also used the next word as its value. */
-function flagPart(a: string, next: string | undefined, sub: string, spec: SubcommandSpec, parts: ExplainedPart[], seen: Map<string, string>): number {
-  const unknown = (p: string) => parts.push({ part: p, kind: 'unknown', meaning: `not a flag I know for docker ${sub} — check \`docker ${sub} --help\`` });
+function flagPart(
+  a: string,
+  next: string | undefined,
+  sub: string,
+  spec: SubcommandSpec,
+  parts: ExplainedPart[],
+  seen: Map<string, string>,
+): number {
+  const unknown = (p: string) =>
+    parts.push({ part: p, kind: 'unknown', meaning: `not a flag I know for docker ${sub} — check \`docker ${sub} --help\`` });
   if (a.startsWith('--')) {
     const eq = a.indexOf('=');
     const name = eq < 0 ? a : a.slice(0, eq);
     const flag = findFlag(spec, name);
-    if (!flag) return unknown(a), 0;
+    if (!flag) return (unknown(a), 0);
     if (!flag.value) {
       seen.set(canon(flag), '');
       parts.push({ part: a, kind: 'flag', meaning: flag.meaning });
@@ -159,8 +174,10 @@ function valuePart(part: string, flag: FlagSpec, value: string | undefined, sub:
   else if (n === '--volume') meaning = explainVolume(value);
   else if (n === '--env') meaning = explainEnv(value);
   else if (n === '--restart') meaning = explainRestart(value);
-  else if (n === '--name') meaning = `names the container \`${value}\`, so you can use that instead of its ID (names must be unique on the host)`;
-  else if (n === '--tag' && (sub === 'build' || sub === 'compose build')) meaning = `names and tags the resulting image: ${explainImage(value, 'use').meaning}`;
+  else if (n === '--name')
+    meaning = `names the container \`${value}\`, so you can use that instead of its ID (names must be unique on the host)`;
+  else if (n === '--tag' && (sub === 'build' || sub === 'compose build'))
+    meaning = `names and tags the resulting image: ${explainImage(value, 'use').meaning}`;
   return { part, kind: 'flag', meaning };
 }
 
@@ -170,13 +187,24 @@ function explainPositional(pos: string[], roles: ArgRole[], sub: string, parts: 
     const a = pos[k] as string;
     const role = roles[Math.min(r, roles.length - 1)];
     if (role === undefined || (r >= roles.length && !role.endsWith('...'))) {
-      parts.push({ part: a, kind: 'unknown', meaning: `an extra argument docker ${sub} does not expect here — check \`docker ${sub} --help\`` });
+      parts.push({
+        part: a,
+        kind: 'unknown',
+        meaning: `an extra argument docker ${sub} does not expect here — check \`docker ${sub} --help\``,
+      });
       continue;
     }
     if (!role.endsWith('...')) r++;
     if (role === 'command...') {
       const cmd = pos.slice(k).join(' ');
-      parts.push({ part: cmd, kind: 'command', meaning: sub === 'run' || sub === 'create' ? "the command to run in the container, instead of the image's default CMD" : 'the command to run inside the container' });
+      parts.push({
+        part: cmd,
+        kind: 'command',
+        meaning:
+          sub === 'run' || sub === 'create'
+            ? "the command to run in the container, instead of the image's default CMD"
+            : 'the command to run inside the container',
+      });
       if (sub === 'exec' || sub === 'compose exec') execWarning(pos[k] as string, pos.slice(k + 1), warnings);
       return;
     }
@@ -192,8 +220,17 @@ function explainPositional(pos: string[], roles: ArgRole[], sub: string, parts: 
       parts.push({ part: a, kind: 'argument', meaning: `the Compose service \`${a}\` (only the services named here)` });
     } else {
       const looksLikeImage = sub === 'rm' && /[:/@]/.test(a) && parseImageRef(a) !== null;
-      parts.push({ part: a, kind: 'argument', meaning: looksLikeImage ? `\`${a}\` looks like an image reference, but docker rm takes containers (name or ID)` : `the container \`${a}\` (its name or ID)` });
-      if (looksLikeImage) warnings.push(`\`${a}\` looks like an image: \`docker rm\` removes containers only. To remove the image use \`docker rmi ${a}\` (after removing the containers created from it).`);
+      parts.push({
+        part: a,
+        kind: 'argument',
+        meaning: looksLikeImage
+          ? `\`${a}\` looks like an image reference, but docker rm takes containers (name or ID)`
+          : `the container \`${a}\` (its name or ID)`,
+      });
+      if (looksLikeImage)
+        warnings.push(
+          `\`${a}\` looks like an image: \`docker rm\` removes containers only. To remove the image use \`docker rmi ${a}\` (after removing the containers created from it).`,
+        );
     }
   }
   if ((sub === 'run' || sub === 'create') && !pos.length) warnings.push(`docker ${sub} needs an image to create the container from.`);
@@ -211,20 +248,40 @@ function execWarning(cmd: string, rest: string[], warnings: string[]): void {
 
 function warningsFor(sub: string, seen: Map<string, string>, pos: string[], warnings: string[]): void {
   const p = seen.get('--publish');
-  if (p !== undefined && p.includes(':')) warnings.push('`-p` is host port first, container port second: the right-hand number must be the port the app listens on inside the container.');
-  if (seen.has('--rm')) warnings.push('`--rm` removes the container and its writable layer when it exits: files written inside it (outside volumes) are gone, and so are its logs and exit code.');
+  if (p !== undefined && p.includes(':'))
+    warnings.push(
+      '`-p` is host port first, container port second: the right-hand number must be the port the app listens on inside the container.',
+    );
+  if (seen.has('--rm'))
+    warnings.push(
+      '`--rm` removes the container and its writable layer when it exits: files written inside it (outside volumes) are gone, and so are its logs and exit code.',
+    );
   if (sub === 'rm') {
-    warnings.push('`docker rm` removes containers, not images: the image stays and you can run a new container from it. To remove an image use `docker rmi`.');
+    warnings.push(
+      '`docker rm` removes containers, not images: the image stays and you can run a new container from it. To remove an image use `docker rmi`.',
+    );
     if (seen.has('--force')) warnings.push('`-f` kills a running container without a graceful stop before removing it.');
   }
-  if (sub === 'rmi') warnings.push('`docker rmi` removes images, not containers; Docker refuses to remove an image a container (even a stopped one) was created from, so remove those with `docker rm` first. To remove a container use `docker rm`.');
-  if (sub === 'build' && !seen.has('--tag')) warnings.push('No `-t`: the image gets only an ID and shows up as `<none>` in `docker images`. Give it a name and version, e.g. `-t myapp:1.0.0`.');
-  if (sub === 'commit') warnings.push('A committed image records no recipe: nobody can see or repeat how it was made. Put the change in the Dockerfile and rebuild instead.');
-  if (sub === 'compose down' && seen.has('--volumes')) warnings.push('`-v` deletes the volumes too: the data in them (databases, uploads) is gone.');
-  if ((sub === 'system prune' || sub === 'image prune') && seen.has('--all')) warnings.push('`-a` removes every image that no container uses, not only dangling ones: you will pull or rebuild them next time.');
+  if (sub === 'rmi')
+    warnings.push(
+      '`docker rmi` removes images, not containers; Docker refuses to remove an image a container (even a stopped one) was created from, so remove those with `docker rm` first. To remove a container use `docker rm`.',
+    );
+  if (sub === 'build' && !seen.has('--tag'))
+    warnings.push(
+      'No `-t`: the image gets only an ID and shows up as `<none>` in `docker images`. Give it a name and version, e.g. `-t myapp:1.0.0`.',
+    );
+  if (sub === 'commit')
+    warnings.push(
+      'A committed image records no recipe: nobody can see or repeat how it was made. Put the change in the Dockerfile and rebuild instead.',
+    );
+  if (sub === 'compose down' && seen.has('--volumes'))
+    warnings.push('`-v` deletes the volumes too: the data in them (databases, uploads) is gone.');
+  if ((sub === 'system prune' || sub === 'image prune') && seen.has('--all'))
+    warnings.push('`-a` removes every image that no container uses, not only dangling ones: you will pull or rebuild them next time.');
   if (sub === 'system prune' && seen.has('--volumes')) warnings.push('`--volumes` deletes unused volumes and the data in them.');
-  if (sub === 'system prune' || sub === 'container prune') warnings.push('Stopped containers are deleted with their writable layers; anything not in a volume is gone.');
-  void pos;
+  if (sub === 'system prune' || sub === 'container prune')
+    warnings.push('Stopped containers are deleted with their writable layers; anything not in a volume is gone.');
+  pos;
 }
 
 function summarize(sub: string, spec: SubcommandSpec, seen: Map<string, string>, pos: string[]): string {
@@ -242,8 +299,15 @@ function summarize(sub: string, spec: SubcommandSpec, seen: Map<string, string>,
     const tag = seen.get('--tag');
     return `Builds an image from the Dockerfile in ${ctx}${tag ? ` and tags it \`${tag}\`` : ''}.`;
   }
-  if ((sub === 'exec' || sub === 'compose exec') && pos.length >= 2) return `Runs \`${pos.slice(1).join(' ')}\` inside the running container \`${pos[0]}\`.`;
-  const targets = pos.length && !spec.args.includes('command...') ? ` (here: ${pos.slice(0, 3).map((x) => `\`${x}\``).join(', ')})` : '';
+  if ((sub === 'exec' || sub === 'compose exec') && pos.length >= 2)
+    return `Runs \`${pos.slice(1).join(' ')}\` inside the running container \`${pos[0]}\`.`;
+  const targets =
+    pos.length && !spec.args.includes('command...')
+      ? ` (here: ${pos
+          .slice(0, 3)
+          .map((x) => `\`${x}\``)
+          .join(', ')})`
+      : '';
   return `${capital(spec.summary)}${targets}.`;
 }
 

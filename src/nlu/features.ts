@@ -31,7 +31,15 @@ export interface FeatureWeights {
  * set): with the longer, real-question examples, character n-grams at 0.4 (was 0.5) and concepts at
  * 0.7 (was 0.5), with l2 5e-5, measure 0.924 → 0.928 in cross-validation.
  */
-export const DEFAULT_FEATURES: FeatureWeights = { word: 1, pair: 0.6, chars: 0.4, concept: 0.7, charSizes: [3, 4], spelling: true, minCount: 1 };
+export const DEFAULT_FEATURES: FeatureWeights = {
+  word: 1,
+  pair: 0.6,
+  chars: 0.4,
+  concept: 0.7,
+  charSizes: [3, 4],
+  spelling: true,
+  minCount: 1,
+};
 
 export interface SparseVector {
   index: Int32Array;
@@ -68,7 +76,10 @@ export function splitCode(text: string): { prose: string; code: string } {
 
 const START = '<s>';
 const END = '</s>';
-const WORD = 0, PAIR = 1, CHARS = 2, CONCEPT = 3;
+const WORD = 0,
+  PAIR = 1,
+  CHARS = 2,
+  CONCEPT = 3;
 const KIND_SHIFT = 28;
 const HASH_MASK = (1 << KIND_SHIFT) - 1;
 

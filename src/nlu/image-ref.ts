@@ -41,7 +41,13 @@ export function parseImageRef(token: string): ImageRef | null {
   }
   parts.push(name);
   if (!parts.every((p) => COMPONENT.test(p))) return null;
-  return { raw: token, ...(registry ? { registry } : {}), repository: parts.join('/'), ...(tag ? { tag } : {}), ...(digest ? { digest } : {}) };
+  return {
+    raw: token,
+    ...(registry ? { registry } : {}),
+    repository: parts.join('/'),
+    ...(tag ? { tag } : {}),
+    ...(digest ? { digest } : {}),
+  };
 }
 
 /** True when the reference says which registry it is in. */

@@ -13,14 +13,18 @@ export function opsRoutes(metrics: Metrics, checks: ReadinessCheck[]): Route[] {
     res.writeHead(status, { 'content-type': 'application/json' }).end(`${JSON.stringify(body)}\n`);
   };
   return [
-    { path: '/healthz', methods: ['GET', 'HEAD'], handler: (_req, res) => json(res, 200, { status: 'ok' }) },
+    {
+      path: '/healthz',
+      methods: ['GET', 'HEAD'],
+      handler: (_req, res) => {
+        json(res, 200, { status: 'ok' });
+      },
+    },
     {
       path: '/readyz',
       methods: ['GET', 'HEAD'],
       handler: async (_req, res) => {
-        const results = await Promise.all(
-          checks.map(async (c) => [c.name, await Promise.resolve(c.check()).catch(() => false)] as const),
-        );
+        const results = await Promise.all(checks.map(async (c) => [c.name, await Promise.resolve(c.check()).catch(() => false)] as const));
         const ready = results.every(([, ok]) => ok);
         json(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks: Object.fromEntries(results) });
       },

@@ -13,7 +13,9 @@ export async function buildAdapters(rt: Runtime, bot: BotHandle): Promise<Platfo
   const { config, logger, host } = rt;
   const adapters: PlatformAdapter[] = [];
   if (config.slack) {
-    adapters.push(createSlackAdapter({ config: config.slack, bot, logger: logger.child({ adapter: 'slack' }), hostConfigured: Boolean(host) }));
+    adapters.push(
+      createSlackAdapter({ config: config.slack, bot, logger: logger.child({ adapter: 'slack' }), hostConfigured: Boolean(host) }),
+    );
   }
   const d = config.discord;
   if (d) {

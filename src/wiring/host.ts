@@ -33,7 +33,9 @@ export function buildHost(config: Config, opts: { force: boolean; logger: Logger
     connect,
     timeoutMs: config.COACH_ENGINE_TIMEOUT_MS,
     showLogs: config.COACH_SHOW_LOGS,
-    onRefused: (method, path, reason) => opts.logger.warn({ method, path, reason }, 'refused a non-allow-listed engine request'),
+    onRefused: (method, path, reason) => {
+      opts.logger.warn({ method, path, reason }, 'refused a non-allow-listed engine request');
+    },
   });
   opts.logger.info({ engine: host.description }, 'Docker host connected (read-only)');
   return host;

@@ -30,7 +30,10 @@ describe('coach CLI', () => {
     const qs = ['what is a docker image', 'how do I see stopped containers', 'tell me a joke about cats'];
     const r = await runCoach(['classify', '--json'], { input: `${qs.join('\n')}\n` });
     expect(r.code, r.stderr).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.text)).toEqual(qs);
     expect(lines[0].intent).toBe('concept.image');
     expect(lines[2].intent).toBe('none');
@@ -65,7 +68,7 @@ describe('coach CLI', () => {
     [['chat', '--help'], 0],
     [['why', '--help'], 0],
   ])('%j prints help and exits %i', async (args, code) => {
-    const r = await runCoach(args as string[]);
+    const r = await runCoach(args);
     expect(r.code).toBe(code);
     expect(r.stdout).toMatch(/Usage: coach/);
   });
@@ -77,16 +80,18 @@ describe('coach CLI', () => {
     [['why', '--port', 'abc'], /--port must be/],
     [[], /./],
   ])('bad usage %j exits 2 with a one-line reason', async (args, reason) => {
-    const r = await runCoach(args as string[]);
+    const r = await runCoach(args);
     expect(r.code).toBe(2);
-    if ((args as string[]).length) {
+    if (args.length) {
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.stderr).toMatch(reason);
     }
   });
 
   it('config prints the effective configuration with secrets redacted', async () => {
-    const r = await runCoach(['config'], { env: cleanEnv({ SLACK_BOT_TOKEN: 'xoxb-very-secret-token', SLACK_SIGNING_SECRET: 'sign-secret-123456' }) });
+    const r = await runCoach(['config'], {
+      env: cleanEnv({ SLACK_BOT_TOKEN: 'xoxb-very-secret-token', SLACK_SIGNING_SECRET: 'sign-secret-123456' }),
+    });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).not.toContain('very-secret');
     expect(r.stdout).not.toContain('sign-secret-123456');
@@ -94,7 +99,9 @@ describe('coach CLI', () => {
   });
 
   it('config lists every problem at once and exits non-zero', async () => {
-    const r = await runCoach(['config'], { env: cleanEnv({ SLACK_BOT_TOKEN: 'not-a-token', PORT: 'eighty', COACH_ENGINE_TIMEOUT_MS: '-5' }) });
+    const r = await runCoach(['config'], {
+      env: cleanEnv({ SLACK_BOT_TOKEN: 'not-a-token', PORT: 'eighty', COACH_ENGINE_TIMEOUT_MS: '-5' }),
+    });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('SLACK_BOT_TOKEN');
     expect(r.stderr).toContain('PORT');

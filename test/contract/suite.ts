@@ -32,7 +32,10 @@ interface Conversation {
 }
 
 export const conversations: Conversation[] = [
-  { name: 'answers a concept question', steps: [{ say: 'what is the difference between a docker image and a container', intent: 'concept.difference' }] },
+  {
+    name: 'answers a concept question',
+    steps: [{ say: 'what is the difference between a docker image and a container', intent: 'concept.difference' }],
+  },
   { name: 'answers a common mistake', steps: [{ say: 'I built my image but docker ps shows nothing', intent: 'mistake.ps_vs_images' }] },
   { name: 'help is built from the intents', steps: [{ say: 'help', contains: ['Common mistakes', 'Commands explained'] }] },
   {

@@ -8,7 +8,8 @@ import { makeTestBot } from '../helpers/bot.ts';
 
 describe('markdownToBlocks', () => {
   it('reads paragraphs, lists, code blocks and tables', () => {
-    const md = 'First line\ncontinues.\n\n- one\n- two\n  more\n\n```sh\ndocker ps -a\n```\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\n1. x\n2. y\n';
+    const md =
+      'First line\ncontinues.\n\n- one\n- two\n  more\n\n```sh\ndocker ps -a\n```\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\n1. x\n2. y\n';
     expect(markdownToBlocks(md)).toEqual([
       { type: 'text', text: 'First line continues.' },
       { type: 'list', items: ['one', 'two more'], ordered: false },
@@ -93,7 +94,12 @@ describe('bot.handle', () => {
 
   it('diagnose questions without a host answer from the knowledge base with commands to run', async () => {
     const bot = makeTestBot();
-    const a = await bot.handle({ text: 'why is my container missing from docker ps', platform: 'test', conversation: 'd', hostAllowed: true });
+    const a = await bot.handle({
+      text: 'why is my container missing from docker ps',
+      platform: 'test',
+      conversation: 'd',
+      hostAllowed: true,
+    });
     expect(a!.intent).toBe('diagnose.missing_container');
     expect(a!.hostUsed).toBe(false);
     expect(a!.commands.join(' ')).toContain('docker ps -a');

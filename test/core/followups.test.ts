@@ -30,7 +30,9 @@ describe('follow-ups', () => {
       const a = await bot.handle({ text: r.then, platform: 'test', conversation, hostAllowed: false });
       if (a!.intent !== r.thenIntent) misses.push(`"${r.first}" → "${r.then}": got ${a!.intent}, want ${r.thenIntent}`);
     }
-    console.log(`follow-ups: ${rows.length - misses.length}/${rows.length} resolved${misses.length ? `; misses:\n  ${misses.join('\n  ')}` : ''}`);
+    console.log(
+      `follow-ups: ${rows.length - misses.length}/${rows.length} resolved${misses.length ? `; misses:\n  ${misses.join('\n  ')}` : ''}`,
+    );
     // One miss allowed: the first turn itself is classified by a statistical model.
     expect(misses.length).toBeLessThanOrEqual(1);
   });

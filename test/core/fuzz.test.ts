@@ -31,7 +31,35 @@ const HOSTILE = [
   '\\u0000 \\n %s %d {{.State}} ${HOME}',
 ];
 
-const ALPHABET = ['a', 'e', 'docker', ' ', 'image', 'container', '-', ':', '8080', '137', '\n', '@', '<', '>', '!', '`', '*', '🐳', '\u0000', '\u001b', 'é', 'ß', '中', '\uD800', 'ps', 'run', '--rm'];
+const ALPHABET = [
+  'a',
+  'e',
+  'docker',
+  ' ',
+  'image',
+  'container',
+  '-',
+  ':',
+  '8080',
+  '137',
+  '\n',
+  '@',
+  '<',
+  '>',
+  '!',
+  '`',
+  '*',
+  '🐳',
+  '\u0000',
+  '\u001b',
+  'é',
+  'ß',
+  '中',
+  '\uD800',
+  'ps',
+  'run',
+  '--rm',
+];
 
 function randomInput(r: () => number): string {
   const kind = Math.floor(r() * 4);
@@ -80,7 +108,12 @@ describe('fuzz: bot.handle never throws and stays bounded', () => {
 
   it('huge input is capped and the answer says so', async () => {
     const bot = makeTestBot({ maxInputChars: 4000 });
-    const a = await bot.handle({ text: `what is a docker image ${'x '.repeat(60_000)}`, platform: 'test', conversation: 'huge', hostAllowed: false });
+    const a = await bot.handle({
+      text: `what is a docker image ${'x '.repeat(60_000)}`,
+      platform: 'test',
+      conversation: 'huge',
+      hostAllowed: false,
+    });
     expect(a!.notices.join(' ')).toMatch(/read only the first 4,000/);
   });
 
@@ -97,6 +130,8 @@ describe('fuzz: bot.handle never throws and stays bounded', () => {
 
   it('messages from bots (including itself) are not answered', async () => {
     const bot = makeTestBot();
-    expect(await bot.handle({ text: 'what is an image', platform: 'test', conversation: 'b', hostAllowed: false, fromBot: true })).toBeNull();
+    expect(
+      await bot.handle({ text: 'what is an image', platform: 'test', conversation: 'b', hostAllowed: false, fromBot: true }),
+    ).toBeNull();
   });
 });

@@ -56,7 +56,11 @@ export function testName(what: string): string {
 
 /** Runs the docker CLI; resolves with stdout, trimmed. */
 export async function docker(...args: string[]): Promise<string> {
-  const { stdout } = await run('docker', args, { timeout: 120_000, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, DOCKER_CLI_HINTS: 'false' } });
+  const { stdout } = await run('docker', args, {
+    timeout: 120_000,
+    maxBuffer: 16 * 1024 * 1024,
+    env: { ...process.env, DOCKER_CLI_HINTS: 'false' },
+  });
   return stdout.trim();
 }
 
@@ -92,7 +96,12 @@ export async function buildTestImage(tag: string, opts: TestImageOptions = {}): 
 }
 
 /** Polls `check` every `everyMs` until it returns a value, for at most `timeoutMs`. */
-export async function waitFor<T>(what: string, check: () => Promise<T | undefined | null | false>, timeoutMs = 15_000, everyMs = 200): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | undefined | null | false>,
+  timeoutMs = 15_000,
+  everyMs = 200,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const v = await check();

@@ -9,7 +9,9 @@ export async function freePort(): Promise<number> {
     s.once('error', reject);
     s.listen(0, '127.0.0.1', () => {
       const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
+      s.close(() => {
+        resolve(port);
+      });
     });
   });
 }
@@ -31,7 +33,9 @@ export function startCoach(args: string[], env: Record<string, string>): Running
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (err += d));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; atMs: number }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal, atMs: Date.now() })),
+    child.on('exit', (code, signal) => {
+      resolve({ code, signal, atMs: Date.now() });
+    }),
   );
   return {
     child,

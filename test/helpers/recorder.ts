@@ -73,7 +73,9 @@ export async function startRecorder(opts: RecorderOptions = {}): Promise<Recorde
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(socketPath, () => resolve());
+    server.listen(socketPath, () => {
+      resolve();
+    });
   });
 
   return {
@@ -85,20 +87,21 @@ export async function startRecorder(opts: RecorderOptions = {}): Promise<Recorde
     },
     close: async () => {
       server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) =>
+        server.close(() => {
+          resolve();
+        }),
+      );
       rmSync(dir, { recursive: true, force: true });
     },
   };
 }
 
 function forward(target: string, req: IncomingMessage, res: ServerResponse): void {
-  const upstream = httpRequest(
-    { socketPath: target, method: req.method, path: req.url, headers: req.headers },
-    (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    },
-  );
+  const upstream = httpRequest({ socketPath: target, method: req.method, path: req.url, headers: req.headers }, (up) => {
+    res.writeHead(up.statusCode ?? 502, up.headers);
+    up.pipe(res);
+  });
   upstream.on('error', (err) => {
     if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ message: `recorder: engine not reachable: ${err.message}` }));

@@ -106,7 +106,18 @@ export const situations: Situation[] = [
       // The engine's own record is what the diagnosis reads, so when the engine loses that race
       // (OOMKilled false although the kernel killed it), make the situation again: bounded, 3 tries.
       for (let attempt = 1; attempt <= 3; attempt++) {
-        await runD('--name', n('oom'), '-m', '16m', '--memory-swap', '16m', img.base, 'sh', '-c', 'dd if=/dev/zero bs=1M count=256 | tail; s=$?; sleep 1; exit $s');
+        await runD(
+          '--name',
+          n('oom'),
+          '-m',
+          '16m',
+          '--memory-swap',
+          '16m',
+          img.base,
+          'sh',
+          '-c',
+          'dd if=/dev/zero bs=1M count=256 | tail; s=$?; sleep 1; exit $s',
+        );
         await waitFor('the OOM kill', async () => (await state(n('oom'))) === 'exited', 60_000);
         if ((await inspectField(n('oom'), '{{.State.OOMKilled}}')) === 'true' || attempt === 3) return;
         console.warn(`[situations] attempt ${attempt}: the engine did not record OOMKilled; making it again`);
@@ -137,7 +148,17 @@ export const situations: Situation[] = [
     code: 'unhealthy',
     request: { subject: n('sick') },
     make: async () => {
-      await runD('--name', n('sick'), '--health-cmd', 'echo database not ready on port 5432; exit 1', '--health-interval', '1s', '--health-retries', '1', img.base);
+      await runD(
+        '--name',
+        n('sick'),
+        '--health-cmd',
+        'echo database not ready on port 5432; exit 1',
+        '--health-interval',
+        '1s',
+        '--health-retries',
+        '1',
+        img.base,
+      );
       await waitFor('unhealthy', async () => (await inspectField(n('sick'), '{{.State.Health.Status}}')) === 'unhealthy', 30_000);
     },
   },
@@ -202,9 +223,12 @@ export const situations: Situation[] = [
     request: { subject: n('proj_web') },
     make: () =>
       runD(
-        '--name', n('proj-web-1'),
-        '--label', `com.docker.compose.project=${n('proj')}`,
-        '--label', 'com.docker.compose.service=web',
+        '--name',
+        n('proj-web-1'),
+        '--label',
+        `com.docker.compose.project=${n('proj')}`,
+        '--label',
+        'com.docker.compose.service=web',
         img.base,
       ),
   },

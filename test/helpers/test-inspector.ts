@@ -17,7 +17,9 @@ export async function testInspector(): Promise<CountingInspector> {
   let inner: ReadOnlyInspector;
   // The recorder runs only under vitest (its global setup); scripts go straight to the engine.
   if (process.env.VITEST && existsSync(ENGINE_CLIENT)) {
-    const mod = (await import(ENGINE_CLIENT)) as { createTestInspector: (opts?: { timeoutMs?: number }) => ReadOnlyInspector | Promise<ReadOnlyInspector> };
+    const mod = (await import(ENGINE_CLIENT)) as {
+      createTestInspector: (opts?: { timeoutMs?: number }) => ReadOnlyInspector | Promise<ReadOnlyInspector>;
+    };
     inner = await mod.createTestInspector({ timeoutMs: 15_000 });
   } else {
     inner = createDockerInspector({ timeoutMs: 15_000 });

@@ -3,8 +3,8 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:https';
-import type { Agent } from 'node:https';
+import { createServer } from 'node:https';
+import type { Agent, Server } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +13,9 @@ import { ConnectError, resolveEngine } from '../../src/host/connect.ts';
 import { createDockerInspector } from '../../src/host/docker-inspector.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'cc-connect-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(root, { recursive: true, force: true });
+});
 
 let n = 0;
 interface Ctx {
@@ -42,7 +44,8 @@ function configDir(opts: { current?: string; contexts?: Ctx[] } = {}): string {
   return dir;
 }
 
-const agentOptions = (t: ReturnType<typeof resolveEngine>) => ((t.dockerOptions as { agent?: Agent }).agent as unknown as { options: Record<string, unknown> }).options;
+const agentOptions = (t: ReturnType<typeof resolveEngine>) =>
+  ((t.dockerOptions as { agent?: Agent }).agent as unknown as { options: Record<string, unknown> }).options;
 
 describe('resolution order', () => {
   it('no DOCKER_HOST, no context: the default socket', () => {
@@ -126,7 +129,11 @@ describe('docker contexts', () => {
   });
 
   it('DOCKER_HOST wins over any context', () => {
-    const t = resolveEngine({ dockerHost: 'tcp://1.2.3.4:2375', dockerContext: 'rootless', dockerConfig: configDir({ current: 'remote', contexts }) });
+    const t = resolveEngine({
+      dockerHost: 'tcp://1.2.3.4:2375',
+      dockerContext: 'rootless',
+      dockerConfig: configDir({ current: 'remote', contexts }),
+    });
     expect(t).toMatchObject({ description: 'tcp://1.2.3.4:2375', source: 'DOCKER_HOST' });
   });
 
@@ -155,14 +162,19 @@ describe('docker contexts', () => {
   it('an unknown context is a ConnectError (and a bad_config finding)', async () => {
     const dir = configDir({ contexts });
     expect(() => resolveEngine({ dockerContext: 'nope', dockerConfig: dir })).toThrow(/"nope" was not found/);
-    const err = (await createDockerInspector({ connect: { dockerContext: 'nope', dockerConfig: dir } }).ping().catch((e: unknown) => e)) as HostUnreachableError;
+    const err = (await createDockerInspector({ connect: { dockerContext: 'nope', dockerConfig: dir } })
+      .ping()
+      .catch((e: unknown) => e)) as HostUnreachableError;
     expect(err.finding.evidence.reason).toBe('bad_config');
   });
 
   it('a context directory that is not named by the hash is still found by its Name', () => {
     const dir = configDir();
     mkdirSync(join(dir, 'contexts', 'meta', 'copied'), { recursive: true });
-    writeFileSync(join(dir, 'contexts', 'meta', 'copied', 'meta.json'), JSON.stringify({ Name: 'odd', Endpoints: { docker: { Host: 'tcp://5.5.5.5:2375' } } }));
+    writeFileSync(
+      join(dir, 'contexts', 'meta', 'copied', 'meta.json'),
+      JSON.stringify({ Name: 'odd', Endpoints: { docker: { Host: 'tcp://5.5.5.5:2375' } } }),
+    );
     expect(resolveEngine({ dockerContext: 'odd', dockerConfig: dir }).description).toBe('tcp://5.5.5.5:2375');
   });
 });
@@ -186,19 +198,44 @@ describe('TLS against a real TLS server (mutual TLS like dockerd --tlsverify)', 
       writeFileSync(join(d, 'client.ext'), 'extendedKeyUsage=clientAuth\n');
       for (const who of ['server', 'client']) {
         ssl('req', ...ec, '-keyout', `${who}-key.pem`, '-out', `${who}.csr`, '-subj', `/CN=${who}`);
-        ssl('x509', '-req', '-in', `${who}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca-key.pem', '-CAcreateserial', '-out', `${who}-cert.pem`, '-days', '1', '-extfile', `${who}.ext`);
+        ssl(
+          'x509',
+          '-req',
+          '-in',
+          `${who}.csr`,
+          '-CA',
+          'ca.pem',
+          '-CAkey',
+          'ca-key.pem',
+          '-CAcreateserial',
+          '-out',
+          `${who}-cert.pem`,
+          '-days',
+          '1',
+          '-extfile',
+          `${who}.ext`,
+        );
       }
     }
     good = join(d, 'good');
     wrongCa = join(d, 'wrong');
-    for (const [dir, ca] of [[good, 'ca.pem'], [wrongCa, 'other-ca.pem']] as const) {
+    for (const [dir, ca] of [
+      [good, 'ca.pem'],
+      [wrongCa, 'other-ca.pem'],
+    ] as const) {
       mkdirSync(dir);
       writeFileSync(join(dir, 'ca.pem'), readFileSync(join(d, ca)));
       writeFileSync(join(dir, 'cert.pem'), readFileSync(join(d, 'client-cert.pem')));
       writeFileSync(join(dir, 'key.pem'), readFileSync(join(d, 'client-key.pem')));
     }
     server = createServer(
-      { key: readFileSync(join(d, 'server-key.pem')), cert: readFileSync(join(d, 'server-cert.pem')), ca: readFileSync(join(d, 'ca.pem')), requestCert: true, rejectUnauthorized: true },
+      {
+        key: readFileSync(join(d, 'server-key.pem')),
+        cert: readFileSync(join(d, 'server-cert.pem')),
+        ca: readFileSync(join(d, 'ca.pem')),
+        requestCert: true,
+        rejectUnauthorized: true,
+      },
       (req, res) => {
         res.writeHead(req.url?.endsWith('/_ping') ? 200 : 404, { 'content-type': 'text/plain' });
         res.end('OK');
@@ -209,15 +246,26 @@ describe('TLS against a real TLS server (mutual TLS like dockerd --tlsverify)', 
   });
 
   afterAll(async () => {
-    if (server) await new Promise<void>((r) => server.close(() => r()));
+    if (server)
+      await new Promise<void>((r) =>
+        server.close(() => {
+          r();
+        }),
+      );
   });
 
   it('right CA and client certificate: the ping goes through', async () => {
-    await createDockerInspector({ connect: { dockerHost: `tcp://127.0.0.1:${port}`, tlsVerify: '1', certPath: good }, timeoutMs: 3000 }).ping();
+    await createDockerInspector({
+      connect: { dockerHost: `tcp://127.0.0.1:${port}`, tlsVerify: '1', certPath: good },
+      timeoutMs: 3000,
+    }).ping();
   });
 
   it('wrong CA: a TLS finding', async () => {
-    const i = createDockerInspector({ connect: { dockerHost: `tcp://127.0.0.1:${port}`, tlsVerify: '1', certPath: wrongCa }, timeoutMs: 3000 });
+    const i = createDockerInspector({
+      connect: { dockerHost: `tcp://127.0.0.1:${port}`, tlsVerify: '1', certPath: wrongCa },
+      timeoutMs: 3000,
+    });
     const err = (await i.ping().catch((e: unknown) => e)) as HostUnreachableError;
     expect(err).toBeInstanceOf(HostUnreachableError);
     expect(err.finding.evidence.reason).toBe('tls');

@@ -93,7 +93,7 @@ describeEngine('diagnosis on the real engine', () => {
     expect(String(running.evidence.ports)).toMatch(/^\d+->8080\/tcp$/);
   });
 
-  it('stale_image: the container image id differs from the tag\'s', async () => {
+  it("stale_image: the container image id differs from the tag's", async () => {
     const f = find(await why({ subject: n('stale') }), 'stale_image');
     const tagId = await docker('image', 'inspect', '--format', '{{.Id}}', img.app);
     expect(f.evidence.tagImageId).toBe(tagId);

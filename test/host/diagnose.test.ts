@@ -59,7 +59,7 @@ describe('diagnose', () => {
     }
   });
 
-  it('asks for the subject\'s own events in a bounded window', async () => {
+  it("asks for the subject's own events in a bounded window", async () => {
     const { inspector, calls } = fakeInspector([]);
     const d = await diagnose(inspector, { subject: ' gone ' }, { now: () => 1_700_000_000_000 });
     expect(d).toMatchObject({ host: 'unix:///fake.sock', subject: 'gone' });
@@ -68,7 +68,14 @@ describe('diagnose', () => {
   });
 
   it('returns daemon_unreachable instead of throwing', async () => {
-    const finding: Finding = { code: 'daemon_unreachable', severity: 'error', subject: 'engine', evidence: {}, summary: 'no socket', fix: [] };
+    const finding: Finding = {
+      code: 'daemon_unreachable',
+      severity: 'error',
+      subject: 'engine',
+      evidence: {},
+      summary: 'no socket',
+      fix: [],
+    };
     const { inspector } = fakeInspector([]);
     inspector.listContainers = async () => {
       throw new HostUnreachableError(finding);
@@ -86,7 +93,10 @@ describe('diagnose', () => {
   });
 
   it('finds a container by id prefix and by Compose service', async () => {
-    const web = container(7, 'running', { Names: ['/shop-web-1'], Labels: { 'com.docker.compose.project': 'shop', 'com.docker.compose.service': 'web' } });
+    const web = container(7, 'running', {
+      Names: ['/shop-web-1'],
+      Labels: { 'com.docker.compose.project': 'shop', 'com.docker.compose.service': 'web' },
+    });
     const { inspector } = fakeInspector([container(1), web]);
     expect(codes((await diagnose(inspector, { subject: '0007aaa' })).findings)).toContain('running');
     const d = await diagnose(inspector, { subject: 'web' });

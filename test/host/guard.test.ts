@@ -53,13 +53,22 @@ afterEach(() => {
 });
 
 afterAll(async () => {
-  await new Promise<void>((r) => counter.server.close(() => r()));
+  await new Promise<void>((r) =>
+    counter.server.close(() => {
+      r();
+    }),
+  );
   rmSync(dir, { recursive: true, force: true });
 });
 
 function guarded(opts: { logs?: boolean; version?: string } = {}): Docker {
   return createGuardedDocker(
-    { socketPath: counter.socketPath, host: undefined, port: undefined, ...(opts.version ? { version: opts.version } : {}) } as Docker.DockerOptions,
+    {
+      socketPath: counter.socketPath,
+      host: undefined,
+      port: undefined,
+      ...(opts.version ? { version: opts.version } : {}),
+    },
     { logs: opts.logs ?? false },
   );
 }
@@ -146,12 +155,21 @@ describe('guard: allowed GETs do go out (the counter works)', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     try {
       const port = (server.address() as { port: number }).port;
-      const d = createGuardedDocker({ host: '127.0.0.1', port, protocol: 'http', socketPath: undefined } as Docker.DockerOptions, { logs: false });
+      const d = createGuardedDocker(
+        { host: '127.0.0.1', port, protocol: 'http', socketPath: undefined },
+        {
+          logs: false,
+        },
+      );
       await expect(d.ping()).rejects.toThrow();
       await new Promise((r) => setTimeout(r, 200));
       expect(lines).toEqual(['GET /_ping HTTP/1.1']);
     } finally {
-      await new Promise<void>((r) => server.close(() => r()));
+      await new Promise<void>((r) =>
+        server.close(() => {
+          r();
+        }),
+      );
     }
   });
 });
@@ -229,7 +247,11 @@ describe('the socket recorder', () => {
       expect(await send('GET', '/_ping')).toBe(200);
       expect(await send('POST', '/containers/web/stop')).toBe(403);
       expect(await send('GET', '/containers/web/export')).toBe(403);
-      expect(rec.requests.map((r) => `${r.method} ${r.url}`)).toEqual(['GET /_ping', 'POST /containers/web/stop', 'GET /containers/web/export']);
+      expect(rec.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+        'GET /_ping',
+        'POST /containers/web/stop',
+        'GET /containers/web/export',
+      ]);
       expect(rec.violations().map((r) => r.url)).toEqual(['/containers/web/stop', '/containers/web/export']);
       expect(counter.requestLines).toEqual(['GET /_ping HTTP/1.1']); // only the allowed one was forwarded
     } finally {

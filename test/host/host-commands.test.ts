@@ -69,7 +69,11 @@ describe('coach why', () => {
 
   it('unreachable: exit 1, the explanation and the fix', async () => {
     const s = sink();
-    const code = await runWhy(fakeHost({ diagnosis: { host: 'unix:///x.sock', subject: 'web', findings: [unreachable] } }), { name: 'web', json: false }, s.out);
+    const code = await runWhy(
+      fakeHost({ diagnosis: { host: 'unix:///x.sock', subject: 'web', findings: [unreachable] } }),
+      { name: 'web', json: false },
+      s.out,
+    );
     expect(code).toBe(1);
     expect(s.text()).toContain('No Docker Engine socket');
     expect(s.text()).toContain('sudo systemctl start docker');
@@ -110,7 +114,9 @@ describe('coach ps / images', () => {
     expect(h.text()).toContain('5.3MB');
     const j = sink();
     await runImages(fakeHost({ images }), { json: true }, j.out);
-    expect(JSON.parse(j.text())).toEqual(images.map(({ tags, id, size, created, containers }) => ({ tags, id, size, created, containers })));
+    expect(JSON.parse(j.text())).toEqual(
+      images.map(({ tags, id, size, created, containers }) => ({ tags, id, size, created, containers })),
+    );
   });
 
   it('unreachable: exit 1; --json prints {"error": finding}', async () => {

@@ -15,7 +15,18 @@ describeEngine('inspector on the real engine', () => {
 
   beforeAll(async () => {
     imageId = await buildTestImage(image, { expose: [8080] });
-    await docker('run', '-d', '--name', web, '-p', '127.0.0.1::8080', image, 'sh', '-c', 'echo hello; echo "token=abc123456789"; sleep 3600');
+    await docker(
+      'run',
+      '-d',
+      '--name',
+      web,
+      '-p',
+      '127.0.0.1::8080',
+      image,
+      'sh',
+      '-c',
+      'echo hello; echo "token=abc123456789"; sleep 3600',
+    );
     await docker('run', '--name', done, image, 'sh', '-c', 'exit 3').catch(() => undefined);
   });
   afterAll(async () => {
@@ -38,7 +49,11 @@ describeEngine('inspector on the real engine', () => {
   it('bounded events come back at once, even with an end rounded up past now', async () => {
     const i = createTestInspector();
     const t0 = performance.now();
-    const events = await i.events({ since: Math.floor(Date.now() / 1000) - 600, until: Math.ceil(Date.now() / 1000) + 1, filters: { container: [done] } });
+    const events = await i.events({
+      since: Math.floor(Date.now() / 1000) - 600,
+      until: Math.ceil(Date.now() / 1000) + 1,
+      filters: { container: [done] },
+    });
     expect(performance.now() - t0).toBeLessThan(500);
     expect(events.map((e) => e.Action)).toEqual(expect.arrayContaining(['create', 'start', 'die']));
   });
@@ -66,7 +81,13 @@ describeEngine('inspector on the real engine', () => {
     expect(Object.keys(rows[0]!).sort()).toEqual(['created', 'exitCode', 'id', 'image', 'imageId', 'names', 'ports', 'state', 'status']);
     const im = sink();
     expect(await runImages(host, { json: true }, im.out)).toBe(0);
-    expect(Object.keys((JSON.parse(im.text()) as Array<Record<string, unknown>>)[0]!).sort()).toEqual(['containers', 'created', 'id', 'size', 'tags']);
+    expect(Object.keys((JSON.parse(im.text()) as Array<Record<string, unknown>>)[0]!).sort()).toEqual([
+      'containers',
+      'created',
+      'id',
+      'size',
+      'tags',
+    ]);
     expect(await host.suggestNames(web.slice(0, -1), 3)).toContain(web);
   });
 });

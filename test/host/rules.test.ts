@@ -31,22 +31,79 @@ interface Row {
 
 const TABLE: Row[] = [
   { fixture: 'running', codes: ['running'], code: 'running', evidence: { state: 'running', ports: /^\d+->8080\/tcp$/ } },
-  { fixture: 'exited', codes: ['exited'], code: 'exited', evidence: { state: 'exited', exitCode: 3, oomKilled: false, exitMeaning: /exit code 3/ }, summary: /code 3/ },
+  {
+    fixture: 'exited',
+    codes: ['exited'],
+    code: 'exited',
+    evidence: { state: 'exited', exitCode: 3, oomKilled: false, exitMeaning: /exit code 3/ },
+    summary: /code 3/,
+  },
   { fixture: 'oom-killed', codes: ['oom_killed', 'exited'], code: 'oom_killed', evidence: { oomKilled: true, exitCode: 137 } },
-  { fixture: 'restart-loop', codes: ['restart_loop'], code: 'restart_loop', evidence: { restartPolicy: 'always', restartCount: /^([3-9]|\d\d+)$/ } },
+  {
+    fixture: 'restart-loop',
+    codes: ['restart_loop'],
+    code: 'restart_loop',
+    evidence: { restartPolicy: 'always', restartCount: /^([3-9]|\d\d+)$/ },
+  },
   { fixture: 'paused', codes: ['paused'], code: 'paused', evidence: { state: 'paused' } },
   { fixture: 'dead', codes: ['dead'], code: 'dead', evidence: { state: 'dead', error: /failed to remove root filesystem/ } },
-  { fixture: 'unhealthy', codes: ['unhealthy'], code: 'unhealthy', evidence: { health: 'unhealthy', lastProbeOutput: 'database not ready on port 5432', lastProbeExitCode: 1 } },
-  { fixture: 'port-not-published', codes: ['port_not_published'], code: 'port_not_published', evidence: { exposed: '8080/tcp', published: '' } },
+  {
+    fixture: 'unhealthy',
+    codes: ['unhealthy'],
+    code: 'unhealthy',
+    evidence: { health: 'unhealthy', lastProbeOutput: 'database not ready on port 5432', lastProbeExitCode: 1 },
+  },
+  {
+    fixture: 'port-not-published',
+    codes: ['port_not_published'],
+    code: 'port_not_published',
+    evidence: { exposed: '8080/tcp', published: '' },
+  },
   { fixture: 'port-mismatch', codes: ['port_mismatch'], code: 'port_mismatch', evidence: { askedPort: 3000, ports: /^\d+->80\/tcp$/ } },
-  { fixture: 'stale-image', codes: ['stale_image'], code: 'stale_image', evidence: { image: 'fx-app:1', containerImageId: /^sha256:/, tagImageId: /^sha256:/ } },
+  {
+    fixture: 'stale-image',
+    codes: ['stale_image'],
+    code: 'stale_image',
+    evidence: { image: 'fx-app:1', containerImageId: /^sha256:/, tagImageId: /^sha256:/ },
+  },
   { fixture: 'latest-tag', codes: ['running', 'latest_tag_in_use'], code: 'latest_tag_in_use', evidence: { image: 'fx-lt:latest' } },
-  { fixture: 'created-not-started', codes: ['created_not_started'], code: 'created_not_started', evidence: { state: 'created', status: 'Created' } },
-  { fixture: 'image-built-never-run', codes: ['image_built_never_run'], code: 'image_built_never_run', evidence: { image: 'fx-never:2', containers: 0 } },
-  { fixture: 'recently-removed', codes: ['recently_removed'], code: 'recently_removed', evidence: { container: 'fx-gone', exitCode: 0, events: /die.*destroy/ } },
-  { fixture: 'compose-service', codes: ['name_mismatch', 'running'], code: 'name_mismatch', evidence: { asked: 'fx-proj_web', matchedAs: 'fx-proj-web-1' } },
-  { fixture: 'name-typo', codes: ['not_found', 'name_mismatch'], code: 'name_mismatch', evidence: { asked: 'fx-runnign', closest: /^fx-running\b/ } },
-  { fixture: 'not-found', codes: ['not_found'], code: 'not_found', evidence: { asked: 'zq-nothing-like-it', searched: /container names.*image tags.*events/ }, summary: /last 1000.*loses them when it restarts/ },
+  {
+    fixture: 'created-not-started',
+    codes: ['created_not_started'],
+    code: 'created_not_started',
+    evidence: { state: 'created', status: 'Created' },
+  },
+  {
+    fixture: 'image-built-never-run',
+    codes: ['image_built_never_run'],
+    code: 'image_built_never_run',
+    evidence: { image: 'fx-never:2', containers: 0 },
+  },
+  {
+    fixture: 'recently-removed',
+    codes: ['recently_removed'],
+    code: 'recently_removed',
+    evidence: { container: 'fx-gone', exitCode: 0, events: /die.*destroy/ },
+  },
+  {
+    fixture: 'compose-service',
+    codes: ['name_mismatch', 'running'],
+    code: 'name_mismatch',
+    evidence: { asked: 'fx-proj_web', matchedAs: 'fx-proj-web-1' },
+  },
+  {
+    fixture: 'name-typo',
+    codes: ['not_found', 'name_mismatch'],
+    code: 'name_mismatch',
+    evidence: { asked: 'fx-runnign', closest: /^fx-running\b/ },
+  },
+  {
+    fixture: 'not-found',
+    codes: ['not_found'],
+    code: 'not_found',
+    evidence: { asked: 'zq-nothing-like-it', searched: /container names.*image tags.*events/ },
+    summary: /last 1000.*loses them when it restarts/,
+  },
 ];
 
 function expectEvidence(f: Finding, want: Row['evidence']): void {
@@ -117,11 +174,21 @@ describe('single rules', () => {
     expect(ports.portMismatch(c, 3000)?.evidence.askedPort).toBe(3000);
     expect(ports.portMismatch(c, 8080)?.summary).toMatch(/container's side/);
     expect(ports.portNotPublished(c)).toBeNull();
-    expect(ports.portNotPublished(facts('port-not-published', 'fx-hidden'), 8080)?.fix).toContain('docker run -d --name fx-hidden -p 8080:8080 fx-web:1');
+    expect(ports.portNotPublished(facts('port-not-published', 'fx-hidden'), 8080)?.fix).toContain(
+      'docker run -d --name fx-hidden -p 8080:8080 fx-web:1',
+    );
   });
   it('state rules stay quiet on other states', () => {
     const c = facts('running', 'fx-running');
-    for (const rule of [state.createdNotStarted, state.exited, state.oomKilled, state.restartLoop, state.paused, state.dead, ports.unhealthy]) {
+    for (const rule of [
+      state.createdNotStarted,
+      state.exited,
+      state.oomKilled,
+      state.restartLoop,
+      state.paused,
+      state.dead,
+      ports.unhealthy,
+    ]) {
       expect(rule(c)).toBeNull();
     }
     expect(image.latestTagInUse(c)).toBeNull();
@@ -135,7 +202,10 @@ describe('single rules', () => {
     const s = fixture('unhealthy');
     const i = Object.values(s.inspects)[0]!;
     i.State.Health!.Log.at(-1)!.Output = 'y'.repeat(500);
-    const trimmed = containerFacts(s.containers.find((x) => x.Id === i.Id)!, i).health!.lastOutput!;
+    const trimmed = containerFacts(
+      s.containers.find((x) => x.Id === i.Id)!,
+      i,
+    ).health!.lastOutput!;
     expect(trimmed.length).toBeLessThanOrEqual(200);
   });
 });

@@ -24,10 +24,24 @@ describeEngine('secrets never leave the host layer', () => {
     await buildTestImage(image);
     // Prints its env to the log (shaped and bare) and fails a health check that prints it too.
     await docker(
-      'run', '-d', '--name', running,
-      '-e', `API_KEY=${SECRET}`, '-e', `DB_PASSWORD=${OTHER}`,
-      '--health-cmd', 'echo "probe sees $API_KEY"; exit 1', '--health-interval', '1s', '--health-retries', '1',
-      image, 'sh', '-c', 'echo "API_KEY=$API_KEY"; echo "plain $API_KEY"; echo "db $DB_PASSWORD"; sleep 3600',
+      'run',
+      '-d',
+      '--name',
+      running,
+      '-e',
+      `API_KEY=${SECRET}`,
+      '-e',
+      `DB_PASSWORD=${OTHER}`,
+      '--health-cmd',
+      'echo "probe sees $API_KEY"; exit 1',
+      '--health-interval',
+      '1s',
+      '--health-retries',
+      '1',
+      image,
+      'sh',
+      '-c',
+      'echo "API_KEY=$API_KEY"; echo "plain $API_KEY"; echo "db $DB_PASSWORD"; sleep 3600',
     );
     await docker('run', '-d', '--name', exited, '-e', `API_KEY=${SECRET}`, image, 'sh', '-c', 'echo "$API_KEY"; exit 3');
     await waitFor('a failed health probe with output', async () => {
@@ -85,7 +99,12 @@ describeEngine('secrets never leave the host layer', () => {
       collect(`images json=${json}`, im.text());
     }
     const bot = makeTestBot({ host });
-    const answer = await bot.handle({ text: `why is my container ${exited} not running`, platform: 'test', conversation: 'secrets', hostAllowed: true });
+    const answer = await bot.handle({
+      text: `why is my container ${exited} not running`,
+      platform: 'test',
+      conversation: 'secrets',
+      hostAllowed: true,
+    });
     collect('chat answer', answer);
     if (answer) collect('chat answer rendered', renderAnswer(answer));
     expect(outputs.some(([w]) => w.startsWith('why'))).toBe(true);
@@ -101,7 +120,11 @@ describeEngine('secrets never leave the host layer', () => {
 });
 
 it('image Config.Env values are stripped too (unit)', () => {
-  const img = { Id: 'sha256:x', Config: { Env: ['PATH=/bin', `TOKEN=${SECRET}`] }, ContainerConfig: { Env: [`TOKEN=${SECRET}`] } } as unknown as Docker.ImageInspectInfo;
+  const img = {
+    Id: 'sha256:x',
+    Config: { Env: ['PATH=/bin', `TOKEN=${SECRET}`] },
+    ContainerConfig: { Env: [`TOKEN=${SECRET}`] },
+  } as unknown as Docker.ImageInspectInfo;
   const out = JSON.stringify(sanitizeImage(img));
   expect(out).not.toContain(SECRET);
   expect(out).toContain('TOKEN=[redacted]');

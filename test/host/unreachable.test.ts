@@ -20,7 +20,16 @@ const servers: Server[] = [];
 const sockets = new Set<Socket>();
 afterAll(async () => {
   for (const s of sockets) s.destroy();
-  await Promise.all(servers.map((s) => new Promise<void>((r) => s.close(() => r()))));
+  await Promise.all(
+    servers.map(
+      (s) =>
+        new Promise<void>((r) =>
+          s.close(() => {
+            r();
+          }),
+        ),
+    ),
+  );
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -92,32 +101,53 @@ s.on('error', (e) => console.log(JSON.stringify({ message: e.message, code: e.co
   });
 
   it('the mapping itself, for an EACCES-shaped error as node:net raises it', () => {
-    const err = Object.assign(new Error('connect EACCES /var/run/docker.sock'), { code: 'EACCES', errno: -13, syscall: 'connect', address: '/var/run/docker.sock' });
+    const err = Object.assign(new Error('connect EACCES /var/run/docker.sock'), {
+      code: 'EACCES',
+      errno: -13,
+      syscall: 'connect',
+      address: '/var/run/docker.sock',
+    });
     expect(classifyError(err)).toEqual({ reason: 'permission_denied', code: 'EACCES' });
-    expect(toUnreachable(err, { host: 'unix:///var/run/docker.sock', timeoutMs: 3000 }).finding.summary).toMatch(/Permission denied on \/var\/run\/docker.sock/);
+    expect(toUnreachable(err, { host: 'unix:///var/run/docker.sock', timeoutMs: 3000 }).finding.summary).toMatch(
+      /Permission denied on \/var\/run\/docker.sock/,
+    );
   });
 
   it('nothing listening on the tcp port → refused', async () => {
     const probe = await listen(createServer(), 0);
     const port = (probe.address() as { port: number }).port;
-    await new Promise<void>((r) => probe.close(() => r()));
+    await new Promise<void>((r) =>
+      probe.close(() => {
+        r();
+      }),
+    );
     servers.splice(servers.indexOf(probe), 1);
     const f = await findingOf(createDockerInspector({ connect: { dockerHost: `tcp://127.0.0.1:${port}` } }).ping());
     expect(f.evidence).toMatchObject({ reason: 'refused', error: 'ECONNREFUSED' });
   });
 
   it('wrong DOCKER_HOST (a name that does not resolve) → DNS', async () => {
-    const f = await findingOf(createDockerInspector({ connect: { dockerHost: 'tcp://no-such-engine.invalid:2375' }, timeoutMs: 5000 }).ping());
+    const f = await findingOf(
+      createDockerInspector({ connect: { dockerHost: 'tcp://no-such-engine.invalid:2375' }, timeoutMs: 5000 }).ping(),
+    );
     expect(f.evidence.reason).toBe('dns');
     expect(['ENOTFOUND', 'EAI_AGAIN']).toContain(f.evidence.error);
   });
 
   it('a server that accepts and never answers → timeout, within the limit + a margin', async () => {
     const sock = join(dir, 'hang.sock');
-    await listen(createServer(() => undefined), sock);
+    await listen(
+      createServer(() => undefined),
+      sock,
+    );
     const i = createDockerInspector({ connect: { dockerHost: `unix://${sock}` }, timeoutMs: 400 });
     const now = Math.floor(Date.now() / 1000);
-    for (const call of [() => i.ping(), () => i.listContainers({ all: true }), () => i.inspectImage('app:1'), () => i.events({ since: now - 60, until: now })]) {
+    for (const call of [
+      () => i.ping(),
+      () => i.listContainers({ all: true }),
+      () => i.inspectImage('app:1'),
+      () => i.events({ since: now - 60, until: now }),
+    ]) {
       const t0 = performance.now();
       const f = await findingOf(call());
       const ms = performance.now() - t0;
@@ -130,17 +160,28 @@ s.on('error', (e) => console.log(JSON.stringify({ message: e.message, code: e.co
 
   it('a socket whose server is not an engine (not HTTP) → not_docker or closed, not a hang', async () => {
     const sock = join(dir, 'garbage.sock');
-    await listen(createServer((s) => s.end('SSH-2.0-OpenSSH_9.2\r\n')), sock);
+    await listen(
+      createServer((s) => s.end('SSH-2.0-OpenSSH_9.2\r\n')),
+      sock,
+    );
     const f = await findingOf(createDockerInspector({ connect: { dockerHost: `unix://${sock}` }, timeoutMs: 2000 }).ping());
     expect(['not_docker', 'connection_closed']).toContain(f.evidence.reason);
   });
 
   it('an HTTP server that is not an engine (404) → not_docker; a socket proxy saying 403 → proxy_forbidden', async () => {
     const s404 = join(dir, 'web.sock');
-    await listen(createHttpServer((_q, r) => r.writeHead(404).end('not found')), s404);
-    expect((await findingOf(createDockerInspector({ connect: { dockerHost: `unix://${s404}` } }).ping())).evidence.reason).toBe('not_docker');
+    await listen(
+      createHttpServer((_q, r) => r.writeHead(404).end('not found')),
+      s404,
+    );
+    expect((await findingOf(createDockerInspector({ connect: { dockerHost: `unix://${s404}` } }).ping())).evidence.reason).toBe(
+      'not_docker',
+    );
     const s403 = join(dir, 'proxy.sock');
-    await listen(createHttpServer((_q, r) => r.writeHead(403).end('<html>Forbidden</html>')), s403);
+    await listen(
+      createHttpServer((_q, r) => r.writeHead(403).end('<html>Forbidden</html>')),
+      s403,
+    );
     const f = await findingOf(createDockerInspector({ connect: { dockerHost: `unix://${s403}` } }).listContainers({ all: true }));
     expect(f.evidence).toMatchObject({ reason: 'proxy_forbidden', operation: 'list containers' });
   });
@@ -149,7 +190,10 @@ s.on('error', (e) => console.log(JSON.stringify({ message: e.message, code: e.co
 describe('the host port never throws raw errors where it promises not to', () => {
   it('diagnose() returns the daemon_unreachable finding; ping() is false; suggestNames() is [] in time', async () => {
     const sock = join(dir, 'hang2.sock');
-    await listen(createServer(() => undefined), sock);
+    await listen(
+      createServer(() => undefined),
+      sock,
+    );
     const hung = createDockerHost({ connect: { dockerHost: `unix://${sock}` }, timeoutMs: 300 });
     const t0 = performance.now();
     const d = await hung.diagnose({ subject: 'web' });

@@ -63,8 +63,16 @@ describe('loadKnowledge', () => {
 
   const cases: [string, Record<string, unknown>, { field: string; message: RegExp }][] = [
     ['too few examples', { examples: ['a', 'b', 'c', 'd', 'e', 'f', 'g'] }, { field: 'examples', message: /at least 20 items \(has 7\)/ }],
-    ['an empty example', { examples: [...intent('x.y').examples.slice(0, 20), '  '] }, { field: 'examples.20', message: /must not be empty/ }],
-    ['a duplicate example', { examples: [...intent('concept.image').examples, 'Question 3 about concept.image '] }, { field: 'examples.20', message: /duplicate of examples\.3/ }],
+    [
+      'an empty example',
+      { examples: [...intent('x.y').examples.slice(0, 20), '  '] },
+      { field: 'examples.20', message: /must not be empty/ },
+    ],
+    [
+      'a duplicate example',
+      { examples: [...intent('concept.image').examples, 'Question 3 about concept.image '] },
+      { field: 'examples.20', message: /duplicate of examples\.3/ },
+    ],
     ['a missing answer', { answer: undefined }, { field: 'answer', message: /required/ }],
     ['an empty answer', { answer: '' }, { field: 'answer', message: /must not be empty/ }],
     ['a long title', { title: 'x'.repeat(81) }, { field: 'title', message: /at most 80/ }],
@@ -77,7 +85,11 @@ describe('loadKnowledge', () => {
   it.each(cases)('reports %s with file and field', (_name, over, want) => {
     const body = Object.fromEntries(Object.entries(intent('concept.image', over)).filter(([, v]) => v !== undefined));
     const err = problemsOf(kb({ 'concept.image.yaml': body }));
-    expect(err.problems).toContainEqual({ file: 'intents/concept.image.yaml', field: want.field, message: expect.stringMatching(want.message) });
+    expect(err.problems).toContainEqual({
+      file: 'intents/concept.image.yaml',
+      field: want.field,
+      message: expect.stringMatching(want.message),
+    });
     expect(err.message).toContain(`intents/concept.image.yaml: ${want.field}: `);
   });
 
@@ -94,7 +106,11 @@ describe('loadKnowledge', () => {
   it('reports an id that does not match the file name', () => {
     const err = problemsOf(kb({ 'concept.image.yaml': intent('concept.container') }));
     expect(err.problems).toEqual([
-      { file: 'intents/concept.image.yaml', field: 'id', message: '"concept.container" does not match the file name (expected "concept.image")' },
+      {
+        file: 'intents/concept.image.yaml',
+        field: 'id',
+        message: '"concept.container" does not match the file name (expected "concept.image")',
+      },
     ]);
   });
 

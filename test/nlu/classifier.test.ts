@@ -35,7 +35,10 @@ const kb = loadKnowledge(INTENTS_DIR);
 const examples = kb.intents.flatMap((i) => i.examples.map((text) => ({ text, intent: i.id })));
 const classifier = trainIntentClassifier(kb);
 
-const key = (s: string) => normalize(s).replace(/[^a-z0-9]+/g, ' ').trim();
+const key = (s: string) =>
+  normalize(s)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 describe('intent classifier', () => {
   it('trains on every intent in well under a second', () => {
@@ -69,9 +72,7 @@ describe('intent classifier', () => {
   // touching the examples again, never at the eval lines themselves.
   const EVAL_TARGET = 0.95;
   it(`scores at least ${EVAL_TARGET} on the in-scope lines of the evaluation set`, () => {
-    const wrong = inScope
-      .map((e) => ({ ...e, got: classifier.classify(e.text) }))
-      .filter((e) => e.got.intent !== e.intent);
+    const wrong = inScope.map((e) => ({ ...e, got: classifier.classify(e.text) })).filter((e) => e.got.intent !== e.intent);
     const accuracy = 1 - wrong.length / inScope.length;
     console.log(
       `eval in-scope accuracy ${accuracy.toFixed(3)} (${inScope.length - wrong.length}/${inScope.length})` +
@@ -85,7 +86,10 @@ describe('intent classifier', () => {
   it('answers none for at least 9 in 10 near misses', () => {
     const leaked = nearMisses.map((e) => ({ ...e, got: classifier.classify(e.text) })).filter((e) => e.got.intent !== NONE);
     const rate = 1 - leaked.length / nearMisses.length;
-    console.log(`near misses answered none: ${rate.toFixed(3)}` + leaked.map((e) => `\n  → ${e.got.intent} (${e.got.confidence}): ${e.text}`).join(''));
+    console.log(
+      `near misses answered none: ${rate.toFixed(3)}` +
+        leaked.map((e) => `\n  → ${e.got.intent} (${e.got.confidence}): ${e.text}`).join(''),
+    );
     expect(nearMisses.length).toBeGreaterThanOrEqual(40);
     expect(rate).toBeGreaterThanOrEqual(0.9);
   });
@@ -104,7 +108,9 @@ describe('intent classifier', () => {
     expect(nearDev.length).toBeGreaterThanOrEqual(40);
     const inOk = inDev.filter((e) => classifier.classify(e.text).intent === e.intent).length;
     const nearOk = nearDev.filter((e) => classifier.classify(e.text).intent === NONE).length;
-    console.log(`dev in-scope accuracy ${(inOk / inDev.length).toFixed(3)} (${inOk}/${inDev.length}); near misses answered none ${(nearOk / nearDev.length).toFixed(3)}`);
+    console.log(
+      `dev in-scope accuracy ${(inOk / inDev.length).toFixed(3)} (${inOk}/${inDev.length}); near misses answered none ${(nearOk / nearDev.length).toFixed(3)}`,
+    );
     // Measured 0.95-0.96 and 0.96-0.98 (bench/nlu-cv.ts); a floor a point below guards regressions.
     expect(inOk / inDev.length).toBeGreaterThanOrEqual(0.94);
     expect(nearOk / nearDev.length).toBeGreaterThanOrEqual(0.9);
@@ -126,7 +132,9 @@ describe('intent classifier', () => {
 
   it('reads a question wrapped in a greeting and thanks as the question, and plain social messages as social', () => {
     expect(classifier.classify('Hello, how do I delete an image? Thanks!').intent).toBe('command.rmi');
-    expect(classifier.classify('hi! what is the difference between an image and a container? thanks in advance').intent).toBe('concept.difference');
+    expect(classifier.classify('hi! what is the difference between an image and a container? thanks in advance').intent).toBe(
+      'concept.difference',
+    );
     expect(classifier.classify('hello there!').intent).toBe('meta.greeting');
     expect(classifier.classify('thanks a lot, that fixed it!').intent).toBe('meta.thanks');
   });

@@ -13,7 +13,13 @@ interface Expected {
   subcommands: string[];
 }
 
-const plain = (e: Entities) => ({ names: e.names, images: e.images, ports: e.ports.map((p) => p.raw), exitCodes: e.exitCodes, subcommands: e.subcommands });
+const plain = (e: Entities) => ({
+  names: e.names,
+  images: e.images,
+  ports: e.ports.map((p) => p.raw),
+  exitCodes: e.exitCodes,
+  subcommands: e.subcommands,
+});
 const sorted = (e: Omit<Expected, 'text'>) => ({
   names: [...e.names].sort(),
   images: [...e.images].sort(),
@@ -24,7 +30,9 @@ const sorted = (e: Omit<Expected, 'text'>) => ({
 
 describe('extractEntities: the independent fixture (test/fixtures/entities.jsonl)', () => {
   const path = fileURLToPath(new URL('../fixtures/entities.jsonl', import.meta.url));
-  const lines = readFileSync(path, 'utf8').split('\n').filter((l) => l.trim() !== '');
+  const lines = readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '');
   const cases = lines.map((l) => JSON.parse(l) as Expected);
 
   // Written by another engineer without looking at this code. The fixture states what a person
@@ -35,7 +43,8 @@ describe('extractEntities: the independent fixture (test/fixtures/entities.jsonl
     for (const c of cases) {
       const { text, ...want } = c;
       const got = sorted(plain(extractEntities(text)));
-      if (JSON.stringify(got) !== JSON.stringify(sorted(want))) misses.push(`${text}\n    want ${JSON.stringify(sorted(want))}\n    got  ${JSON.stringify(got)}`);
+      if (JSON.stringify(got) !== JSON.stringify(sorted(want)))
+        misses.push(`${text}\n    want ${JSON.stringify(sorted(want))}\n    got  ${JSON.stringify(got)}`);
     }
     const rate = (cases.length - misses.length) / cases.length;
     console.log(`entities fixture: ${cases.length - misses.length}/${cases.length} lines exact (${(rate * 100).toFixed(1)} %)`);
@@ -56,7 +65,10 @@ describe('extractEntities: own cases', () => {
     ['docker image rm myapp:2.1.0', { images: ['myapp:2.1.0'], subcommands: ['image'] }],
     ['docker-compose up -d keeps the old image', { subcommands: ['compose'], names: [] }],
     ['docker rmi myapp', { names: ['myapp'], subcommands: ['rmi'] }],
-    ['localhost:5000/team/app:dev and docker.io/library/nginx', { images: ['localhost:5000/team/app:dev', 'docker.io/library/nginx'], ports: [] }],
+    [
+      'localhost:5000/team/app:dev and docker.io/library/nginx',
+      { images: ['localhost:5000/team/app:dev', 'docker.io/library/nginx'], ports: [] },
+    ],
     ['a container called billing and one named "queue"', { names: ['billing', 'queue'] }],
     ['a read-only, multi-stage, long-running build', { names: [] }],
     ['docker is broken and my container keeps restarting', { names: [], subcommands: [] }],

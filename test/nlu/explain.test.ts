@@ -32,7 +32,10 @@ describe('explainCommand: the article examples', () => {
     const e = ex('docker build -t myapp:2.1.0 .');
     expect(e.intent).toBe('command.build');
     expect(part(e, '-t myapp:2.1.0')?.meaning).toMatch(/tag `2\.1\.0`/);
-    expect(part(e, '.')).toMatchObject({ kind: 'context', meaning: expect.stringMatching(/current folder, whose files are sent to the builder/) });
+    expect(part(e, '.')).toMatchObject({
+      kind: 'context',
+      meaning: expect.stringMatching(/current folder, whose files are sent to the builder/),
+    });
     expect(e.warnings).toEqual([]);
   });
 
@@ -74,7 +77,9 @@ describe('explainCommand: the article examples', () => {
 describe('explainCommand: tags and registries', () => {
   it('explains registry, repository and tag', () => {
     const e = ex('docker pull registry.example.com/team/app:1.4.2');
-    expect(part(e, 'registry.example.com/team/app:1.4.2')?.meaning).toMatch(/registry `registry\.example\.com`, repository `team\/app`, tag `1\.4\.2`/);
+    expect(part(e, 'registry.example.com/team/app:1.4.2')?.meaning).toMatch(
+      /registry `registry\.example\.com`, repository `team\/app`, tag `1\.4\.2`/,
+    );
   });
   it('warns when there is no tag or :latest', () => {
     expect(warned(ex('docker run nginx'), /no tag, so Docker uses `nginx:latest`/)).toBe(true);
@@ -106,13 +111,19 @@ describe('explainCommand: flags', () => {
   });
   it('names unknown flags as unknown, never guessing', () => {
     const e = ex('docker run --frobnicate -Z nginx:1.25');
-    expect(part(e, '--frobnicate')).toEqual({ part: '--frobnicate', kind: 'unknown', meaning: 'not a flag I know for docker run — check `docker run --help`' });
+    expect(part(e, '--frobnicate')).toEqual({
+      part: '--frobnicate',
+      kind: 'unknown',
+      meaning: 'not a flag I know for docker run — check `docker run --help`',
+    });
     expect(part(e, '-Z')?.kind).toBe('unknown');
     expect(part(e, 'nginx:1.25')?.kind).toBe('image');
   });
   it('-p with one number and with an IP', () => {
     expect(part(ex('docker run -p 80 nginx:1.25'), '-p 80')?.meaning).toMatch(/random free host port/);
-    expect(part(ex('docker run -p 127.0.0.1:8080:80 nginx:1.25'), '-p 127.0.0.1:8080:80')?.meaning).toMatch(/host port 8080 .* only on the host address 127\.0\.0\.1/);
+    expect(part(ex('docker run -p 127.0.0.1:8080:80 nginx:1.25'), '-p 127.0.0.1:8080:80')?.meaning).toMatch(
+      /host port 8080 .* only on the host address 127\.0\.0\.1/,
+    );
   });
 });
 
@@ -167,10 +178,16 @@ describe('explainCommand: finding the line', () => {
     expect(ex('what does docker run -d -p 8080:80 nginx:1.25 do?').line).toBe('docker run -d -p 8080:80 nginx:1.25');
   });
   it('returns null when there is no docker command line', () => {
-    for (const t of ['what is an image?', 'docker is broken', 'docker', 'I use docker desktop', 'docker frobnicate -x', '']) expect(explainCommand(t)).toBeNull();
+    for (const t of ['what is an image?', 'docker is broken', 'docker', 'I use docker desktop', 'docker frobnicate -x', ''])
+      expect(explainCommand(t)).toBeNull();
   });
   it('survives hostile input', () => {
-    for (const t of ['docker run ' + '-'.repeat(100_000), 'docker run "' + 'a'.repeat(100_000), 'docker ' + '\u0000\uffff'.repeat(50_000), 'x'.repeat(100_000)]) {
+    for (const t of [
+      'docker run ' + '-'.repeat(100_000),
+      'docker run "' + 'a'.repeat(100_000),
+      'docker ' + '\u0000\uffff'.repeat(50_000),
+      'x'.repeat(100_000),
+    ]) {
       const t0 = performance.now();
       explainCommand(t);
       expect(performance.now() - t0).toBeLessThan(1000);

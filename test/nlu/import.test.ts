@@ -10,9 +10,11 @@ import { afterAll, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cwd = mkdtempSync(join(tmpdir(), 'coach-import-'));
-afterAll(() => rmSync(cwd, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(cwd, { recursive: true, force: true });
+});
 
-it('imports src/nlu without loading natural\'s index or reading .env, and trains fast', () => {
+it("imports src/nlu without loading natural's index or reading .env, and trains fast", () => {
   writeFileSync(join(cwd, '.env'), 'COACH_TEST_SENTINEL=1\n');
   const nlu = pathToFileURL(join(root, 'src/nlu/index.ts')).href;
   const load = pathToFileURL(join(root, 'src/knowledge/load.ts')).href;
@@ -45,7 +47,15 @@ it('imports src/nlu without loading natural\'s index or reading .env, and trains
     timeout: 60_000,
   });
   expect(r.status, r.stderr).toBe(0);
-  const report = JSON.parse(r.stderr) as { sentinel: string | null; indexLoaded: boolean; storageLoaded: boolean; loaded: string[]; importMs: number; loadMs: number; trainMs: number };
+  const report = JSON.parse(r.stderr) as {
+    sentinel: string | null;
+    indexLoaded: boolean;
+    storageLoaded: boolean;
+    loaded: string[];
+    importMs: number;
+    loadMs: number;
+    trainMs: number;
+  };
   console.log(
     `import ${report.importMs.toFixed(0)} ms, load intents ${report.loadMs.toFixed(0)} ms, train + first answer ${report.trainMs.toFixed(0)} ms; natural modules: ${report.loaded.join(', ')}`,
   );

@@ -34,7 +34,11 @@ describe('coach start (terminal chat + operational endpoints)', () => {
     expect(metrics).toContain('coach_engine_errors_total');
 
     // One log line per handled question, without the question text by default.
-    const answered = running.stderr().split('\n').filter((l) => l.includes('"msg":"answered"')).map((l) => JSON.parse(l));
+    const answered = running
+      .stderr()
+      .split('\n')
+      .filter((l) => l.includes('"msg":"answered"'))
+      .map((l) => JSON.parse(l));
     expect(answered).toHaveLength(2);
     expect(answered[0]).toMatchObject({ platform: 'cli', intent: 'concept.image', hostUsed: false });
     expect(answered[0]).toHaveProperty('latencyMs');

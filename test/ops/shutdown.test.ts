@@ -22,14 +22,21 @@ function slowEngine(delayMs: number, seen: string[]): Promise<number> {
     const body = path === '/_ping' ? 'OK' : path === '/events' ? '' : path.endsWith('/json') && path.split('/').length === 3 ? '[]' : '{}';
     setTimeout(() => res.writeHead(200, { 'content-type': path === '/_ping' ? 'text/plain' : 'application/json' }).end(body), delayMs);
   });
-  return new Promise((resolve) => engine!.listen(0, '127.0.0.1', () => resolve((engine!.address() as AddressInfo).port)));
+  return new Promise((resolve) =>
+    engine!.listen(0, '127.0.0.1', () => {
+      resolve((engine!.address() as AddressInfo).port);
+    }),
+  );
 }
 
 describe('graceful shutdown', () => {
   it('a SIGTERM during an answer still delivers it and exits 0', async () => {
     const seen: string[] = [];
     const port = await slowEngine(700, seen);
-    running = startCoach(['start'], cleanEnv({ COACH_DOCKER: 'on', DOCKER_HOST: `tcp://127.0.0.1:${port}`, COACH_ENGINE_TIMEOUT_MS: '5000', COACH_LOG_FORMAT: 'json' }));
+    running = startCoach(
+      ['start'],
+      cleanEnv({ COACH_DOCKER: 'on', DOCKER_HOST: `tcp://127.0.0.1:${port}`, COACH_ENGINE_TIMEOUT_MS: '5000', COACH_LOG_FORMAT: 'json' }),
+    );
     running.child.stdin.write('why is my container missing\n');
     for (let i = 0; i < 200 && seen.length === 0; i++) await new Promise((r) => setTimeout(r, 25));
     expect(seen.length, 'the bot should be asking the engine').toBeGreaterThan(0);

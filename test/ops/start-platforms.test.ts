@@ -38,15 +38,28 @@ describe('coach start with Slack and Discord in one process', () => {
         DISCORD_API_URL: discord.apiUrl,
       }),
     );
-    await running.waitFor((_, err) => err.includes('http server listening') && err.includes('"adapter":"slack"') && err.includes('adapter started'));
+    await running.waitFor(
+      (_, err) => err.includes('http server listening') && err.includes('"adapter":"slack"') && err.includes('adapter started'),
+    );
     const base = `http://127.0.0.1:${port}`;
 
     // Slack: a signed slash command is acknowledged, and the answer goes to the response_url.
-    const ack = await postSigned(`${base}/slack/events`, slashBody({ text: 'what is a docker image', channel: 'C1', user: 'U1', responseUrl: slack.responseUrl('r1') }));
+    const ack = await postSigned(
+      `${base}/slack/events`,
+      slashBody({ text: 'what is a docker image', channel: 'C1', user: 'U1', responseUrl: slack.responseUrl('r1') }),
+    );
     expect(ack.status).toBe(200);
     const posted = await slack.waitFor(() => slack!.posted.find((p) => p.urlId === 'r1'), 10_000, 'slack answer');
     expect(JSON.stringify(posted.blocks)).toMatch(/image/i);
-    expect((await postSigned(`${base}/slack/events`, slashBody({ text: 'x', channel: 'C1', user: 'U1', responseUrl: slack.responseUrl('r2') }), { secret: 'wrong' })).status).toBe(401);
+    expect(
+      (
+        await postSigned(
+          `${base}/slack/events`,
+          slashBody({ text: 'x', channel: 'C1', user: 'U1', responseUrl: slack.responseUrl('r2') }),
+          { secret: 'wrong' },
+        )
+      ).status,
+    ).toBe(401);
 
     // Discord: PING → PONG, a command is answered, a bad signature is refused.
     const post = async (body: unknown, good = true) => {

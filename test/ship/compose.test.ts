@@ -50,7 +50,9 @@ function hasCompose(): boolean {
 const available = hasCompose();
 const required = process.env.REQUIRE_DOCKER === '1' || process.env.CI === 'true';
 if (!available && !required) {
-  console.warn('[compose] skipping deploy/compose.yaml checks: `docker-compose` is not installed (.ci/install-system.sh installs it; REQUIRE_DOCKER=1 fails instead).');
+  console.warn(
+    '[compose] skipping deploy/compose.yaml checks: `docker-compose` is not installed (.ci/install-system.sh installs it; REQUIRE_DOCKER=1 fails instead).',
+  );
 }
 
 const mountsSocket = (s: Service) =>
@@ -85,7 +87,9 @@ describe.skipIf(!available && !required)('deploy/compose.yaml', () => {
   });
 
   it('mounts the Docker socket only into the proxy, read-only', () => {
-    const withSocket = Object.entries(model.services).filter(([, s]) => mountsSocket(s)).map(([name]) => name);
+    const withSocket = Object.entries(model.services)
+      .filter(([, s]) => mountsSocket(s))
+      .map(([name]) => name);
     expect(withSocket).toEqual(['docker-proxy']);
     const mount = model.services['docker-proxy']!.volumes!.find((v) => JSON.stringify(v).includes('docker.sock'))!;
     expect(typeof mount === 'string' ? mount.endsWith(':ro') : mount.read_only).toBe(true);
@@ -100,7 +104,9 @@ describe.skipIf(!available && !required)('deploy/compose.yaml', () => {
     expect(nets.length).toBeGreaterThan(0);
     for (const net of nets) {
       expect(model.networks?.[net]?.internal, `network ${net} must be internal`).toBe(true);
-      const members = Object.entries(model.services).filter(([, s]) => networksOf(s).includes(net)).map(([n]) => n);
+      const members = Object.entries(model.services)
+        .filter(([, s]) => networksOf(s).includes(net))
+        .map(([n]) => n);
       expect(members.sort()).toEqual(['coach', 'docker-proxy']);
     }
   });

@@ -36,9 +36,12 @@ async function script(path: string, args: string[], timeoutMs: number): Promise<
   } catch (err) {
     const e = err as { stdout?: string; stderr?: string; message: string };
     const tail = (s = '') => s.split('\n').slice(-40).join('\n');
-    throw Object.assign(new Error(`${path} failed: ${e.message}\n--- stdout (last lines)\n${tail(e.stdout)}\n--- stderr\n${tail(e.stderr)}`), {
-      stdout: e.stdout ?? '',
-    });
+    throw Object.assign(
+      new Error(`${path} failed: ${e.message}\n--- stdout (last lines)\n${tail(e.stdout)}\n--- stderr\n${tail(e.stderr)}`),
+      {
+        stdout: e.stdout ?? '',
+      },
+    );
   }
 }
 
@@ -89,7 +92,11 @@ describeEngine('the bot image built from the Dockerfile', () => {
 
   it('holds compiled code and production dependencies only, with labels and NODE_ENV', async () => {
     const listing = await docker(
-      'run', '--rm', TAG, 'sh', '-c',
+      'run',
+      '--rm',
+      TAG,
+      'sh',
+      '-c',
       'ls /app; for p in tsx typescript vitest; do test -e /app/node_modules/$p && echo "dev:$p"; done; readlink -f "$(command -v coach)"; true',
     );
     const lines = listing.split('\n');
@@ -119,20 +126,30 @@ describeEngine('the bot image built from the Dockerfile', () => {
     // interactions endpoint (health on PORT, next to /discord/interactions; needs no network).
     const runs = [
       { name: testName('coach-run'), env: [] as string[] },
-      { name: testName('coach-http'), env: ['-e', `DISCORD_PUBLIC_KEY=${'ab'.repeat(32)}`, '-e', 'DISCORD_APPLICATION_ID=123456789012', '-e', 'COACH_DOCKER=off'] },
+      {
+        name: testName('coach-http'),
+        env: ['-e', `DISCORD_PUBLIC_KEY=${'ab'.repeat(32)}`, '-e', 'DISCORD_APPLICATION_ID=123456789012', '-e', 'COACH_DOCKER=off'],
+      },
     ];
     await Promise.all(runs.map((r) => docker('run', '-d', '--name', r.name, ...lockedDown, ...r.env, TAG)));
     const started = Date.now();
 
-    await Promise.all(runs.map(async ({ name }) => {
-      const status = () => docker('inspect', '--format', '{{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{end}}', name);
-      await waitFor(`${name} to turn healthy`, async () => {
-        const s = await status();
-        if (s.startsWith('exited')) throw new Error(`container exited: ${s}\n${await docker('logs', name).catch(() => '')}`);
-        return s === 'running healthy';
-      }, 90_000, 500);
-      console.log(`[image] ${name}: healthy after ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    }));
+    await Promise.all(
+      runs.map(async ({ name }) => {
+        const status = () => docker('inspect', '--format', '{{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{end}}', name);
+        await waitFor(
+          `${name} to turn healthy`,
+          async () => {
+            const s = await status();
+            if (s.startsWith('exited')) throw new Error(`container exited: ${s}\n${await docker('logs', name).catch(() => '')}`);
+            return s === 'running healthy';
+          },
+          90_000,
+          500,
+        );
+        console.log(`[image] ${name}: healthy after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      }),
+    );
 
     for (const { name } of runs) {
       const stopAt = Date.now();

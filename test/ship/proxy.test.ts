@@ -35,7 +35,7 @@ async function startProxy(opts: { logs: boolean }): Promise<Proxy> {
     .replaceAll('/tmp/', `${dir}/`);
   if (opts.logs) {
     // What a user does for COACH_SHOW_LOGS=true: uncomment the logs location.
-    conf = conf.replace(/^(\s*)# (location ~ .*\/logs\$ \{|  if \(\$arg_.*|  proxy_pass http:\/\/docker;|\})$/gm, '$1$2');
+    conf = conf.replace(/^(\s*)# (location ~ .*\/logs\$ \{| {2}if \(\$arg_.*| {2}proxy_pass http:\/\/docker;|\})$/gm, '$1$2');
     expect(conf).toMatch(/^\s*location ~ .*\/logs\$ \{$/m);
   }
   // As root, nginx would hand the workers to `nobody`, who may not use the socket.
@@ -43,11 +43,16 @@ async function startProxy(opts: { logs: boolean }): Promise<Proxy> {
   writeFileSync(join(dir, 'nginx.conf'), conf);
   const child = spawn(NGINX!, ['-p', dir, '-c', join(dir, 'nginx.conf'), '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  await waitFor(`nginx on port ${port}`, async () => {
-    if (child.exitCode !== null) throw new Error(`nginx exited ${child.exitCode}: ${stderr}`);
-    return (await send({ port } as Proxy, 'GET', '/_ping').catch(() => 0)) === 200;
-  }, 10_000, 100);
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  await waitFor(
+    `nginx on port ${port}`,
+    async () => {
+      if (child.exitCode !== null) throw new Error(`nginx exited ${child.exitCode}: ${stderr}`);
+      return (await send({ port } as Proxy, 'GET', '/_ping').catch(() => 0)) === 200;
+    },
+    10_000,
+    100,
+  );
   return { port, dir, child };
 }
 
@@ -67,7 +72,9 @@ function send(p: Proxy, method: string, path: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: p.port, method, path, timeout: 10_000 }, (res) => {
       res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
+      res.on('end', () => {
+        resolve(res.statusCode ?? 0);
+      });
     });
     req.on('timeout', () => req.destroy(new Error(`timeout: ${method} ${path}`)));
     req.on('error', reject);

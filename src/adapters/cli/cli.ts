@@ -57,9 +57,11 @@ Run "coach <command> --help" for more.`,
   why: 'Usage: coach why [NAME] [--port N] [--json]\n\nLooks at the connected Docker host (read-only) and says why a container is missing or not reachable.',
   ps: 'Usage: coach ps [--all] [--json]\n\nLists containers on the connected host (running only, or --all).',
   images: 'Usage: coach images [--json]\n\nLists images on the connected host and which containers use them.',
-  config: 'Usage: coach config\n\nPrints the effective configuration with secrets redacted; exits 1 listing every problem when it is invalid.',
+  config:
+    'Usage: coach config\n\nPrints the effective configuration with secrets redacted; exits 1 listing every problem when it is invalid.',
   start: 'Usage: coach start\n\nRuns every adapter whose settings are present (Slack, Discord); the terminal chat when none is.',
-  'discord-register': 'Usage: coach discord-register\n\nRegisters the /docker command (guild when DISCORD_GUILD_ID is set, global otherwise) and prints what changed.',
+  'discord-register':
+    'Usage: coach discord-register\n\nRegisters the /docker command (guild when DISCORD_GUILD_ID is set, global otherwise) and prints what changed.',
 };
 
 const OPTIONS: Record<string, ParseArgsConfig['options']> = {
@@ -91,7 +93,12 @@ export async function runCli(argv: string[], io: Io, services: CliServices): Pro
   if (!options) return usage(io, `unknown command "${cmd}" (try "coach --help")`);
   let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
   try {
-    parsed = parseArgs({ args: rest, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true }) as typeof parsed;
+    parsed = parseArgs({
+      args: rest,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    }) as typeof parsed;
   } catch (err) {
     return usage(io, (err as Error).message.split('\n')[0] ?? 'bad arguments');
   }
@@ -112,13 +119,22 @@ function usage(io: Io, reason: string): number {
   return 2;
 }
 
-async function dispatch(cmd: string, v: Record<string, string | boolean | undefined>, pos: string[], io: Io, s: CliServices): Promise<number> {
+async function dispatch(
+  cmd: string,
+  v: Record<string, string | boolean | undefined>,
+  pos: string[],
+  io: Io,
+  s: CliServices,
+): Promise<number> {
   const style: Style = io.stdout.isTTY ? colour : plain;
   switch (cmd) {
     case 'ask':
     case 'explain': {
       const text = pos.join(' ').trim();
-      if (!text) throw new UsageError(`${cmd} needs ${cmd === 'ask' ? 'a question' : 'a docker command line'}, e.g. coach ${cmd} "${cmd === 'ask' ? 'what is a docker image' : 'docker ps -a'}"`);
+      if (!text)
+        throw new UsageError(
+          `${cmd} needs ${cmd === 'ask' ? 'a question' : 'a docker command line'}, e.g. coach ${cmd} "${cmd === 'ask' ? 'what is a docker image' : 'docker ps -a'}"`,
+        );
       const { bot } = await s.core();
       const q: Question = {
         text,
@@ -139,16 +155,23 @@ async function dispatch(cmd: string, v: Record<string, string | boolean | undefi
     case 'why': {
       if (pos.length > 1) throw new UsageError('why takes at most one NAME');
       const port = v['port'] === undefined ? undefined : Number(v['port']);
-      if (port !== undefined && !(Number.isInteger(port) && port >= 1 && port <= 65535)) throw new UsageError(`--port must be a port number (1-65535), got "${String(v['port'])}"`);
+      if (port !== undefined && !(Number.isInteger(port) && port >= 1 && port <= 65535))
+        throw new UsageError(`--port must be a port number (1-65535), got "${String(v['port'])}"`);
       const hc = await s.hostCommands();
-      return hc.runWhy(await s.host(), { ...(pos[0] ? { name: pos[0] } : {}), ...(port !== undefined ? { port } : {}), json: Boolean(v['json']) }, io.stdout);
+      return hc.runWhy(
+        await s.host(),
+        { ...(pos[0] ? { name: pos[0] } : {}), ...(port !== undefined ? { port } : {}), json: Boolean(v['json']) },
+        io.stdout,
+      );
     }
     case 'ps':
     case 'images': {
       if (pos.length) throw new UsageError(`${cmd} takes no arguments`);
       const hc = await s.hostCommands();
       const host = await s.host();
-      return cmd === 'ps' ? hc.runPs(host, { all: Boolean(v['all']), json: Boolean(v['json']) }, io.stdout) : hc.runImages(host, { json: Boolean(v['json']) }, io.stdout);
+      return cmd === 'ps'
+        ? hc.runPs(host, { all: Boolean(v['all']), json: Boolean(v['json']) }, io.stdout)
+        : hc.runImages(host, { json: Boolean(v['json']) }, io.stdout);
     }
     case 'config':
       return s.config(io);
@@ -170,7 +193,13 @@ async function classify(text: string, io: Io, s: CliServices): Promise<number> {
     } catch {
       // entities are a best effort; the classification is still useful
     }
-    return { text: t, intent: c.intent, confidence: round(c.confidence), alternatives: c.alternatives.map((a) => ({ intent: a.intent, confidence: round(a.confidence) })), entities };
+    return {
+      text: t,
+      intent: c.intent,
+      confidence: round(c.confidence),
+      alternatives: c.alternatives.map((a) => ({ intent: a.intent, confidence: round(a.confidence) })),
+      entities,
+    };
   };
   if (text) {
     io.stdout.write(`${JSON.stringify(one(text))}\n`);

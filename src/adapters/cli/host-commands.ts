@@ -78,7 +78,10 @@ export async function runPs(host: HostPort, o: { all: boolean; json: boolean }, 
     return 0;
   }
   const rows = list.map((c) => [cell(c.names.join(', '), 30), cell(c.image, 30), cell(c.status, 28), cell(c.ports.join(', ') || '—', 40)]);
-  const lines = [`${list.length} ${o.all ? 'containers' : 'running containers'} on ${clean(host.description)}:`, ...table(['NAME', 'IMAGE', 'STATUS', 'PORTS'], rows)];
+  const lines = [
+    `${list.length} ${o.all ? 'containers' : 'running containers'} on ${clean(host.description)}:`,
+    ...table(['NAME', 'IMAGE', 'STATUS', 'PORTS'], rows),
+  ];
   lines.push(o.all ? 'Next: coach why NAME   # why one is stopped or unreachable' : 'Stopped containers are not shown: coach ps --all');
   write(out, lines.join('\n'));
   return 0;
@@ -109,7 +112,11 @@ export async function runImages(host: HostPort, o: { json: boolean }, out: Out):
   ]);
   const unused = list.filter((i) => i.containers.length === 0).length;
   const lines = [`${list.length} images on ${clean(host.description)}:`, ...table(['TAGS', 'ID', 'SIZE', 'CREATED', 'CONTAINERS'], rows)];
-  lines.push(unused > 0 ? `${unused} image(s) have no container: an image only runs once you docker run it.` : 'Next: coach ps --all   # the containers made from them');
+  lines.push(
+    unused > 0
+      ? `${unused} image(s) have no container: an image only runs once you docker run it.`
+      : 'Next: coach ps --all   # the containers made from them',
+  );
   write(out, lines.join('\n'));
   return 0;
 }
@@ -117,7 +124,12 @@ export async function runImages(host: HostPort, o: { json: boolean }, out: Out):
 function unreachable(err: unknown, json: boolean, out: Out): number {
   if (!(err instanceof HostUnreachableError)) throw err;
   const f = err.finding;
-  write(out, json ? JSON.stringify({ error: f }, null, 2) : [`Could not read the engine: ${clean(f.summary)}`, ...f.fix.map((x) => `  → ${clean(x)}`)].join('\n'));
+  write(
+    out,
+    json
+      ? JSON.stringify({ error: f }, null, 2)
+      : [`Could not read the engine: ${clean(f.summary)}`, ...f.fix.map((x) => `  → ${clean(x)}`)].join('\n'),
+  );
   return 1;
 }
 

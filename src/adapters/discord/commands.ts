@@ -48,7 +48,9 @@ export const commandDefinitions: RESTPutAPIApplicationCommandsJSONBody = [
         type: Opt.Subcommand,
         name: 'explain',
         description: 'Explain a docker command line, part by part',
-        options: [{ type: Opt.String, name: 'command', description: 'e.g. docker run -d -p 8080:80 nginx:1.27', required: true, max_length: 2000 }],
+        options: [
+          { type: Opt.String, name: 'command', description: 'e.g. docker run -d -p 8080:80 nginx:1.27', required: true, max_length: 2000 },
+        ],
       },
       { type: Opt.Subcommand, name: 'help', description: 'What I can answer' },
     ],

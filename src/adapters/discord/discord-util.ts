@@ -34,7 +34,7 @@ export function subcommandName(data: readonly OptionLike[] | undefined): string 
 export function focusedOption(data: readonly (OptionLike & { focused?: boolean })[] | undefined): { name: string; value: string } | null {
   for (const opt of data ?? []) {
     if (opt.focused) return { name: opt.name, value: String(opt.value ?? '') };
-    const inner = focusedOption(opt.options as (OptionLike & { focused?: boolean })[] | undefined);
+    const inner = focusedOption(opt.options);
     if (inner) return inner;
   }
   return null;
@@ -57,7 +57,8 @@ export function repairInteraction(d: unknown): boolean {
   if (!Array.isArray(d.entitlements)) d.entitlements = [];
   if (!isObj(d.authorizing_integration_owners)) d.authorizing_integration_owners = {};
   if (!isObj(d.data)) return false;
-  if (d.type === 2 || d.type === 4) return isId(d.data.name) && isId(d.data.id) && (d.data.options === undefined || Array.isArray(d.data.options));
+  if (d.type === 2 || d.type === 4)
+    return isId(d.data.name) && isId(d.data.id) && (d.data.options === undefined || Array.isArray(d.data.options));
   if (d.type === 3) return isId(d.data.custom_id) && typeof d.data.component_type === 'number' && isObj(d.message) && isId(d.message.id);
   return d.type === 5;
 }
@@ -73,7 +74,8 @@ interface Log {
 /** A `raw` listener: renames a malformed packet's event so discord.js skips it. Never throws. */
 export function guardRawPacket(packet: { t?: unknown; d?: unknown }, log?: Log): void {
   try {
-    const ok = packet.t === 'INTERACTION_CREATE' ? repairInteraction(packet.d) : packet.t === 'MESSAGE_CREATE' ? validMessage(packet.d) : true;
+    const ok =
+      packet.t === 'INTERACTION_CREATE' ? repairInteraction(packet.d) : packet.t === 'MESSAGE_CREATE' ? validMessage(packet.d) : true;
     if (ok) return;
     log?.warn({ event: packet.t }, 'discord: dropped a malformed gateway event');
   } catch {

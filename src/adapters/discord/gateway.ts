@@ -47,7 +47,9 @@ export function createDiscordGatewayAdapter(o: DiscordGatewayOptions): PlatformA
       rest: { ...(o.apiUrl ? { api: restBase(o.apiUrl) } : {}), ...(o.restRetries !== undefined ? { retries: o.restRetries } : {}) },
     });
     // Malformed payloads would throw inside discord.js's WebSocket handler: drop them first.
-    c.on(Events.Raw, (packet: { t?: unknown; d?: unknown }) => guardRawPacket(packet, o.log));
+    c.on(Events.Raw, (packet: { t?: unknown; d?: unknown }) => {
+      guardRawPacket(packet, o.log);
+    });
     c.on(Events.Error, (err) => o.log?.error({ err }, 'discord: client error'));
     c.on(Events.ShardError, (err) => o.log?.warn({ err }, 'discord: gateway connection error'));
     c.on(Events.InteractionCreate, (i) => {
@@ -103,7 +105,11 @@ export function createDiscordGatewayAdapter(o: DiscordGatewayOptions): PlatformA
     async start() {
       stopping = false;
       client = newClient();
-      const ready = new Promise<void>((resolve) => client?.once(Events.ClientReady, () => resolve()));
+      const ready = new Promise<void>((resolve) =>
+        client?.once(Events.ClientReady, () => {
+          resolve();
+        }),
+      );
       await client.login(o.token);
       await ready;
     },

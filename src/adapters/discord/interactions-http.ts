@@ -48,30 +48,49 @@ export function createDiscordHttpAdapter(o: DiscordHttpOptions): PlatformAdapter
   const key = ed25519PublicKey(o.publicKey);
   const flow = flowFor(o);
   // Follow-ups use the interaction token in the URL: no bot token is needed.
-  const rest = new REST({ version: '10', ...(o.apiUrl ? { api: restBase(o.apiUrl) } : {}), ...(o.restRetries !== undefined ? { retries: o.restRetries } : {}) });
+  const rest = new REST({
+    version: '10',
+    ...(o.apiUrl ? { api: restBase(o.apiUrl) } : {}),
+    ...(o.restRetries !== undefined ? { retries: o.restRetries } : {}),
+  });
   const inFlight = new Set<Promise<void>>();
   let ready = false;
 
   async function handler(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!ready) return send(res, 503, { error: 'not ready' });
+    if (!ready) {
+      send(res, 503, { error: 'not ready' });
+      return;
+    }
     const raw = await readBody(req, o.maxBodyBytes ?? MAX_BODY);
-    if (raw === null) return send(res, 413, { error: 'body too large' });
+    if (raw === null) {
+      send(res, 413, { error: 'body too large' });
+      return;
+    }
     if (!verifySignature(key, req.headers['x-signature-ed25519'], req.headers['x-signature-timestamp'], raw)) {
-      return send(res, 401, { error: 'invalid request signature' });
+      send(res, 401, { error: 'invalid request signature' });
+      return;
     }
     let d: Record<string, any>;
     try {
       d = JSON.parse(raw.toString('utf8')) as Record<string, any>;
     } catch {
-      return send(res, 400, { error: 'invalid JSON' });
+      send(res, 400, { error: 'invalid JSON' });
+      return;
     }
-    if (!repairInteraction(d)) return send(res, 400, { error: 'malformed interaction' });
-    if (d.type === 1) return send(res, 200, { type: 1 }); // PING → PONG
+    if (!repairInteraction(d)) {
+      send(res, 400, { error: 'malformed interaction' });
+      return;
+    }
+    if (d.type === 1) {
+      send(res, 200, { type: 1 });
+      return;
+    } // PING → PONG
     const ctx = rawContext(d);
     if (d.type === 4) {
       const focused = focusedOption(d.data.options);
       const choices = d.data.name === COMMAND_NAME && focused?.name === 'name' ? await flow.autocomplete(focused.value, ctx) : [];
-      return send(res, 200, { type: 8, data: { choices } });
+      send(res, 200, { type: 8, data: { choices } });
+      return;
     }
     const r = responder(res, d.token as string);
     let work: Promise<void>;
@@ -81,7 +100,8 @@ export function createDiscordHttpAdapter(o: DiscordHttpOptions): PlatformAdapter
     } else if (d.type === 3 && d.data.component_type === 2) {
       work = flow.button(String(d.data.custom_id), ctx, r);
     } else {
-      return send(res, 400, { error: 'unsupported interaction' });
+      send(res, 400, { error: 'unsupported interaction' });
+      return;
     }
     const tracked = work
       .catch((err: unknown) => {
@@ -95,8 +115,12 @@ export function createDiscordHttpAdapter(o: DiscordHttpOptions): PlatformAdapter
 
   function responder(res: ServerResponse, token: string): Responder {
     return {
-      reply: async (m) => send(res, 200, { type: 4, data: m }),
-      defer: async (ephemeral) => send(res, 200, { type: 5, data: { flags: ephemeral ? 64 : 0 } }),
+      reply: async (m) => {
+        send(res, 200, { type: 4, data: m });
+      },
+      defer: async (ephemeral) => {
+        send(res, 200, { type: 5, data: { flags: ephemeral ? 64 : 0 } });
+      },
       edit: async (m) => {
         const { flags: _ephemeralIsFixedAtDefer, ...body } = m satisfies DiscordMessage;
         await rest.patch(Routes.webhookMessage(o.applicationId, token, '@original'), { body, auth: false });

@@ -10,8 +10,7 @@ export interface HostAccess {
 
 export function hostAllowed(access: HostAccess, ctx: DiscordContext): boolean {
   const channelOk =
-    access.channels.includes('*') ||
-    [ctx.channelId, ctx.parentId].some((id) => typeof id === 'string' && access.channels.includes(id));
+    access.channels.includes('*') || [ctx.channelId, ctx.parentId].some((id) => typeof id === 'string' && access.channels.includes(id));
   // In DMs there is no member and so no role: only `*` lets a DM through.
   const roleOk = access.roles.includes('*') || ctx.roles.some((r) => access.roles.includes(r));
   return channelOk && roleOk;

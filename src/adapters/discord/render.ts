@@ -136,7 +136,12 @@ function table(b: Extract<Block, { type: 'table' }>, monospace: boolean): string
   }
   const rows = [b.header, ...b.rows].map((r) => r.map(cell));
   const widths = b.header.map((_, i) => Math.min(40, Math.max(...rows.map((r) => (r[i] ?? '').length))));
-  const lines = rows.map((r) => r.map((c, i) => truncate(c, 40).padEnd(widths[i] ?? 0)).join('  ').trimEnd());
+  const lines = rows.map((r) =>
+    r
+      .map((c, i) => truncate(c, 40).padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd(),
+  );
   if (b.more) lines.push(`…and ${b.more} more`);
   return codeBlock(lines.join('\n'));
 }

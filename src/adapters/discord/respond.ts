@@ -79,9 +79,13 @@ const TIMEOUT = Symbol('timeout');
 function within<T>(p: Promise<T>, ms: number): Promise<T | typeof TIMEOUT> {
   let timer: NodeJS.Timeout | undefined;
   const t = new Promise<typeof TIMEOUT>((resolve) => {
-    timer = setTimeout(() => resolve(TIMEOUT), ms);
+    timer = setTimeout(() => {
+      resolve(TIMEOUT);
+    }, ms);
   });
-  return Promise.race([p, t]).finally(() => clearTimeout(timer));
+  return Promise.race([p, t]).finally(() => {
+    clearTimeout(timer);
+  });
 }
 
 export function createFlow(o: FlowOptions) {
@@ -138,7 +142,9 @@ export function createFlow(o: FlowOptions) {
         vote: action.vote,
         conversation: action.conversation,
       });
-      return r.reply(renderNote(action.vote === 'up' ? 'Thanks, glad it helped.' : 'Thanks, noted: I will use this to improve the answers.'));
+      return r.reply(
+        renderNote(action.vote === 'up' ? 'Thanks, glad it helped.' : 'Thanks, noted: I will use this to improve the answers.'),
+      );
     }
     return answer(followupToQuestion(action.intent, action.conversation, ctx, hostAllowed(o.access, ctx)), r);
   }

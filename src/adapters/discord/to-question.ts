@@ -39,16 +39,12 @@ function base(ctx: DiscordContext, hostAllowed: boolean, conversation = conversa
 
 export function slashToQuestion(input: SlashInput, ctx: DiscordContext, hostAllowed: boolean): Question & { fromBot: boolean } {
   const o = input.options;
-  const str = (k: string) => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
+  const str = (k: string) => (typeof o[k] === 'string' ? o[k] : undefined);
   const { command, text } = slashCommand(input.subcommand, str, o);
   return { ...base(ctx, hostAllowed), text, command };
 }
 
-function slashCommand(
-  sub: string,
-  str: (k: string) => string | undefined,
-  o: SlashInput['options'],
-): { command: Command; text: string } {
+function slashCommand(sub: string, str: (k: string) => string | undefined, o: SlashInput['options']): { command: Command; text: string } {
   switch (sub) {
     case 'why': {
       const name = str('name')?.trim() || undefined;
@@ -75,14 +71,27 @@ function slashCommand(
 }
 
 /** A mention (`@coach why web`) or a DM: the text after the bot's mention, read like `/docker …`. */
-export function messageToQuestion(content: string, botId: string, ctx: DiscordContext, hostAllowed: boolean): Question & { fromBot: boolean } {
-  const stripped = content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').replace(/\s+/g, ' ').trim();
+export function messageToQuestion(
+  content: string,
+  botId: string,
+  ctx: DiscordContext,
+  hostAllowed: boolean,
+): Question & { fromBot: boolean } {
+  const stripped = content
+    .replace(new RegExp(`<@!?${botId}>`, 'g'), ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const { command, text } = parseCommandText(stripped);
   return { ...base(ctx, hostAllowed), text, command };
 }
 
 /** A click on a follow-up button: answer that intent in the conversation the button came from. */
-export function followupToQuestion(intent: string, conversation: string, ctx: DiscordContext, hostAllowed: boolean): Question & { fromBot: boolean } {
+export function followupToQuestion(
+  intent: string,
+  conversation: string,
+  ctx: DiscordContext,
+  hostAllowed: boolean,
+): Question & { fromBot: boolean } {
   return { ...base(ctx, hostAllowed, conversation), text: intent, command: { kind: 'followup', intent } };
 }
 

@@ -59,7 +59,12 @@ export function createSlackAdapter(opts: SlackAdapterOptions): PlatformAdapter {
     });
   } else {
     if (!config.signingSecret) throw new Error('slack: HTTP mode needs SLACK_SIGNING_SECRET');
-    receiver = new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: EVENTS_PATH, logger: boltLogger, processBeforeResponse: false });
+    receiver = new HTTPReceiver({
+      signingSecret: config.signingSecret,
+      endpoints: EVENTS_PATH,
+      logger: boltLogger,
+      processBeforeResponse: false,
+    });
   }
 
   const knownIdentity = Boolean(tuning.botId && tuning.botUserId);
@@ -95,7 +100,9 @@ export function createSlackAdapter(opts: SlackAdapterOptions): PlatformAdapter {
       const p = limit(async () => {
         await gate.drained();
         await work();
-      }).catch((err: unknown) => log.error({ err: describe(err) }, 'slack: could not deliver an answer'));
+      }).catch((err: unknown) => {
+        log.error({ err: describe(err) }, 'slack: could not deliver an answer');
+      });
       inflight.add(p);
       return p.finally(() => inflight.delete(p));
     },
@@ -129,7 +136,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): PlatformAdapter {
               }
               const acked = gate.enter();
               res.once('finish', acked).once('close', acked);
-              (receiver as HTTPReceiver).requestListener(req, res);
+              receiver.requestListener(req, res);
             },
           },
         ]
@@ -155,7 +162,10 @@ export function createSlackAdapter(opts: SlackAdapterOptions): PlatformAdapter {
         }),
       ]);
       clearTimeout(timer);
-      if (receiver instanceof SocketModeReceiver && ready) await app.stop().catch((err: unknown) => log.warn({ err: describe(err) }, 'slack: stop'));
+      if (receiver instanceof SocketModeReceiver && ready)
+        await app.stop().catch((err: unknown) => {
+          log.warn({ err: describe(err) }, 'slack: stop');
+        });
       ready = false;
     },
     isReady() {
@@ -166,7 +176,8 @@ export function createSlackAdapter(opts: SlackAdapterOptions): PlatformAdapter {
 }
 
 function describe(err: unknown): { message: string; code?: string } {
-  if (err instanceof Error) return { message: err.message, ...((err as { code?: string }).code ? { code: (err as { code?: string }).code } : {}) };
+  if (err instanceof Error)
+    return { message: err.message, ...((err as { code?: string }).code ? { code: (err as { code?: string }).code } : {}) };
   return { message: String(err) };
 }
 
@@ -175,12 +186,21 @@ const silentLogger: LoggerLike = { debug() {}, info() {}, warn() {}, error() {} 
 /** Bolt's Logger interface over a pino-like logger (Bolt logs variadic strings). */
 function toBoltLogger(log: LoggerLike): Logger {
   let level = LogLevel.INFO;
-  const fmt = (msgs: unknown[]) => msgs.map((m) => (m instanceof Error ? m.message : typeof m === 'string' ? m : JSON.stringify(m))).join(' ');
+  const fmt = (msgs: unknown[]) =>
+    msgs.map((m) => (m instanceof Error ? m.message : typeof m === 'string' ? m : JSON.stringify(m))).join(' ');
   return {
-    debug: (...m: unknown[]) => log.debug({ lib: 'bolt' }, fmt(m)),
-    info: (...m: unknown[]) => log.info({ lib: 'bolt' }, fmt(m)),
-    warn: (...m: unknown[]) => log.warn({ lib: 'bolt' }, fmt(m)),
-    error: (...m: unknown[]) => log.error({ lib: 'bolt' }, fmt(m)),
+    debug: (...m: unknown[]) => {
+      log.debug({ lib: 'bolt' }, fmt(m));
+    },
+    info: (...m: unknown[]) => {
+      log.info({ lib: 'bolt' }, fmt(m));
+    },
+    warn: (...m: unknown[]) => {
+      log.warn({ lib: 'bolt' }, fmt(m));
+    },
+    error: (...m: unknown[]) => {
+      log.error({ lib: 'bolt' }, fmt(m));
+    },
     setLevel: (l: LogLevel) => {
       level = l;
     },

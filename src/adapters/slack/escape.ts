@@ -25,7 +25,11 @@ export function toMrkdwn(markdownish: string): string {
 
 /** Plain text for `plain_text` fields (header, buttons): no markup, capped at `max` chars. */
 export function plain(s: string, max: number): string {
-  const flat = s.replace(/\*\*([^*]+)\*\*/g, '$1').replace(/`([^`]+)`/g, '$1').replace(/\s+/g, ' ').trim();
+  const flat = s
+    .replace(/\*\*([^*]+)\*\*/g, '$1')
+    .replace(/`([^`]+)`/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
   return truncate(flat, max);
 }
 

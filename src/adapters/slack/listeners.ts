@@ -8,7 +8,15 @@ import type { Answer } from '../../core/types.ts';
 import { isSlackUserId } from './escape.ts';
 import { RecentMap } from './memory.ts';
 import { ACTION, renderAnswer, renderNotice, type ButtonValue, type SlackMessage } from './render.ts';
-import { followupToQuestion, messageToQuestion, slashToQuestion, type Access, type MessagePayload, type SlackQuestion, type Target } from './to-question.ts';
+import {
+  followupToQuestion,
+  messageToQuestion,
+  slashToQuestion,
+  type Access,
+  type MessagePayload,
+  type SlackQuestion,
+  type Target,
+} from './to-question.ts';
 
 export interface LoggerLike {
   debug(obj: unknown, msg?: string): void;
@@ -43,7 +51,9 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   async function ask(q: SlackQuestion): Promise<Answer | null | 'timeout'> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), deps.answerTimeoutMs);
+      timer = setTimeout(() => {
+        resolve('timeout');
+      }, deps.answerTimeoutMs);
     });
     try {
       return await Promise.race([bot.handle(q), timeout]);
@@ -54,7 +64,9 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
 
   function timeoutMessage(): SlackMessage {
     const s = Math.round(deps.answerTimeoutMs / 100) / 10;
-    return renderNotice(`The Docker engine did not answer in time (${s} s), so I have no answer for this one. Nothing was changed; please try again in a moment.`);
+    return renderNotice(
+      `The Docker engine did not answer in time (${s} s), so I have no answer for this one. Nothing was changed; please try again in a moment.`,
+    );
   }
 
   /** Answers `q`, ephemerally through the response_url, with a "Share in channel" button. */
@@ -87,13 +99,24 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
 
   app.command(SLASH_COMMAND, async ({ ack, command, respond }) => {
     await ack();
-    if (deps.isStopping()) return void (await respond({ response_type: 'ephemeral', ...renderNotice('I am restarting; please try again in a moment.') }));
+    if (deps.isStopping())
+      return void (await respond({ response_type: 'ephemeral', ...renderNotice('I am restarting; please try again in a moment.') }));
     const q = slashToQuestion(command, access);
     await deps.track(() => answerEphemeral(q, respond));
   });
 
   for (const kind of ['mention', 'dm'] as const) {
-    const listener = async ({ event, body, context, client }: { event: unknown; body: unknown; context: { botUserId?: string }; client: App['client'] }) => {
+    const listener = async ({
+      event,
+      body,
+      context,
+      client,
+    }: {
+      event: unknown;
+      body: unknown;
+      context: { botUserId?: string };
+      client: App['client'];
+    }) => {
       const m = event as MessagePayload;
       if (kind === 'dm' && m.channel_type !== 'im') return;
       const eventId = (body as { event_id?: string }).event_id;
@@ -131,7 +154,9 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       } catch (err) {
         log.warn({ err: String(err) }, 'slack: recording feedback failed');
       }
-      await respond({ response_type: 'ephemeral', replace_original: false, text: 'Thanks, noted.' }).catch((err) => log.warn({ err }, 'slack: feedback reply failed'));
+      await respond({ response_type: 'ephemeral', replace_original: false, text: 'Thanks, noted.' }).catch((err) => {
+        log.warn({ err }, 'slack: feedback reply failed');
+      });
     });
   }
 
@@ -140,13 +165,19 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     const v = parseValue(action.value);
     const shared = v?.s ? shareable.get(v.s) : undefined;
     if (!shared) {
-      await respond({ response_type: 'ephemeral', replace_original: false, ...renderNotice('That answer is too old to share now; ask again and share the new one.') });
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        ...renderNotice('That answer is too old to share now; ask again and share the new one.'),
+      });
       return;
     }
     const sharedBy = isSlackUserId(body.user.id) ? `Shared by <@${body.user.id}>` : 'Shared';
     const msg = renderAnswer(shared.answer, { conversation: shared.conversation, sharedBy });
     await respond({ response_type: 'in_channel', replace_original: false, ...msg });
-    await respond({ delete_original: true }).catch((err) => log.debug({ err }, 'slack: could not remove the ephemeral original'));
+    await respond({ delete_original: true }).catch((err) => {
+      log.debug({ err }, 'slack: could not remove the ephemeral original');
+    });
   });
 
   app.error(async (err) => {

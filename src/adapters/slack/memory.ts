@@ -46,4 +46,3 @@ export class RecentMap<V> {
     return this.items.size;
   }
 }
-

@@ -55,7 +55,9 @@ export const ACTION = { followup: 'followup', up: 'feedback_up', down: 'feedback
 const SEVERITY_ICON = { error: ':red_circle:', warning: ':large_orange_circle:', info: ':large_blue_circle:' } as const;
 
 export function renderAnswer(a: Answer, opts: RenderOptions): SlackMessage {
-  const head: KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: plain(a.title, LIMITS.header) || 'Answer', emoji: true } }];
+  const head: KnownBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: plain(a.title, LIMITS.header) || 'Answer', emoji: true } },
+  ];
   if (opts.sharedBy) head.push(context([opts.sharedBy]));
   if (a.notices.length) head.push(context(a.notices.map((n) => `:information_source: ${toMrkdwn(n)}`)));
   const tail = tailBlocks(a, opts);
@@ -81,7 +83,9 @@ function renderBlock(b: Block): KnownBlock[] {
     case 'text':
       return splitText(toMrkdwn(b.text), LIMITS.sectionText).map(section);
     case 'list':
-      return splitText(b.items.map((it, n) => `${b.ordered ? `${n + 1}.` : '•'} ${toMrkdwn(it)}`).join('\n'), LIMITS.sectionText).map(section);
+      return splitText(b.items.map((it, n) => `${b.ordered ? `${n + 1}.` : '•'} ${toMrkdwn(it)}`).join('\n'), LIMITS.sectionText).map(
+        section,
+      );
     case 'code':
       return codeSections(b.code);
     case 'table':
@@ -110,16 +114,17 @@ function tailBlocks(a: Answer, opts: RenderOptions): KnownBlock[] {
     out.push(context([`Try: ${a.commands.map(code).join('  ·  ')}`]));
   }
   const refs = [...a.followups, ...a.suggestions].filter((r, n, all) => all.findIndex((x) => x.intent === r.intent) === n);
-  const followups = refs.slice(0, LIMITS.followupButtons).map((r, n) =>
-    button(`${ACTION.followup}_${n}`, r.label, { k: opts.conversation, i: r.intent }),
-  );
+  const followups = refs
+    .slice(0, LIMITS.followupButtons)
+    .map((r, n) => button(`${ACTION.followup}_${n}`, r.label, { k: opts.conversation, i: r.intent }));
   if (followups.length) out.push({ type: 'actions', block_id: 'followups', elements: followups });
   const actions: Button[] = [];
   if (a.kind !== 'error' && a.kind !== 'input_problem') {
     const fb = { k: opts.conversation, i: a.intent, c: Math.round(a.confidence * 1000) / 1000 };
     actions.push(button(ACTION.up, '👍 Helpful', fb), button(ACTION.down, '👎 Not helpful', fb));
   }
-  if (opts.shareId) actions.push({ ...button(ACTION.share, 'Share in channel', { k: opts.conversation, i: a.intent, s: opts.shareId }), style: 'primary' });
+  if (opts.shareId)
+    actions.push({ ...button(ACTION.share, 'Share in channel', { k: opts.conversation, i: a.intent, s: opts.shareId }), style: 'primary' });
   if (actions.length) out.push({ type: 'actions', block_id: 'feedback', elements: actions });
   return out;
 }
@@ -144,7 +149,12 @@ function capBlocks(blocks: KnownBlock[], maxBlocks: number, maxChars: number): K
     used += n;
   }
   const left = blocks.length - out.length;
-  if (left > 0) out.push(section(`…and ${left} more ${left === 1 ? 'part' : 'parts'} (too long for one Slack message; ask about one thing to narrow it down).`));
+  if (left > 0)
+    out.push(
+      section(
+        `…and ${left} more ${left === 1 ? 'part' : 'parts'} (too long for one Slack message; ask about one thing to narrow it down).`,
+      ),
+    );
   return out;
 }
 
@@ -164,13 +174,22 @@ function code(s: string): string {
 
 function codeSections(raw: string): KnownBlock[] {
   const fence = '```';
-  return splitText(escapeSlack(raw.replace(/```/g, "'''")), LIMITS.sectionText - 2 * fence.length - 2).map((c) => section(`${fence}\n${c}\n${fence}`));
+  return splitText(escapeSlack(raw.replace(/```/g, "'''")), LIMITS.sectionText - 2 * fence.length - 2).map((c) =>
+    section(`${fence}\n${c}\n${fence}`),
+  );
 }
 
 function tableText(header: string[], rows: string[][]): string {
   const all = [header, ...rows];
   const widths = header.map((_, col) => Math.max(...all.map((r) => (r[col] ?? '').length)));
-  return all.map((r) => r.map((cell, col) => cell.padEnd(widths[col] ?? 0)).join('  ').trimEnd()).join('\n');
+  return all
+    .map((r) =>
+      r
+        .map((cell, col) => cell.padEnd(widths[col] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 /** Splits escaped text at line breaks into chunks of at most `max` characters. */
@@ -180,12 +199,12 @@ export function splitText(text: string, max: number): string[] {
   for (const line of text.split('\n')) {
     let rest = line;
     while (rest.length > max) {
-      if (cur) chunks.push(cur), (cur = '');
+      if (cur) (chunks.push(cur), (cur = ''));
       const cut = safeCut(rest, max);
       chunks.push(rest.slice(0, cut));
       rest = rest.slice(cut);
     }
-    if (cur && cur.length + 1 + rest.length > max) chunks.push(cur), (cur = '');
+    if (cur && cur.length + 1 + rest.length > max) (chunks.push(cur), (cur = ''));
     cur = cur ? `${cur}\n${rest}` : rest;
   }
   if (cur || chunks.length === 0) chunks.push(cur);

@@ -43,7 +43,7 @@ export function exited(c: ContainerFacts): Finding | null {
     code === 0
       ? [
           'A container lives only as long as its main process: run a command that keeps running (a server in the foreground), not one that finishes.',
-          'Change the command or the image\'s CMD, rebuild the image, then re-create the container:',
+          "Change the command or the image's CMD, rebuild the image, then re-create the container:",
           `docker rm ${c.name}`,
           `docker run -d --name ${c.name} ${c.image}`,
         ]
@@ -72,7 +72,13 @@ export function oomKilled(c: ContainerFacts): Finding | null {
     code: 'oom_killed',
     severity: 'error',
     subject: c.name,
-    evidence: { ...baseEvidence(c), oomKilled: true, ...(c.oomFromEvents ? { reportedBy: 'the engine\'s oom event' } : {}), exitCode: c.exitCode, finishedAt: c.finishedAt },
+    evidence: {
+      ...baseEvidence(c),
+      oomKilled: true,
+      ...(c.oomFromEvents ? { reportedBy: "the engine's oom event" } : {}),
+      exitCode: c.exitCode,
+      finishedAt: c.finishedAt,
+    },
     summary: `Container \`${c.name}\` was killed by the out-of-memory killer: it used more memory than its limit allows.`,
     fix: [
       `docker inspect --format '{{.HostConfig.Memory}}' ${c.name}`,
@@ -134,7 +140,11 @@ export function dead(c: ContainerFacts): Finding | null {
     subject: c.name,
     evidence: { ...baseEvidence(c), exitCode: c.exitCode, ...(c.error ? { error: c.error } : {}) },
     summary: `Container \`${c.name}\` is dead: the engine failed to stop or remove it cleanly (often a busy mount or a storage driver problem). It cannot be started again.`,
-    fix: [`docker rm -f ${c.name}`, `docker run -d --name ${c.name} ${c.image}`, 'If removing fails, check the engine log (journalctl -u docker) and restart the engine.'],
+    fix: [
+      `docker rm -f ${c.name}`,
+      `docker run -d --name ${c.name} ${c.image}`,
+      'If removing fails, check the engine log (journalctl -u docker) and restart the engine.',
+    ],
   };
 }
 

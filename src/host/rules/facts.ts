@@ -58,7 +58,9 @@ function listFacts(c: Docker.ContainerInfo): ContainerFacts {
     startedAt: null,
     finishedAt: null,
     error: null,
-    health: health ? { status: health[1] === 'health: starting' ? 'starting' : health[1]!, failingStreak: null, lastOutput: null, lastExitCode: null } : null,
+    health: health
+      ? { status: health[1] === 'health: starting' ? 'starting' : health[1]!, failingStreak: null, lastOutput: null, lastExitCode: null }
+      : null,
     published: dedupePorts(published),
     unpublished: [...new Set(unpublished)].filter((u) => !published.some((p) => `${p.container}/${p.proto}` === u)),
     labels: c.Labels ?? {},

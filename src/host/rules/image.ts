@@ -16,7 +16,11 @@ export function imageLabel(i: Docker.ImageInfo): string {
  * inspected containers were created from — a container still running an older build of this
  * tag is stale_image's case, not this one.
  */
-export function imageBuiltNeverRun(image: Docker.ImageInfo, containers: Docker.ContainerInfo[], createdFrom: string[] = []): Finding | null {
+export function imageBuiltNeverRun(
+  image: Docker.ImageInfo,
+  containers: Docker.ContainerInfo[],
+  createdFrom: string[] = [],
+): Finding | null {
   if (containers.some((c) => c.ImageID === image.Id)) return null;
   const refs = new Set(createdFrom.map(withTag));
   if ((image.RepoTags ?? []).some((t) => refs.has(t))) return null;
@@ -48,7 +52,14 @@ export function staleImage(c: ContainerFacts, images: Docker.ImageInfo[]): Findi
     code: 'stale_image',
     severity: 'warning',
     subject: c.name,
-    evidence: { ...baseEvidence(c), image: ref, containerImageId: c.imageId, tagImageId: current.Id, tagCreated: iso(current.Created), containerCreated: iso(c.created) },
+    evidence: {
+      ...baseEvidence(c),
+      image: ref,
+      containerImageId: c.imageId,
+      tagImageId: current.Id,
+      tagCreated: iso(current.Created),
+      containerCreated: iso(c.created),
+    },
     summary: `Container \`${c.name}\` runs an older build of \`${ref}\`: the tag was rebuilt or pulled after the container was created, and a container never switches images by itself. Your latest changes are not in it.`,
     fix: ['Re-create the container from the new image:', `docker rm -f ${c.name}`, `docker run -d --name ${c.name} ${ref}`],
   };
@@ -63,11 +74,17 @@ export function latestTagInUse(c: ContainerFacts): Finding | null {
     subject: c.name,
     evidence: { ...baseEvidence(c), image: withTag(c.image) },
     summary: `Container \`${c.name}\` was started from \`${withTag(c.image)}\`: \`latest\` is just the default tag, not "the newest", so it is unclear which build it runs. Tag images with a version.`,
-    fix: [`docker build -t ${c.image.replace(/:latest$/, '')}:1.0.0 .`, `docker image inspect --format '{{.Id}} {{.Created}}' ${withTag(c.image)}`],
+    fix: [
+      `docker build -t ${c.image.replace(/:latest$/, '')}:1.0.0 .`,
+      `docker image inspect --format '{{.Id}} {{.Created}}' ${withTag(c.image)}`,
+    ],
   };
 }
 
 function safeName(ref: string): string {
-  const repo = ref.split('/').pop()!.replace(/[:@].*$/, '');
+  const repo = ref
+    .split('/')
+    .pop()!
+    .replace(/[:@].*$/, '');
   return repo.replace(/[^a-zA-Z0-9_.-]/g, '-') || 'app';
 }

@@ -4,13 +4,12 @@
 import type Docker from 'dockerode';
 import type { Finding } from '../../core/types.ts';
 import { createdNotStarted, dead, exited, oomKilled, paused, restartLoop, running } from './container-state.ts';
-import { containerFacts } from './facts.ts';
+import { containerFacts, containerName } from './facts.ts';
 import { portMismatch, portNotPublished, unhealthy } from './health-ports.ts';
 import { imageBuiltNeverRun, latestTagInUse, staleImage } from './image.ts';
 import { lastActivity, matchSubject, troubledContainers } from './match.ts';
 import { closeNames, destroyedContainers, nameMismatch, notFound, recentlyRemoved } from './missing.ts';
 import type { ContainerFacts, Snapshot } from './model.ts';
-import { containerName } from './facts.ts';
 
 /** How many candidates an overview (no subject) reports. */
 export const MAX_CANDIDATES = 5;
@@ -64,7 +63,9 @@ function mayRunOlderBuild(s: Snapshot, image: Docker.ImageInfo): boolean {
 }
 
 function createdFrom(s: Snapshot): string[] {
-  return Object.values(s.inspects).map((i) => i.Config?.Image ?? '').filter(Boolean);
+  return Object.values(s.inspects)
+    .map((i) => i.Config?.Image ?? '')
+    .filter(Boolean);
 }
 
 function facts(s: Snapshot, c: Docker.ContainerInfo): ContainerFacts {
@@ -98,7 +99,9 @@ function forSubject(s: Snapshot, subject: string): Finding[] {
   const name = subject.replace(/^\//, '');
   const removed = destroyedContainers(s.events).filter((d) => d.name === name || d.id.startsWith(name));
   if (removed.length) return removed.slice(0, 1).map((d) => recentlyRemoved(d, s.events));
-  out.push(notFound(subject, { containers: s.containers.length, images: s.images.length, eventsSince: s.eventsSince, eventsUntil: s.eventsUntil }));
+  out.push(
+    notFound(subject, { containers: s.containers.length, images: s.images.length, eventsSince: s.eventsSince, eventsUntil: s.eventsUntil }),
+  );
   const mismatch = nameMismatch(subject, closeNames(subject, s.containers, s.images), s.containers, s.images, false);
   if (mismatch) out.push(mismatch);
   return out;

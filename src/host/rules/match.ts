@@ -37,7 +37,11 @@ export function matchSubject(subject: string, containers: Docker.ContainerInfo[]
   if (imgs.length) {
     const ids = new Set(imgs.map((i) => i.Id));
     const refs = new Set(imgs.flatMap((i) => i.RepoTags ?? []));
-    return { kind: 'image', containers: byRecent(containers.filter((c) => ids.has(c.ImageID) || refs.has(withTag(c.Image)))), images: imgs };
+    return {
+      kind: 'image',
+      containers: byRecent(containers.filter((c) => ids.has(c.ImageID) || refs.has(withTag(c.Image)))),
+      images: imgs,
+    };
   }
   return { kind: 'none', containers: [], images: [] };
 }
@@ -92,7 +96,9 @@ export function byRecent<T extends { Created: number }>(xs: T[]): T[] {
  * running a build whose tag has moved on (the list then shows the image id, not the tag).
  */
 export function troubledContainers(containers: Docker.ContainerInfo[]): Docker.ContainerInfo[] {
-  return containers.filter((c) => c.State !== 'running' || /\((unhealthy|health: starting)\)/.test(c.Status ?? '') || c.Image?.startsWith('sha256:'));
+  return containers.filter(
+    (c) => c.State !== 'running' || /\((unhealthy|health: starting)\)/.test(c.Status ?? '') || c.Image?.startsWith('sha256:'),
+  );
 }
 
 /** When a container last did something: its latest die/stop event, else its creation. */

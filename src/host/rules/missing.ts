@@ -14,7 +14,9 @@ export const EVENTS_NOTE =
   'The engine keeps only its most recent events, in memory (the last 1000 per the documentation; Engine 20.10 keeps 256), and loses them when it restarts, so an older or busier-host removal leaves no trace.';
 
 /** Containers destroyed within the events window, newest first (one per container). */
-export function destroyedContainers(events: EngineEvent[]): Array<{ id: string; name: string; time: number; image: string; exitCode: number | null }> {
+export function destroyedContainers(
+  events: EngineEvent[],
+): Array<{ id: string; name: string; time: number; image: string; exitCode: number | null }> {
   const out = new Map<string, { id: string; name: string; time: number; image: string; exitCode: number | null }>();
   const exitCodes = new Map<string, number>();
   for (const e of [...events].sort((a, b) => a.time - b.time)) {
@@ -22,7 +24,13 @@ export function destroyedContainers(events: EngineEvent[]): Array<{ id: string; 
     const attrs = e.Actor?.Attributes ?? {};
     if (e.Action === 'die' && attrs.exitCode !== undefined) exitCodes.set(e.Actor.ID, Number(attrs.exitCode));
     if (e.Action === 'destroy') {
-      out.set(e.Actor.ID, { id: e.Actor.ID, name: attrs.name ?? e.Actor.ID.slice(0, 12), time: e.time, image: attrs.image ?? '', exitCode: exitCodes.get(e.Actor.ID) ?? null });
+      out.set(e.Actor.ID, {
+        id: e.Actor.ID,
+        name: attrs.name ?? e.Actor.ID.slice(0, 12),
+        time: e.time,
+        image: attrs.image ?? '',
+        exitCode: exitCodes.get(e.Actor.ID) ?? null,
+      });
     }
   }
   // A name reused (`docker run --rm --name x` twice): its latest removal is the one that matters.
@@ -44,7 +52,8 @@ export function recentlyRemoved(d: ReturnType<typeof destroyedContainers>[number
     evidence.exitCode = d.exitCode;
     evidence.exitMeaning = exitCodeMeaning(d.exitCode).meaning;
   }
-  const how = d.exitCode !== null ? `it exited (code ${d.exitCode}: ${exitCodeMeaning(d.exitCode).meaning}) and was then removed` : 'it was removed';
+  const how =
+    d.exitCode !== null ? `it exited (code ${d.exitCode}: ${exitCodeMeaning(d.exitCode).meaning}) and was then removed` : 'it was removed';
   return {
     code: 'recently_removed',
     severity: 'warning',
@@ -73,7 +82,13 @@ export function closeNames(subject: string, containers: Docker.ContainerInfo[], 
  * name_mismatch: `closest` are the names the subject was probably meant to be. `matched` is
  * true when the subject did resolve (Compose service, another spelling) and false for a typo.
  */
-export function nameMismatch(subject: string, closest: string[], containers: Docker.ContainerInfo[], images: Docker.ImageInfo[], matched: boolean): Finding | null {
+export function nameMismatch(
+  subject: string,
+  closest: string[],
+  containers: Docker.ContainerInfo[],
+  images: Docker.ImageInfo[],
+  matched: boolean,
+): Finding | null {
   if (closest.length === 0) return null;
   const describe = (n: string): string => {
     const c = containers.find((x) => containerName(x) === n);
@@ -94,7 +109,10 @@ export function nameMismatch(subject: string, closest: string[], containers: Doc
   };
 }
 
-export function notFound(subject: string, counts: { containers: number; images: number; eventsSince: number; eventsUntil: number }): Finding {
+export function notFound(
+  subject: string,
+  counts: { containers: number; images: number; eventsSince: number; eventsUntil: number },
+): Finding {
   const since = new Date(counts.eventsSince * 1000).toISOString();
   return {
     code: 'not_found',

@@ -20,7 +20,13 @@ export function fakeHost(opts: { delayMs?: number; suggestDelayMs?: number; name
     ports: i === 2 ? ['0.0.0.0:8080->80/tcp'] : [],
     created: new Date(0).toISOString(),
   }));
-  const images: ImageSummary[] = names.map((n, i) => ({ id: `sha256:${String(i).padEnd(64, 'b')}`, tags: [`${n}:1.0`], size: 1e8, created: new Date(0).toISOString(), containers: [n] }));
+  const images: ImageSummary[] = names.map((n, i) => ({
+    id: `sha256:${String(i).padEnd(64, 'b')}`,
+    tags: [`${n}:1.0`],
+    size: 1e8,
+    created: new Date(0).toISOString(),
+    containers: [n],
+  }));
   return {
     calls,
     description: 'unix:///var/run/docker.sock',

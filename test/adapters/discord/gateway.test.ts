@@ -65,7 +65,11 @@ async function harness(host: HostPort | undefined, extra: { deferAfterMs?: numbe
       standIn.dispatch('INTERACTION_CREATE', p);
       const callback = await standIn.waitFor((r) => r.path === `/api/v10/interactions/${p.id}/${p.token}/callback`, 5000, from);
       if (callback.body?.type !== 5) return { callback };
-      const edit = await standIn.waitFor((r) => r.method === 'PATCH' && r.path === `/api/v10/webhooks/${APP_ID}/${p.token}/messages/@original`, 5000, from);
+      const edit = await standIn.waitFor(
+        (r) => r.method === 'PATCH' && r.path === `/api/v10/webhooks/${APP_ID}/${p.token}/messages/@original`,
+        5000,
+        from,
+      );
       return { callback, edit };
     },
     async close() {
@@ -94,7 +98,9 @@ describe('discord gateway adapter (real discord.js against the stand-in)', () =>
   });
 
   it('/docker ask answers at once with an embed, buttons, and no pings', async () => {
-    const { callback } = await h.interact(slashPayload('ask', { question: 'what is the difference between a docker image and a container' }));
+    const { callback } = await h.interact(
+      slashPayload('ask', { question: 'what is the difference between a docker image and a container' }),
+    );
     expect(callback.body.type).toBe(4);
     const data = callback.body.data;
     expect(data.allowed_mentions).toEqual({ parse: [], replied_user: false });
@@ -103,7 +109,11 @@ describe('discord gateway adapter (real discord.js against the stand-in)', () =>
     const labels = data.components.flatMap((r: any) => r.components.map((c: any) => c.label));
     expect(labels).toContain('Helpful');
     expect(labels).toContain('What a Docker image is');
-    expect(h.questions.at(-1)).toMatchObject({ platform: 'discord', conversation: `discord:${CHANNEL_ID}:500000000000000001`, hostAllowed: false });
+    expect(h.questions.at(-1)).toMatchObject({
+      platform: 'discord',
+      conversation: `discord:${CHANNEL_ID}:500000000000000001`,
+      hostAllowed: false,
+    });
   });
 
   it('/docker why looks at the host for a member with a host role, privately, escaping engine names', async () => {
@@ -199,7 +209,11 @@ describe('discord gateway adapter (real discord.js against the stand-in)', () =>
   it('answers a DM without a mention', async () => {
     const from = h.standIn.requests.length;
     h.standIn.dispatch('MESSAGE_CREATE', messagePayload('help', { dm: true, channelId: '300000000000000099' }));
-    const sent = await h.standIn.waitFor((r) => r.method === 'POST' && r.path === '/api/v10/channels/300000000000000099/messages', 5000, from);
+    const sent = await h.standIn.waitFor(
+      (r) => r.method === 'POST' && r.path === '/api/v10/channels/300000000000000099/messages',
+      5000,
+      from,
+    );
     expect(sent.body.allowed_mentions.parse).toEqual([]);
     expect(h.questions.at(-1)).toMatchObject({ command: { kind: 'help' }, conversation: 'discord:300000000000000099:500000000000000001' });
   });
@@ -207,7 +221,10 @@ describe('discord gateway adapter (real discord.js against the stand-in)', () =>
   it('ignores other bots, itself, and channel messages that do not mention it', async () => {
     const from = h.standIn.requests.length;
     const asked = h.questions.length;
-    h.standIn.dispatch('MESSAGE_CREATE', messagePayload(`<@${BOT_ID}> help`, { mentionBot: true, bot: true, userId: '500000000000000090' }));
+    h.standIn.dispatch(
+      'MESSAGE_CREATE',
+      messagePayload(`<@${BOT_ID}> help`, { mentionBot: true, bot: true, userId: '500000000000000090' }),
+    );
     h.standIn.dispatch('MESSAGE_CREATE', messagePayload(`<@${BOT_ID}> help`, { mentionBot: true, userId: BOT_ID }));
     h.standIn.dispatch('MESSAGE_CREATE', messagePayload('help'));
     // A later DM proves the three above were processed (the gateway is ordered) and ignored.
@@ -222,7 +239,11 @@ describe('discord gateway adapter (real discord.js against the stand-in)', () =>
     const good = slashPayload('help');
     h.standIn.dispatch('INTERACTION_CREATE', { id: '1', type: 2 });
     h.standIn.dispatch('INTERACTION_CREATE', { ...slashPayload('help'), data: undefined });
-    h.standIn.dispatch('INTERACTION_CREATE', { ...slashPayload('help'), entitlements: undefined, authorizing_integration_owners: undefined });
+    h.standIn.dispatch('INTERACTION_CREATE', {
+      ...slashPayload('help'),
+      entitlements: undefined,
+      authorizing_integration_owners: undefined,
+    });
     h.standIn.dispatch('INTERACTION_CREATE', { ...buttonPayload('cc:f:concept.image:1:2'), message: undefined });
     h.standIn.dispatch('MESSAGE_CREATE', { id: '5', content: 'hi' });
     h.standIn.dispatch('INTERACTION_CREATE', null);

@@ -86,7 +86,10 @@ describe('discord HTTP interactions endpoint', () => {
   afterAll(async () => h?.close());
 
   it('answers PING with PONG', async () => {
-    expect(await h.post({ id: '1', token: 't', type: 1, application_id: APP_ID, user: { id: '2' } })).toEqual({ status: 200, body: { type: 1 } });
+    expect(await h.post({ id: '1', token: 't', type: 1, application_id: APP_ID, user: { id: '2' } })).toEqual({
+      status: 200,
+      body: { type: 1 },
+    });
   });
 
   it('401s a bad, missing or foreign signature and runs nothing', async () => {
@@ -103,7 +106,9 @@ describe('discord HTTP interactions endpoint', () => {
   });
 
   it('answers /docker ask in the HTTP response, with no pings', async () => {
-    const { status, body } = await h.post(slashPayload('ask', { question: 'what is the difference between a docker image and a container' }));
+    const { status, body } = await h.post(
+      slashPayload('ask', { question: 'what is the difference between a docker image and a container' }),
+    );
     expect(status).toBe(200);
     expect(body.type).toBe(4);
     expect(body.data.allowed_mentions).toEqual({ parse: [] });
@@ -159,7 +164,9 @@ describe('discord HTTP interactions endpoint with a slow engine', () => {
     const { body } = await h.post(p);
     expect(Date.now() - started).toBeLessThan(1500);
     expect(body).toEqual({ type: 5, data: { flags: EPHEMERAL } });
-    const edit = await h.standIn.waitFor((r) => r.method === 'PATCH' && r.path === `/api/v10/webhooks/${APP_ID}/${p.token}/messages/@original`);
+    const edit = await h.standIn.waitFor(
+      (r) => r.method === 'PATCH' && r.path === `/api/v10/webhooks/${APP_ID}/${p.token}/messages/@original`,
+    );
     expect(edit.body.embeds[0].title).toBe('Running containers on the host');
     expect(edit.body.allowed_mentions).toEqual({ parse: [] });
     expect(edit.body.flags).toBeUndefined();

@@ -10,7 +10,13 @@ const CONV = 'discord:300000000000000001:500000000000000001';
 
 function embedChars(m: DiscordMessage): number {
   return m.embeds.reduce(
-    (n, e) => n + (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0) + (e.author?.name.length ?? 0) + (e.fields ?? []).reduce((k, f) => k + f.name.length + f.value.length, 0),
+    (n, e) =>
+      n +
+      (e.title?.length ?? 0) +
+      (e.description?.length ?? 0) +
+      (e.footer?.text.length ?? 0) +
+      (e.author?.name.length ?? 0) +
+      (e.fields ?? []).reduce((k, f) => k + f.name.length + f.value.length, 0),
     0,
   );
 }
@@ -109,7 +115,11 @@ describe('render: Discord limits', () => {
           next(3) === 0
             ? { type: 'code' as const, code: 'c\n'.repeat(next(3000)) }
             : next(2) === 0
-              ? { type: 'table' as const, header: ['A', 'B', 'C'], rows: Array.from({ length: next(60) }, () => ['a'.repeat(next(60)), 'b', 'c']) }
+              ? {
+                  type: 'table' as const,
+                  header: ['A', 'B', 'C'],
+                  rows: Array.from({ length: next(60) }, () => ['a'.repeat(next(60)), 'b', 'c']),
+                }
               : { type: 'text' as const, text: 'w '.repeat(next(3000)) },
         ),
         findings: Array.from({ length: next(30) }, (_, i) => finding(i, next(600))),
@@ -131,14 +141,24 @@ describe('render: Discord limits', () => {
   });
 
   it('escapes engine names: markdown and mentions in findings never format or ping', () => {
-    const m = renderAnswer(answer({ kind: 'diagnosis', findings: [{ ...finding(0, 1), subject: '__bold__ <@123> @here' }] }), { conversation: CONV });
+    const m = renderAnswer(answer({ kind: 'diagnosis', findings: [{ ...finding(0, 1), subject: '__bold__ <@123> @here' }] }), {
+      conversation: CONV,
+    });
     const name = m.embeds[0]!.fields![0]!.name;
     expect(name).toContain('\\_\\_bold\\_\\_');
     expect(name).not.toMatch(/<@123>|@here/);
   });
 
   it('leaves out a button whose custom id would not fit, never sends one that is too long', () => {
-    const m = renderAnswer(answer({ followups: [{ intent: `concept.${'z'.repeat(120)}`, label: 'Too long' }, { intent: 'concept.ok', label: 'Fine' }] }), { conversation: CONV });
+    const m = renderAnswer(
+      answer({
+        followups: [
+          { intent: `concept.${'z'.repeat(120)}`, label: 'Too long' },
+          { intent: 'concept.ok', label: 'Fine' },
+        ],
+      }),
+      { conversation: CONV },
+    );
     const labels = m.components.flatMap((r) => r.components.map((b) => ('label' in b ? b.label : '')));
     expect(labels).toContain('Fine');
     expect(labels).not.toContain('Too long');

@@ -55,7 +55,9 @@ export class DiscordStandIn {
       });
     });
     this.wss = new WebSocketServer({ server: this.server });
-    this.wss.on('connection', (ws) => this.onSocket(ws));
+    this.wss.on('connection', (ws) => {
+      this.onSocket(ws);
+    });
   }
 
   async listen(): Promise<this> {
@@ -70,9 +72,17 @@ export class DiscordStandIn {
 
   async close(): Promise<void> {
     for (const ws of this.sockets) ws.terminate();
-    await new Promise<void>((r) => this.wss.close(() => r()));
+    await new Promise<void>((r) => {
+      this.wss.close(() => {
+        r();
+      });
+    });
     this.server.closeAllConnections();
-    await new Promise<void>((r) => this.server.close(() => r()));
+    await new Promise<void>((r) =>
+      this.server.close(() => {
+        r();
+      }),
+    );
   }
 
   private async onRequest(req: IncomingMessage): Promise<{ status: number; body?: unknown }> {
@@ -83,11 +93,22 @@ export class DiscordStandIn {
     const path = decodeURIComponent(p);
     const body = raw ? JSON.parse(raw) : undefined;
     const method = req.method ?? 'GET';
-    this.requests.push({ method, path, query, body, at: Date.now(), ...(req.headers.authorization ? { auth: req.headers.authorization } : {}) });
+    this.requests.push({
+      method,
+      path,
+      query,
+      body,
+      at: Date.now(),
+      ...(req.headers.authorization ? { auth: req.headers.authorization } : {}),
+    });
     if (path === '/api/v10/gateway/bot')
       return {
         status: 200,
-        body: { url: `ws://127.0.0.1:${this.port}`, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } },
+        body: {
+          url: `ws://127.0.0.1:${this.port}`,
+          shards: 1,
+          session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+        },
       };
     if (/^\/api\/v10\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return { status: 204 };
     if (/^\/api\/v10\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(path)) return { status: 200, body: this.message(body, CHANNEL_ID) };
@@ -142,7 +163,16 @@ export class DiscordStandIn {
       owner_id: USER_ID,
       member_count: 2,
       channels: [chan(CHANNEL_ID, 'general'), chan(OTHER_CHANNEL_ID, 'random')],
-      threads: [{ id: THREAD_ID, type: 11, name: 'a thread', guild_id: GUILD_ID, parent_id: CHANNEL_ID, thread_metadata: { archived: false, locked: false } }],
+      threads: [
+        {
+          id: THREAD_ID,
+          type: 11,
+          name: 'a thread',
+          guild_id: GUILD_ID,
+          parent_id: CHANNEL_ID,
+          thread_metadata: { archived: false, locked: false },
+        },
+      ],
       roles: [
         { id: GUILD_ID, name: '@everyone', permissions: '0', position: 0, color: 0, hoist: false, managed: false, mentionable: false },
         { id: HOST_ROLE, name: 'ops', permissions: '0', position: 1, color: 0, hoist: false, managed: false, mentionable: false },
@@ -176,7 +206,9 @@ export class DiscordStandIn {
       if (hit) return hit;
       await new Promise((r) => setTimeout(r, 10));
     }
-    throw new Error(`stand-in: no matching request within ${timeoutMs} ms; saw:\n${this.requests.map((r) => `${r.method} ${r.path}`).join('\n')}`);
+    throw new Error(
+      `stand-in: no matching request within ${timeoutMs} ms; saw:\n${this.requests.map((r) => `${r.method} ${r.path}`).join('\n')}`,
+    );
   }
 
   /** Requests about one interaction token (callback, @original edits, follow-ups). */
@@ -191,7 +223,10 @@ function who(ctx: Ctx) {
   const user = { id: ctx.userId ?? USER_ID, username: 'person', discriminator: '0', global_name: 'Person', avatar: null };
   const channelId = ctx.channelId ?? CHANNEL_ID;
   if (ctx.dm) return { user, channel_id: channelId, channel: { id: channelId, type: 1, recipients: [user] }, context: 1 };
-  const channel = channelId === THREAD_ID ? { id: THREAD_ID, type: 11, parent_id: CHANNEL_ID, guild_id: GUILD_ID } : { id: channelId, type: 0, guild_id: GUILD_ID };
+  const channel =
+    channelId === THREAD_ID
+      ? { id: THREAD_ID, type: 11, parent_id: CHANNEL_ID, guild_id: GUILD_ID }
+      : { id: channelId, type: 0, guild_id: GUILD_ID };
   return {
     guild_id: GUILD_ID,
     channel_id: channelId,
@@ -229,7 +264,12 @@ export function slashPayload(sub: string, options: Record<string, string | numbe
 export function autocompletePayload(partial: string, ctx: Ctx = {}) {
   return interaction(
     4,
-    { id: '800000000000000001', name: 'docker', type: 1, options: [{ name: 'why', type: 1, options: [{ name: 'name', type: 3, value: partial, focused: true }] }] },
+    {
+      id: '800000000000000001',
+      name: 'docker',
+      type: 1,
+      options: [{ name: 'why', type: 1, options: [{ name: 'name', type: 3, value: partial, focused: true }] }],
+    },
     ctx,
   );
 }
@@ -262,7 +302,13 @@ function botMessage(channelId: string, body?: any) {
 }
 
 export function messagePayload(content: string, ctx: Ctx & { bot?: boolean; mentionBot?: boolean } = {}) {
-  const author = { id: ctx.userId ?? USER_ID, username: ctx.bot ? 'otherbot' : 'person', discriminator: '0', avatar: null, ...(ctx.bot ? { bot: true } : {}) };
+  const author = {
+    id: ctx.userId ?? USER_ID,
+    username: ctx.bot ? 'otherbot' : 'person',
+    discriminator: '0',
+    avatar: null,
+    ...(ctx.bot ? { bot: true } : {}),
+  };
   const base = {
     id: snowflake(),
     channel_id: ctx.channelId ?? CHANNEL_ID,
@@ -281,5 +327,10 @@ export function messagePayload(content: string, ctx: Ctx & { bot?: boolean; ment
     flags: 0,
   };
   if (ctx.dm) return { ...base, channel_type: 1 };
-  return { ...base, guild_id: GUILD_ID, channel_type: 0, member: { roles: ctx.roles ?? [], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 } };
+  return {
+    ...base,
+    guild_id: GUILD_ID,
+    channel_type: 0,
+    member: { roles: ctx.roles ?? [], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 },
+  };
 }

@@ -20,12 +20,23 @@ describe('discord to-question', () => {
     ['help', {}, { kind: 'help' }, 'help'],
   ] as const)('/docker %s %o', (sub, options, command, text) => {
     const q = slashToQuestion({ subcommand: sub, options }, ctx, true);
-    expect(q).toMatchObject({ platform: 'discord', command, text, conversation: 'discord:C1:U1', userId: 'U1', hostAllowed: true, fromBot: false });
+    expect(q).toMatchObject({
+      platform: 'discord',
+      command,
+      text,
+      conversation: 'discord:C1:U1',
+      userId: 'U1',
+      hostAllowed: true,
+      fromBot: false,
+    });
   });
 
   it('reads a mention like a command, without the mention', () => {
     expect(messageToQuestion('<@99> why web 8080', '99', ctx, false)).toMatchObject({ command: { kind: 'why', name: 'web', port: 8080 } });
-    expect(messageToQuestion('hey <@!99> what is a container?', '99', ctx, false)).toMatchObject({ command: { kind: 'ask' }, text: 'hey what is a container?' });
+    expect(messageToQuestion('hey <@!99> what is a container?', '99', ctx, false)).toMatchObject({
+      command: { kind: 'ask' },
+      text: 'hey what is a container?',
+    });
   });
 
   it('keys conversations by channel and user, or by thread', () => {

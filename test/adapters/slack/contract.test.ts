@@ -21,7 +21,12 @@ runContract('slack', async (): Promise<ContractDriver> => {
       const on = last.get(conversation);
       if (!on) throw new Error(`nothing was said in ${conversation} yet`);
       const button = buttons(on).find((b) => b.action_id.startsWith('followup_') && b.text === label);
-      if (!button) throw new Error(`no follow-up button "${label}" in: ${buttons(on).map((b) => b.text).join(', ')}`);
+      if (!button)
+        throw new Error(
+          `no follow-up button "${label}" in: ${buttons(on)
+            .map((b) => b.text)
+            .join(', ')}`,
+        );
       const { urlId } = await h.click(on, button, where(conversation));
       const reply = await h.nextPost((p) => p.urlId === urlId);
       last.set(conversation, reply);

@@ -18,7 +18,11 @@ export interface Harness {
   /** Posts an Events API event; resolves with the HTTP ack. */
   event(event: Record<string, unknown>, opts?: { eventId?: string; retryNum?: number }): Promise<SignedPost>;
   /** Clicks a button on a posted reply. */
-  click(on: Posted, button: { action_id: string; value?: string; text: string }, where?: { channel?: string; user?: string }): Promise<{ ack: SignedPost; urlId: string }>;
+  click(
+    on: Posted,
+    button: { action_id: string; value?: string; text: string },
+    where?: { channel?: string; user?: string },
+  ): Promise<{ ack: SignedPost; urlId: string }>;
   /** The first reply posted (so far or within the timeout) that matches. */
   nextPost(match: (p: Posted) => boolean, timeoutMs?: number): Promise<Posted>;
   close(): Promise<void>;
@@ -26,7 +30,13 @@ export interface Harness {
 
 let seq = 0;
 
-export async function startHarness(opts: { bot: BotHandle; tuning?: SlackAdapterOptions['tuning']; hostChannels?: string[]; hostUsers?: string[]; hostConfigured?: boolean }): Promise<Harness> {
+export async function startHarness(opts: {
+  bot: BotHandle;
+  tuning?: SlackAdapterOptions['tuning'];
+  hostChannels?: string[];
+  hostUsers?: string[];
+  hostConfigured?: boolean;
+}): Promise<Harness> {
   const standIn = await startStandIn();
   const handled: (Question & { fromBot?: boolean })[] = [];
   const feedback: FeedbackRecord[] = [];
@@ -69,7 +79,10 @@ export async function startHarness(opts: { bot: BotHandle; tuning?: SlackAdapter
     feedback,
     async slash(text, where = {}) {
       const urlId = `r${++seq}`;
-      const ack = await postSigned(eventsUrl, slashBody({ text, channel: where.channel ?? 'C0GENERAL', user: where.user ?? 'U0ALICE', responseUrl: standIn.responseUrl(urlId) }));
+      const ack = await postSigned(
+        eventsUrl,
+        slashBody({ text, channel: where.channel ?? 'C0GENERAL', user: where.user ?? 'U0ALICE', responseUrl: standIn.responseUrl(urlId) }),
+      );
       const reply = await nextPost((p) => p.urlId === urlId);
       return { ack, reply, urlId };
     },
@@ -85,8 +98,16 @@ export async function startHarness(opts: { bot: BotHandle; tuning?: SlackAdapter
       const container =
         on.via === 'response_url'
           ? { type: 'message', message_ts: '1700000000.000100', channel_id: channel, is_ephemeral: true }
-          : { type: 'message', message_ts: '1700000000.000200', channel_id: channel, is_ephemeral: false, ...(on.thread_ts ? { thread_ts: on.thread_ts } : {}) };
-      const body = actionBody(actionPayload({ button, channel, user: where.user ?? 'U0ALICE', responseUrl: standIn.responseUrl(urlId), container }));
+          : {
+              type: 'message',
+              message_ts: '1700000000.000200',
+              channel_id: channel,
+              is_ephemeral: false,
+              ...(on.thread_ts ? { thread_ts: on.thread_ts } : {}),
+            };
+      const body = actionBody(
+        actionPayload({ button, channel, user: where.user ?? 'U0ALICE', responseUrl: standIn.responseUrl(urlId), container }),
+      );
       const ack = await postSigned(eventsUrl, body);
       return { ack, urlId };
     },
@@ -101,7 +122,13 @@ export async function startHarness(opts: { bot: BotHandle; tuning?: SlackAdapter
 
 const consoleLogger = {
   debug: () => {},
-  info: (o: unknown, m?: string) => console.log('info', m, o),
-  warn: (o: unknown, m?: string) => console.log('warn', m, o),
-  error: (o: unknown, m?: string) => console.log('error', m, o),
+  info: (o: unknown, m?: string) => {
+    console.log('info', m, o);
+  },
+  warn: (o: unknown, m?: string) => {
+    console.log('warn', m, o);
+  },
+  error: (o: unknown, m?: string) => {
+    console.log('error', m, o);
+  },
 };

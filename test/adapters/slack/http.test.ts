@@ -59,7 +59,14 @@ describe('slack adapter, HTTP mode', () => {
 
   it('answers a mention in its thread', async () => {
     const ts = '1700000001.000100';
-    const ack = await h.event({ type: 'app_mention', user: 'U0BOB', text: `<@${BOT.userId}> what is a docker container?`, ts, channel: 'C0TEAM', event_ts: ts });
+    const ack = await h.event({
+      type: 'app_mention',
+      user: 'U0BOB',
+      text: `<@${BOT.userId}> what is a docker container?`,
+      ts,
+      channel: 'C0TEAM',
+      event_ts: ts,
+    });
     expect(ack.status).toBe(200);
     const reply = await h.nextPost((p) => p.channel === 'C0TEAM' && p.thread_ts === ts);
     expect(reply.via).toBe('chat.postMessage');
@@ -68,10 +75,25 @@ describe('slack adapter, HTTP mode', () => {
 
   it('keeps the context of a thread for a follow-up mention', async () => {
     const ts = '1700000002.000100';
-    await h.event({ type: 'app_mention', user: 'U0BOB', text: `<@${BOT.userId}> what does docker ps show?`, ts, channel: 'C0TEAM', event_ts: ts });
+    await h.event({
+      type: 'app_mention',
+      user: 'U0BOB',
+      text: `<@${BOT.userId}> what does docker ps show?`,
+      ts,
+      channel: 'C0TEAM',
+      event_ts: ts,
+    });
     await h.nextPost((p) => p.thread_ts === ts);
     const ts2 = '1700000002.000200';
-    await h.event({ type: 'app_mention', user: 'U0BOB', text: `<@${BOT.userId}> and what about stopped ones?`, ts: ts2, thread_ts: ts, channel: 'C0TEAM', event_ts: ts2 });
+    await h.event({
+      type: 'app_mention',
+      user: 'U0BOB',
+      text: `<@${BOT.userId}> and what about stopped ones?`,
+      ts: ts2,
+      thread_ts: ts,
+      channel: 'C0TEAM',
+      event_ts: ts2,
+    });
     const replies = await h.standIn.waitFor(() => {
       const r = h.standIn.posted.filter((p) => p.thread_ts === ts);
       return r.length >= 2 && r;
@@ -84,7 +106,15 @@ describe('slack adapter, HTTP mode', () => {
 
   it('answers a direct message in the DM', async () => {
     const ts = '1700000003.000100';
-    await h.event({ type: 'message', channel_type: 'im', user: 'U0BOB', text: 'what is a docker image', ts, channel: 'D0BOB', event_ts: ts });
+    await h.event({
+      type: 'message',
+      channel_type: 'im',
+      user: 'U0BOB',
+      text: 'what is a docker image',
+      ts,
+      channel: 'D0BOB',
+      event_ts: ts,
+    });
     const reply = await h.nextPost((p) => p.channel === 'D0BOB');
     expect(reply.thread_ts).toBeUndefined();
     expect(plainText(reply)).toContain(kb.get('concept.image')!.title);
@@ -93,8 +123,24 @@ describe('slack adapter, HTTP mode', () => {
   it('ignores other bots and itself', async () => {
     const before = h.standIn.posted.length;
     const n = h.handled.length;
-    await h.event({ type: 'message', subtype: 'bot_message', channel_type: 'im', bot_id: 'B0OTHER', text: 'what is a docker image', ts: '1700000004.000100', channel: 'D0BOB' });
-    await h.event({ type: 'message', channel_type: 'im', user: BOT.userId, bot_id: BOT.botId, text: 'what is a docker image', ts: '1700000004.000200', channel: 'D0BOB' });
+    await h.event({
+      type: 'message',
+      subtype: 'bot_message',
+      channel_type: 'im',
+      bot_id: 'B0OTHER',
+      text: 'what is a docker image',
+      ts: '1700000004.000100',
+      channel: 'D0BOB',
+    });
+    await h.event({
+      type: 'message',
+      channel_type: 'im',
+      user: BOT.userId,
+      bot_id: BOT.botId,
+      text: 'what is a docker image',
+      ts: '1700000004.000200',
+      channel: 'D0BOB',
+    });
     await sleep(300);
     expect(h.standIn.posted.length).toBe(before);
     // The other bot reaches the core, flagged, and the core declines; our own messages never get that far.
@@ -103,7 +149,14 @@ describe('slack adapter, HTTP mode', () => {
 
   it('does not answer a retried event twice', async () => {
     const ts = '1700000005.000100';
-    const ev = { type: 'app_mention', user: 'U0BOB', text: `<@${BOT.userId}> what is a docker image`, ts, channel: 'C0RETRY', event_ts: ts };
+    const ev = {
+      type: 'app_mention',
+      user: 'U0BOB',
+      text: `<@${BOT.userId}> what is a docker image`,
+      ts,
+      channel: 'C0RETRY',
+      event_ts: ts,
+    };
     await h.event(ev, { eventId: 'EvRETRY1' });
     await h.event(ev, { eventId: 'EvRETRY1', retryNum: 1 });
     await h.event(ev, { eventId: 'EvRETRY1', retryNum: 2 });
@@ -127,7 +180,14 @@ describe('slack adapter, HTTP mode', () => {
 
   it('a follow-up button on a thread answer replies in that thread', async () => {
     const ts = '1700000006.000100';
-    await h.event({ type: 'app_mention', user: 'U0BOB', text: `<@${BOT.userId}> what is a docker image`, ts, channel: 'C0BTN', event_ts: ts });
+    await h.event({
+      type: 'app_mention',
+      user: 'U0BOB',
+      text: `<@${BOT.userId}> what is a docker image`,
+      ts,
+      channel: 'C0BTN',
+      event_ts: ts,
+    });
     const reply = await h.nextPost((p) => p.channel === 'C0BTN');
     const button = buttons(reply).find((b) => b.action_id.startsWith('followup_'))!;
     await h.click(reply, button, { channel: 'C0BTN', user: 'U0BOB' });
@@ -154,7 +214,12 @@ describe('slack adapter, HTTP mode', () => {
     const down = buttons(reply).find((b) => b.action_id === 'feedback_down')!;
     const { urlId } = await h.click(reply, down, { user: 'U0DAVE' });
     await h.nextPost((p) => p.urlId === urlId);
-    expect(h.feedback.at(-1)).toMatchObject({ platform: 'slack', intent: 'concept.image', vote: 'down', conversation: 'slack:C0GENERAL:U0DAVE' });
+    expect(h.feedback.at(-1)).toMatchObject({
+      platform: 'slack',
+      intent: 'concept.image',
+      vote: 'down',
+      conversation: 'slack:C0GENERAL:U0DAVE',
+    });
     expect(h.feedback.at(-1)!.confidence).toBeGreaterThan(0);
   });
 

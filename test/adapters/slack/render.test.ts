@@ -32,12 +32,20 @@ function huge(): Answer {
     ],
     findings: Array.from({ length: 30 }, (_, i) => finding(i, 1500)),
     commands: Array.from({ length: 30 }, (_, i) => `docker run --name <!channel>${i} ${'q'.repeat(100)}`),
-    followups: Array.from({ length: 12 }, (_, i) => ({ intent: `concept.x${i}`, label: `A very long follow-up label number ${i} `.repeat(5) })),
+    followups: Array.from({ length: 12 }, (_, i) => ({
+      intent: `concept.x${i}`,
+      label: `A very long follow-up label number ${i} `.repeat(5),
+    })),
     notices: Array.from({ length: 15 }, (_, i) => `notice ${i} <!everyone> ${'n'.repeat(300)}`),
   });
 }
 
-const asPosted = (m: { text: string; blocks: unknown[] }): Posted => ({ via: 'response_url', text: m.text, blocks: m.blocks as Posted['blocks'], at: 0 });
+const asPosted = (m: { text: string; blocks: unknown[] }): Posted => ({
+  via: 'response_url',
+  text: m.text,
+  blocks: m.blocks as Posted['blocks'],
+  at: 0,
+});
 
 describe('render: Slack limits', () => {
   it('a huge answer stays within every limit and says what was left out', () => {
@@ -56,7 +64,14 @@ describe('render: Slack limits', () => {
   });
 
   it('a small answer is one header, its sections, the commands and the buttons', () => {
-    const a = baseAnswer({ kind: 'knowledge', intent: 'concept.image', confidence: 0.9, title: 'What an image is', blocks: [{ type: 'text', text: 'An **image** is `read-only`.' }], commands: ['docker images'] });
+    const a = baseAnswer({
+      kind: 'knowledge',
+      intent: 'concept.image',
+      confidence: 0.9,
+      title: 'What an image is',
+      blocks: [{ type: 'text', text: 'An **image** is `read-only`.' }],
+      commands: ['docker images'],
+    });
     const m = renderAnswer(a, { conversation: 'k' });
     expect(m.blocks.map((b) => b.type)).toEqual(['header', 'section', 'context', 'actions']);
     expect(JSON.stringify(m.blocks[1])).toContain('An *image* is `read-only`.');
@@ -94,7 +109,9 @@ describe('escape', () => {
   });
 
   it('reads what a person typed from Slack markup', () => {
-    expect(fromSlackMarkup('why &lt;web&gt; <@U123|bob> <#C1|ops> <https://x.io|x.io> <!here> a &amp; b')).toBe('why <web> @bob #ops x.io @here a & b');
+    expect(fromSlackMarkup('why &lt;web&gt; <@U123|bob> <#C1|ops> <https://x.io|x.io> <!here> a &amp; b')).toBe(
+      'why <web> @bob #ops x.io @here a & b',
+    );
     expect(stripLeadingMention('<@UBOT1> why web', 'UBOT1')).toBe('why web');
     expect(stripLeadingMention('<@UOTHER> why web', 'UBOT1')).toBe('<@UOTHER> why web');
   });

@@ -68,7 +68,13 @@ export function eventBody(event: Record<string, unknown>, eventId = `Ev${++event
   });
 }
 
-export function actionPayload(p: { button: { action_id: string; value?: string; text: string }; channel: string; user: string; responseUrl: string; container: Record<string, unknown> }): Record<string, unknown> {
+export function actionPayload(p: {
+  button: { action_id: string; value?: string; text: string };
+  channel: string;
+  user: string;
+  responseUrl: string;
+  container: Record<string, unknown>;
+}): Record<string, unknown> {
   return {
     type: 'block_actions',
     team: { id: BOT.teamId, domain: 'example' },
@@ -114,7 +120,11 @@ export function plainText(m: Posted): string {
 export function buttons(m: Posted): { action_id: string; value?: string; text: string }[] {
   return (m.blocks ?? []).flatMap((b) =>
     b.type === 'actions'
-      ? (b.elements ?? []).map((e) => ({ action_id: e.action_id ?? '', ...(e.value !== undefined ? { value: e.value } : {}), text: typeof e.text === 'string' ? e.text : (e.text?.text ?? '') }))
+      ? (b.elements ?? []).map((e) => ({
+          action_id: e.action_id ?? '',
+          ...(e.value !== undefined ? { value: e.value } : {}),
+          text: typeof e.text === 'string' ? e.text : (e.text?.text ?? ''),
+        }))
       : [],
   );
 }

@@ -82,7 +82,13 @@ describe('slack adapter: hostile names and text', () => {
 
   it('a question full of markup is echoed back inert (mention in a thread)', async () => {
     const ts = '1700000100.000100';
-    await h.event({ type: 'app_mention', user: 'U0BOB', text: `<@${BOT.userId}> why is <!here> &lt;b&gt; <@U0HACKER> <https://evil.example|x> missing`, ts, channel: 'C0HOSTILE' });
+    await h.event({
+      type: 'app_mention',
+      user: 'U0BOB',
+      text: `<@${BOT.userId}> why is <!here> &lt;b&gt; <@U0HACKER> <https://evil.example|x> missing`,
+      ts,
+      channel: 'C0HOSTILE',
+    });
     const reply = await h.nextPost((p) => p.channel === 'C0HOSTILE');
     expectNoInjectedMarkup(reply);
   });

@@ -76,7 +76,13 @@ describe('slack adapter, Socket Mode', () => {
 
   it('a retried envelope (retry_attempt) is not answered twice', async () => {
     const ts = '1700001001.000100';
-    const body = { type: 'event_callback', team_id: BOT.teamId, api_app_id: 'A0001', event_id: 'EvSOCK2', event: { type: 'app_mention', user: 'U0SOCK', text: `<@${BOT.userId}> help`, ts, channel: 'C0SOCKR' } };
+    const body = {
+      type: 'event_callback',
+      team_id: BOT.teamId,
+      api_app_id: 'A0001',
+      event_id: 'EvSOCK2',
+      event: { type: 'app_mention', user: 'U0SOCK', text: `<@${BOT.userId}> help`, ts, channel: 'C0SOCKR' },
+    };
     await standIn.sendEnvelope('events_api', body);
     await standIn.sendEnvelope('events_api', body, { retry_attempt: 1, retry_reason: 'timeout' });
     await standIn.waitFor(() => standIn.posted.find((p) => p.channel === 'C0SOCKR'));
@@ -88,7 +94,13 @@ describe('slack adapter, Socket Mode', () => {
     await standIn.sendEnvelope('slash_commands', slash('what is a docker image', standIn.responseUrl('s2')));
     const reply = await standIn.waitFor(() => standIn.posted.find((p) => p.urlId === 's2'));
     const button = buttons(reply).find((b) => b.action_id === 'followup_0')!;
-    const payload = actionPayload({ button, channel: 'C0SOCK', user: 'U0SOCK', responseUrl: standIn.responseUrl('s3'), container: { type: 'message', is_ephemeral: true, channel_id: 'C0SOCK', message_ts: '1.2' } });
+    const payload = actionPayload({
+      button,
+      channel: 'C0SOCK',
+      user: 'U0SOCK',
+      responseUrl: standIn.responseUrl('s3'),
+      container: { type: 'message', is_ephemeral: true, channel_id: 'C0SOCK', message_ts: '1.2' },
+    });
     await standIn.sendEnvelope('interactive', payload);
     const next = await standIn.waitFor(() => standIn.posted.find((p) => p.urlId === 's3'));
     expect(plainText(next)).toContain(button.text);

@@ -42,7 +42,11 @@ export interface StandIn {
   /** Socket Mode */
   connections: number;
   connects: number;
-  sendEnvelope(type: 'slash_commands' | 'events_api' | 'interactive', payload: unknown, extra?: Record<string, unknown>): Promise<{ envelope_id: string; payload?: unknown; at: number }>;
+  sendEnvelope(
+    type: 'slash_commands' | 'events_api' | 'interactive',
+    payload: unknown,
+    extra?: Record<string, unknown>,
+  ): Promise<{ envelope_id: string; payload?: unknown; at: number }>;
   disconnectAll(): void;
   waitFor<T>(find: () => T | undefined | false, timeoutMs?: number, what?: string): Promise<T>;
   close(): Promise<void>;
@@ -65,7 +69,8 @@ export async function startStandIn(): Promise<StandIn> {
       const method = path.slice(5);
       calls.push(method);
       const args = parseArgs(req, body);
-      if (method === 'auth.test') return reply(200, { ok: true, user_id: BOT.userId, bot_id: BOT.botId, team_id: BOT.teamId, user: 'coach' });
+      if (method === 'auth.test')
+        return reply(200, { ok: true, user_id: BOT.userId, bot_id: BOT.botId, team_id: BOT.teamId, user: 'coach' });
       if (method === 'apps.connections.open') {
         const { port } = server.address() as AddressInfo;
         return reply(200, { ok: true, url: `ws://127.0.0.1:${port}/socket` });
@@ -138,7 +143,9 @@ export async function startStandIn(): Promise<StandIn> {
       // A client may be between connections (a reconnect on a busy machine): wait, bounded.
       const open = await waitFor(() => [...sockets].find((s) => s.readyState === s.OPEN), 5000, 'a socket mode client');
       const acked = new Promise<{ envelope_id: string; payload?: unknown; at: number }>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`envelope ${envelope_id} was not acked within 5 s`)), 5000);
+        const timer = setTimeout(() => {
+          reject(new Error(`envelope ${envelope_id} was not acked within 5 s`));
+        }, 5000);
         acks.set(envelope_id, (a) => {
           clearTimeout(timer);
           acks.delete(envelope_id);
@@ -160,7 +167,11 @@ export async function startStandIn(): Promise<StandIn> {
       for (const s of sockets) s.terminate();
       wss.close();
       server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) =>
+        server.close(() => {
+          resolve();
+        }),
+      );
     },
   };
   return standIn;
@@ -231,7 +242,9 @@ function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => {
+      resolve(Buffer.concat(chunks).toString('utf8'));
+    });
     req.on('error', reject);
   });
 }
