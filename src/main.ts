@@ -97,12 +97,7 @@ export async function run(
 
   const services: CliServices = {
     core: async () => runtimeFor(false),
-    host: async () => {
-      const r = runtimeFor(true);
-      if (!r.host) throw new Error('no host');
-      return r.host;
-    },
-    hostCommands: () => import('./adapters/cli/host-commands.ts'),
+    hostBot: () => Promise.resolve(runtimeFor(true).bot),
     config: async (o) => {
       if (problems) {
         o.stderr.write(`${problems.message}\n`);
