@@ -3,7 +3,7 @@
 // A docker command's argument (`docker logs web`) or `--name web` is still read as a name.
 import stopwords from 'natural/lib/natural/util/stopwords.js';
 
-const WORDS = `
+const VERBS = `
 go goes went gone going come comes came coming get gets got getting give gives gave given make makes made making take takes
 took taken see sees saw seen look looks looked looking find finds found know knows knew known think thinks thought want wants
 wanted need needs needed use uses used using try tries tried trying work works worked working run runs ran running start
@@ -16,6 +16,9 @@ connect connects connected reach reaches reached return returns returned print p
 ask asks asked help helps helped mean means meant happen happens happened seem seems seemed become becomes became live lives
 lived move moves moved set sets put puts call calls called name named wait waits waited write writes wrote read reads
 listen listens listened respond responds responded answer answers answered serve serves served point points pointed
+`;
+
+const OTHERS = `
 anymore anyway already always never ever often sometimes usually still yet again soon later now today yesterday tomorrow
 here there everywhere somewhere nowhere away back up down out off over under inside outside instead maybe perhaps actually
 really probably suddenly finally basically literally apparently somehow please thanks thank ok okay yes yeah yep nope no sure
@@ -36,4 +39,9 @@ one two three four five six seven eight nine ten first second third last next pr
 me myself yourself himself herself itself ourselves themselves mine yours ours theirs
 `;
 
-export const COMMON_WORDS: ReadonlySet<string> = new Set([...WORDS.split(/\s+/).filter(Boolean), ...stopwords.words]);
+const words = (s: string) => s.split(/\s+/).filter(Boolean);
+
+/** Verbs and their forms: in a sentence, such a word after `docker pull` is prose, not an image. */
+export const COMMON_VERBS: ReadonlySet<string> = new Set(words(VERBS));
+
+export const COMMON_WORDS: ReadonlySet<string> = new Set([...words(VERBS), ...words(OTHERS), ...stopwords.words]);

@@ -1,4 +1,6 @@
 // The message reader: sentences, commands, pasted output and error lines, the way people post.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { MAX_CHARS, readMessage } from '../../src/nlu/reader/read-message.ts';
 
@@ -134,5 +136,27 @@ describe('bounded', () => {
     ]) {
       expect(() => readMessage(m)).not.toThrow();
     }
+  });
+});
+
+describe('the independent set of prose + command messages (test/fixtures/messages-commands.jsonl)', () => {
+  interface Row {
+    text: string;
+    commands: string[];
+  }
+  const rows: Row[] = readFileSync(fileURLToPath(new URL('../fixtures/messages-commands.jsonl', import.meta.url)), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Row);
+
+  it('has at least 60 messages', () => {
+    expect(rows.length).toBeGreaterThanOrEqual(60);
+  });
+
+  it('reads exactly the commands of each message, and never prose as part of one', () => {
+    const wrong = rows
+      .filter((r) => JSON.stringify(cmds(r.text)) !== JSON.stringify(r.commands))
+      .map((r) => `${r.text.slice(0, 70)} → ${JSON.stringify(cmds(r.text))}`);
+    expect(wrong).toEqual([]);
   });
 });

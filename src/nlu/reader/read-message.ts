@@ -2,7 +2,9 @@
 // it — sentences, docker commands (in fenced blocks, inline code, prompt lines, or in the middle
 // of a sentence), pasted output, and error lines. A command written inside a sentence ends where
 // the shell would end it or where prose starts ("… myapp and docker ps is empty, why?").
-import { ALIASES, MANAGEMENT, SUBCOMMANDS, findFlag, type SubcommandSpec } from '../docker-flags.ts';
+import stopwords from 'natural/lib/natural/util/stopwords.js';
+import { COMMON_VERBS, COMMON_WORDS } from '../common-words.ts';
+import { ALIASES, MANAGEMENT, SUBCOMMANDS, findFlag, type ArgRole, type SubcommandSpec } from '../docker-flags.ts';
 import { segments, type Word } from './shell.ts';
 
 export const MAX_CHARS = 20_000;
@@ -49,9 +51,10 @@ const PROSE = new Set(
   prints printed outputs fails failed works worked hangs hung exits exited crashes crashed keeps kept just only why how what
   where nothing still also again now here there successfully fine ok okay with without in on at to from for of into inside
   i i'm i've we you my our your the a an however though although yet or nor as if show say give print return fail work
-  hang crash keep mean means do does did display seem seems lists list displays contains has have had started
+  hang crash keep mean means do does did display seem seems vs versus lists list displays contains has have had started
   stopped ran removed deleted created built pulled pushed`.split(/\s+/),
 );
+const STOPWORDS: ReadonlySet<string> = new Set(stopwords.words);
 const GLOBAL_WITH_VALUE = new Set(['-H', '--host', '-c', '--context', '--config', '-l', '--log-level']);
 const COMPOSE_WITH_VALUE = new Set([
   '-f',
@@ -267,19 +270,49 @@ function commandLength(words: Word[], sentence: boolean): number {
   let programArgs = false;
   while (i < words.length) {
     const w = words[i]?.text ?? '';
-    if (sentence && endsSentence(w, words[i + 1]?.text)) return i + 1;
-    if (sentence && PROSE.has(w.toLowerCase())) return i;
-    if (sentence && /^[—–-]$/.test(w)) return i;
+    const lower = w.toLowerCase();
+    if (sentence && (PROSE.has(lower) || /^[—–-]$/.test(w))) return i;
     if (!programArgs && w.startsWith('-') && w !== '-') {
       i += flagTakesNext(spec, w, key.startsWith('compose') ? COMPOSE_WITH_VALUE : undefined) ? 2 : 1;
+      if (sentence && endsSentence(words[i - 1]?.text ?? '', words[i]?.text)) return i;
       continue;
     }
+    if (sentence && spec && !fitsPosition(spec.args, positional, w)) return i;
     positional++;
-    if (spec && spec.args[Math.min(positional - 1, spec.args.length - 1)] === 'image' && spec.args.includes('command...'))
-      programArgs = true;
+    const role = spec?.args[Math.min(positional - 1, spec.args.length - 1)];
+    if (role === 'image' && spec?.args.includes('command...')) programArgs = true;
     i++;
+    if (sentence && endsSentence(w, words[i]?.text)) return i;
   }
   return Math.min(i, words.length);
+}
+
+/**
+ * In a sentence, may `w` be the next positional argument? Not past the subcommand's arguments
+ * (`docker pull app done`), not a verb where a name goes (`docker pull update my container`),
+ * and after `docker run IMAGE` only a program (`sh`, `./start.sh`, `python app.py`) starts the
+ * container's command (`docker run redis:7 twice fails` ends at the image).
+ */
+function fitsPosition(roles: readonly ArgRole[], taken: number, w: string): boolean {
+  const word = w.toLowerCase().replace(/[,?!.]$/, '');
+  if (STOPWORDS.has(word)) return false;
+  const last = roles[roles.length - 1];
+  const role = taken < roles.length ? roles[taken] : last?.endsWith('...') ? last : undefined;
+  if (role === undefined) return false;
+  // The program's own arguments (`apt-get install -y vim`) are its business; only prose ends them.
+  if (role === 'command...') return taken === roles.indexOf('command...') ? looksLikeProgram(w) : true;
+  const nameShaped = /[\d_:./@-]/.test(word);
+  if (nameShaped) return true;
+  if (COMMON_VERBS.has(word)) return false;
+  // A second name in a list (`docker rm a b`) must not be an ordinary word either (`docker kill web vs …`).
+  return !(role.endsWith('...') && taken > roles.indexOf(role) && COMMON_WORDS.has(word));
+}
+
+const PROGRAMS =
+  /^(?:sh|bash|ash|zsh|dash|python\d?(?:\.\d{1,2})?|node|npm|npx|yarn|pnpm|java|go|ruby|perl|php|echo|cat|ls|env|printenv|sleep|tail|top|ps|curl|wget|ping|nginx|httpd|redis-server|redis-cli|postgres|psql|mysql|mysqld|mongod|mongosh|gunicorn|uvicorn|flask|rails|bundle|make|true|false|exit|id|whoami|uname|date|hostname|cargo|dotnet|deno|bun|pip\d?|apt|apt-get|apk|yum|dnf|vi|vim|nano|tini|dumb-init|supervisord|crond?|java)$/;
+
+function looksLikeProgram(w: string): boolean {
+  return PROGRAMS.test(w) || /^(?:\.{0,2}\/|[A-Za-z0-9_.-]{1,60}\.(?:sh|py|js|rb|pl)$)/.test(w);
 }
 
 /** Skips `sudo`/`FOO=1` prefixes, the tool, and its global flags; null when it is not docker. */
