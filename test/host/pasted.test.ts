@@ -1,5 +1,7 @@
 // Pasted output is evidence: tables, inspect JSON and event lines as people paste them feed the
 // same rules as a live engine (src/host/pasted/).
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { diagnosePasted, MAX_LINES } from '../../src/host/pasted/index.ts';
 import { parsePorts, parsePs, psFormat } from '../../src/host/pasted/parse-ps.ts';
@@ -189,5 +191,34 @@ describe('bounded and tolerant', () => {
     ]) {
       expect(diagnosePasted(t, {}, NOW)).toBeNull();
     }
+  });
+});
+
+describe('the independent set of pasted-output questions (test/fixtures/messages-pasted-output.jsonl)', () => {
+  interface Row {
+    text: string;
+    codes: string[];
+    says?: string[];
+  }
+  const rows: Row[] = readFileSync(fileURLToPath(new URL('../fixtures/messages-pasted-output.jsonl', import.meta.url)), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Row);
+
+  it('has at least 40 messages', () => {
+    expect(rows.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('finds what each paste shows, with the values that matter', () => {
+    const wrong = rows.flatMap((r) => {
+      const d = diagnosePasted(r.text, {}, NOW);
+      const got = d?.findings.map((f) => f.code) ?? [];
+      const text = JSON.stringify(d?.findings ?? []);
+      const missing = (r.says ?? []).filter((v) => !text.includes(v));
+      return JSON.stringify([...new Set(got)].sort()) === JSON.stringify([...r.codes].sort()) && missing.length === 0
+        ? []
+        : [`${r.text.slice(0, 60)} → ${JSON.stringify(got)} missing ${missing.join(',')}`];
+    });
+    expect(wrong).toEqual([]);
   });
 });

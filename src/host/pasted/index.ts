@@ -51,7 +51,12 @@ export function diagnosePasted(text: string, request: DiagnoseRequest = {}, now 
   const format = psFormat(lines);
   if (format) {
     const containers = parsePs(lines, format, now);
-    if (containers.length > 0) return { source: format, findings: runRules(base({ containers })), read: containers.length, truncated };
+    if (containers.length > 0) {
+      let findings = runRules(withSubject(base({ containers }), containers));
+      // Compose tags the images it builds `project-service:latest` itself: not a choice to warn about.
+      if (format !== 'ps') findings = findings.filter((f) => f.code !== 'latest_tag_in_use');
+      return { source: format, findings, read: containers.length, truncated };
+    }
   }
   if (isImagesTable(lines)) {
     const images = parseImages(lines, now);
@@ -62,7 +67,7 @@ export function diagnosePasted(text: string, request: DiagnoseRequest = {}, now 
   return null;
 }
 
-/** One inspected container and no name asked: ask about it, so its facts (OOMKilled…) are used. */
+/** One container pasted and no name asked: ask about it, so all its facts are used (OOMKilled, its tag…). */
 function withSubject(s: Snapshot, containers: Docker.ContainerInfo[]): Snapshot {
   if (s.request.subject || containers.length !== 1) return s;
   const name = containers[0]?.Names[0]?.replace(/^\//, '');

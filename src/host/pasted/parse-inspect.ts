@@ -6,8 +6,8 @@ import type Docker from 'dockerode';
 const MAX_JSON = 200_000;
 
 export function parseInspect(text: string): Docker.ContainerInspectInfo[] {
-  const t = text.trim();
-  if (t.length > MAX_JSON || !/"State"\s*:/.test(t)) return [];
+  if (text.length > MAX_JSON || !/"State"\s*:/.test(text)) return [];
+  const t = jsonLines(text);
   for (const candidate of [t, `{${t.replace(/,\s*$/, '')}}`]) {
     const parsed = tryJson(candidate);
     const list = Array.isArray(parsed) ? parsed : parsed ? [parsed] : [];
@@ -15,6 +15,24 @@ export function parseInspect(text: string): Docker.ContainerInspectInfo[] {
     if (out.length > 0) return out;
   }
   return [];
+}
+
+/** From the first line that opens the JSON to the last that closes it: prose and fences around it go. */
+function jsonLines(text: string): string {
+  const lines = text.split('\n');
+  const first = lines.findIndex((l) => /^\s*(?:[[{]|"State"\s*:)/.test(l));
+  let last = -1;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    if (/[}\]],?\s*$/.test(lines[i] ?? '')) {
+      last = i;
+      break;
+    }
+  }
+  if (first < 0 || last < first) return text.trim();
+  return lines
+    .slice(first, last + 1)
+    .join('\n')
+    .trim();
 }
 
 function tryJson(s: string): unknown {
