@@ -300,7 +300,7 @@ function fitsPosition(roles: readonly ArgRole[], taken: number, w: string): bool
   const role = taken < roles.length ? roles[taken] : last?.endsWith('...') ? last : undefined;
   if (role === undefined) return false;
   // The program's own arguments (`apt-get install -y vim`) are its business; only prose ends them.
-  if (role === 'command...') return taken === roles.indexOf('command...') ? looksLikeProgram(w) : true;
+  if (role === 'command...') return taken === roles.indexOf('command...') ? looksLikeProgram(w) || w.startsWith('-') : true;
   const nameShaped = /[\d_:./@-]/.test(word);
   if (nameShaped) return true;
   if (COMMON_VERBS.has(word)) return false;
