@@ -77,6 +77,7 @@ export const FINDING_CODES = [
   'recently_removed',
   'latest_tag_in_use',
   'running',
+  'dangling_images',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
