@@ -18,6 +18,8 @@ import type {
   KnowledgeBase,
   Nlu,
 } from './ports.ts';
+import { answerFromReading, commandNotes } from './reading.ts';
+import type { MessageReader, MessageReading, PasteReader } from './reading-answers.ts';
 import { resolveTurn } from './turns.ts';
 import { emptyEntities, type Answer, type Command, type Entities, type Question } from './types.ts';
 
@@ -38,6 +40,10 @@ export interface BotDeps {
   onHandled?: (r: HandledRecord) => void;
   onError?: (err: unknown, q: Question) => void;
   onFeedback?: (r: FeedbackRecord) => void;
+  /** Reads a message's parts: pasted errors, output and commands (nlu/reader). */
+  reader?: MessageReader;
+  /** Reads pasted output as evidence, with the host's rules (host/pasted). */
+  pasted?: PasteReader;
 }
 
 export interface Bot extends BotHandle, NameSuggester {
@@ -137,6 +143,17 @@ export function createBot(deps: BotDeps): Bot {
           `Your message was long (${checked.originalLength.toLocaleString('en')} characters), so I read only the first ${maxChars.toLocaleString('en')}.`,
         ]
       : [];
+    const reading = deps.reader?.read(checked.text);
+    if (reading) {
+      const entities = nlu.entities(checked.text);
+      const asked = nlu.entities(reading.prose);
+      const a = answerFromReading({ kb, reading, entities, asked, ...(deps.pasted ? { pasted: deps.pasted } : {}) });
+      if (a) {
+        if (a.intent !== 'none') context.set(q.conversation, { text: checked.text, intent: a.intent, entities });
+        a.notices.push(...notices);
+        return a;
+      }
+    }
     const ex = commandLineToExplain(checked.text);
     if (ex) {
       const a = explainAnswer(kb, ex, nlu.entities(checked.text));
@@ -144,7 +161,7 @@ export function createBot(deps: BotDeps): Bot {
       a.notices.push(...notices);
       return a;
     }
-    return ask(q, checked.text, notices);
+    return ask(q, checked.text, notices, reading);
   }
 
   /** A message that is (mostly) one docker command line gets an explanation, part by part. */
@@ -164,7 +181,7 @@ export function createBot(deps: BotDeps): Bot {
     return (asked || ex.line.length >= stripped.length * 0.9) && hasFlagsOrArgs ? ex : null;
   }
 
-  async function ask(q: Question, text: string, notices: string[]): Promise<Answer> {
+  async function ask(q: Question, text: string, notices: string[], reading?: MessageReading): Promise<Answer> {
     const turn = resolveTurn({
       text,
       classification: nlu.classify(text),
@@ -175,6 +192,10 @@ export function createBot(deps: BotDeps): Bot {
     });
     const a = await answerIntent(q, turn.classification, turn.entities, text);
     a.notices.unshift(...notices);
+    // The person's own command says more than the article: `--rm` is why `docker ps -a` is empty.
+    const intent = kb.get(a.intent);
+    const notes = intent && reading ? commandNotes(intent, reading.commands) : [];
+    if (notes.length) a.blocks.unshift(...notes.map((text) => ({ type: 'text' as const, text })));
     return a;
   }
 

@@ -20,6 +20,10 @@ export interface Intent {
   shortcut?: Shortcut;
   /** The sibling intent a short follow-up turning to images (or containers) moves to. */
   swap?: Partial<Record<SwapObject, string>>;
+  /** Diagnosis finding codes this topic explains (pasted output showing one is answered here). */
+  explains?: string[];
+  /** Notes added when the message's docker command carries this flag. */
+  command_notes?: { flag: string; subcommand?: string; note: string }[];
 }
 
 export interface KnowledgeBase {

@@ -20,6 +20,39 @@ export interface PasteReader {
   read(text: string, request: DiagnoseRequest): PastedEvidence | null;
 }
 
+/** A recognised error, its answer already filled with the message's values. */
+export interface ReadError extends ErrorMatch {
+  cause: string;
+  fix: string;
+}
+
+/** A docker command as the message wrote it. */
+export interface ReadCommand {
+  text: string;
+  words: string[];
+  /** `run`, `compose up`…, or null. */
+  subcommand: string | null;
+}
+
+/** What a message is made of (nlu/reader reads it; the core decides what to answer). */
+export interface MessageReading {
+  /** Errors written on their own or in prose, most specific first. */
+  errors: ReadError[];
+  /** Errors seen only inside pasted output (a table's `Exited (137)`): used when the output itself says nothing. */
+  outputErrors: ReadError[];
+  /** Blocks of pasted output. */
+  outputs: string[];
+  commands: ReadCommand[];
+  /** The sentences ask something. */
+  question: boolean;
+  /** The sentences alone (no pasted output, no error lines): what the person asks about. */
+  prose: string;
+}
+
+export interface MessageReader {
+  read(text: string): MessageReading;
+}
+
 const SOURCE_LABEL: Record<PastedEvidence['source'], string> = {
   ps: '`docker ps` output',
   'compose-ps': '`docker compose ps` output',
@@ -32,16 +65,11 @@ const SOURCE_LABEL: Record<PastedEvidence['source'], string> = {
 const MAX_FINDINGS = 5;
 
 /** A recognised error message: what it means and the fix, with the message's own values. */
-export function errorMessageAnswer(
-  kb: KnowledgeBase,
-  matches: readonly ErrorMatch[],
-  fill: (t: string, v: Record<string, string>) => string,
-  entities: Entities,
-): Answer {
+export function errorMessageAnswer(kb: KnowledgeBase, matches: readonly ReadError[], entities: Entities): Answer {
   const [first, second] = matches;
   if (!first) throw new Error('errorMessageAnswer needs a match');
-  const { entry, values } = first;
-  const blocks: Block[] = [...markdownToBlocks(fill(entry.cause, values)), ...markdownToBlocks(fill(entry.fix, values))];
+  const { entry } = first;
+  const blocks: Block[] = [...markdownToBlocks(first.cause), ...markdownToBlocks(first.fix)];
   if (second && second.entry.intent !== entry.intent)
     blocks.push({
       type: 'text',

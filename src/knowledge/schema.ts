@@ -2,6 +2,7 @@
 // so a typo such as `followup:` is caught at start-up instead of silently ignored.
 import { z } from 'zod';
 import { ACTIONS, AREAS, SHORTCUTS, SWAP_OBJECTS } from '../core/intent-kinds.ts';
+import { FINDING_CODES } from '../core/types.ts';
 
 export const INTENT_ID = /^[a-z]+\.[a-z_]+$/;
 export const MIN_EXAMPLES = 20;
@@ -45,6 +46,19 @@ export const intentSchema = z.strictObject({
   area: oneOf(AREAS),
   shortcut: oneOf(SHORTCUTS).optional(),
   swap: z.partialRecord(oneOf(SWAP_OBJECTS), intentId, 'must be a mapping such as `images: command.images`').optional(),
+  /** Diagnosis findings this topic explains: pasted output showing one is answered under it. */
+  explains: z.array(oneOf(FINDING_CODES), 'must be a list of finding codes').optional(),
+  /** Notes for a message whose docker command has this flag (`--rm` empties `docker ps -a`). */
+  command_notes: z
+    .array(
+      z.strictObject({
+        flag: z.string().regex(/^--?[a-z][a-z-]*$/, 'must be a flag such as --rm'),
+        subcommand: z.string().min(1).optional(),
+        note: nonEmpty,
+      }),
+      'must be a list of {flag, note}',
+    )
+    .optional(),
 });
 
 export type IntentFile = z.infer<typeof intentSchema>;
