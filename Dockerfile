@@ -45,6 +45,7 @@ COPY --from=prod-modules /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json package-lock.json ./
 COPY intents ./intents
+COPY errors ./errors
 COPY bin ./bin
 # `coach` on the PATH, and a smoke test: the build fails if the image cannot answer a question.
 RUN chmod 0755 bin/coach.js \

@@ -6,14 +6,18 @@ import { runCli, type CliServices, type Io } from './adapters/cli/cli.ts';
 import { ConfigError, loadConfig, readEnvironment, redactedConfig, secretValues, type Config } from './config.ts';
 import { createBot, type Bot } from './core/bot.ts';
 import type { HostPort, Nlu } from './core/ports.ts';
+import { diagnosePasted } from './host/pasted/index.ts';
+import { loadErrorCatalogue } from './knowledge/error-catalogue.ts';
 import { loadKnowledge } from './knowledge/load.ts';
 import { createNlu } from './nlu/index.ts';
+import { createMessageReader } from './nlu/reader/index.ts';
 import { createLogger, type Logger } from './ops/logger.ts';
 import { createMetrics, type Metrics } from './ops/metrics.ts';
 import { startService } from './service.ts';
 import { buildHost } from './wiring/host.ts';
 
 export const INTENTS_DIR = fileURLToPath(new URL('../intents', import.meta.url));
+export const ERRORS_DIR = fileURLToPath(new URL('../errors', import.meta.url));
 
 export interface Runtime {
   config: Config;
@@ -30,9 +34,12 @@ export function buildRuntime(config: Config, logger: Logger, opts: { forceHost?:
   const nlu = createNlu(kb, config.COACH_CONFIDENCE_THRESHOLD !== undefined ? { threshold: config.COACH_CONFIDENCE_THRESHOLD } : {});
   const metrics = createMetrics({ defaults: true });
   const host = buildHost(config, { force: opts.forceHost ?? false, logger });
+  const errors = loadErrorCatalogue(ERRORS_DIR, new Set(kb.intents.map((i) => i.id)));
   const bot = createBot({
     knowledge: kb,
     nlu,
+    reader: createMessageReader(errors),
+    pasted: { read: (text, request) => diagnosePasted(text, request) },
     ...(host ? { host } : {}),
     maxInputChars: config.COACH_MAX_INPUT_CHARS,
     contextTtlMs: config.COACH_CONTEXT_TTL_MINUTES * 60_000,
@@ -97,12 +104,7 @@ export async function run(
 
   const services: CliServices = {
     core: async () => runtimeFor(false),
-    host: async () => {
-      const r = runtimeFor(true);
-      if (!r.host) throw new Error('no host');
-      return r.host;
-    },
-    hostCommands: () => import('./adapters/cli/host-commands.ts'),
+    hostBot: () => Promise.resolve(runtimeFor(true).bot),
     config: async (o) => {
       if (problems) {
         o.stderr.write(`${problems.message}\n`);

@@ -4,7 +4,7 @@
 // those in flight, close connections and the HTTP server, exit 0 within 10 seconds.
 import type { Io } from './adapters/cli/cli.ts';
 import { runChat } from './adapters/cli/chat.ts';
-import type { BotHandle, PlatformAdapter } from './core/ports.ts';
+import type { BotHandle, NameSuggester, PlatformAdapter } from './core/ports.ts';
 import { createHttpServer, type HttpServer, type Route } from './http/server.ts';
 import type { Runtime } from './main.ts';
 import { opsRoutes } from './ops/health.ts';
@@ -13,7 +13,7 @@ import { buildAdapters } from './wiring/adapters.ts';
 const SHUTDOWN_BUDGET_MS = 9_000;
 
 /** The bot as adapters see it, counting answers in flight so shutdown can wait for them. */
-export function trackedHandle(rt: Runtime): BotHandle & { inFlight(): number; drain(): void; idle(): Promise<void> } {
+export function trackedHandle(rt: Runtime): BotHandle & NameSuggester & { inFlight(): number; drain(): void; idle(): Promise<void> } {
   let inFlight = 0;
   let draining = false;
   const waiters: (() => void)[] = [];
@@ -31,6 +31,7 @@ export function trackedHandle(rt: Runtime): BotHandle & { inFlight(): number; dr
     feedback: (r) => {
       rt.bot.feedback(r);
     },
+    suggest: (q, limit) => rt.bot.suggest(q, limit),
     inFlight: () => inFlight,
     drain: () => {
       draining = true;

@@ -68,7 +68,16 @@ describe('facts checklist', () => {
 });
 
 describe('missingFacts', () => {
-  const intent: Intent = { id: 'a.b', title: 't', examples: [], answer: 'An image is a Read-Only blueprint.', followups: [], commands: [] };
+  const intent: Intent = {
+    id: 'a.b',
+    title: 't',
+    examples: [],
+    answer: 'An image is a Read-Only blueprint.',
+    followups: [],
+    commands: [],
+    action: 'article',
+    area: 'concept',
+  };
   const get = (id: string) => (id === 'a.b' ? intent : undefined);
   it('matches case-insensitively with alternatives and reports misses with the fact', () => {
     expect(missingFacts([{ fact: 'f1', source: 'long', intent: 'a.b', terms: ['read-only', 'mould|blueprint'] }], get)).toEqual([]);

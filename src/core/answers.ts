@@ -1,5 +1,6 @@
 // Builders for the Answer shapes the core returns. Pure: knowledge in, Answer out.
 import type { Intent, KnowledgeBase, Explanation, Scored } from './ports.ts';
+import { AREA_TABLE, AREAS } from './intent-kinds.ts';
 import { markdownToBlocks } from './markdown.ts';
 import { emptyEntities, type Answer, type Block, type Entities, type IntentRef } from './types.ts';
 
@@ -39,21 +40,13 @@ export function knowledgeAnswer(kb: KnowledgeBase, intent: Intent, confidence: n
   });
 }
 
-const GROUPS: [prefix: string, heading: string][] = [
-  ['concept.', 'Images and containers'],
-  ['mistake.', 'Common mistakes'],
-  ['command.', 'Commands explained'],
-  ['diagnose.', 'When something is wrong'],
-  ['host.', 'Looking at a connected host'],
-];
-
-/** `meta.help`: what the bot can do, built from the intents rather than kept by hand. */
-export function helpAnswer(kb: KnowledgeBase, hostConnected: boolean): Answer {
-  const help = kb.get('meta.help');
+/** The help intent's answer, then every listed area's intents under its heading (AREA_TABLE order). */
+export function helpAnswer(kb: KnowledgeBase, help: Intent | undefined, hostConnected: boolean): Answer {
   const blocks: Block[] = help ? markdownToBlocks(help.answer) : [];
-  for (const [prefix, heading] of GROUPS) {
-    const items = kb.intents.filter((i) => i.id.startsWith(prefix)).map((i) => i.title);
-    if (items.length) blocks.push({ type: 'text', text: `**${heading}**` }, { type: 'list', items });
+  for (const area of AREAS) {
+    const heading = AREA_TABLE[area].heading;
+    const items = kb.intents.filter((i) => i.area === area).map((i) => i.title);
+    if (heading !== null && items.length) blocks.push({ type: 'text', text: `**${heading}**` }, { type: 'list', items });
   }
   blocks.push({
     type: 'text',
@@ -63,20 +56,26 @@ export function helpAnswer(kb: KnowledgeBase, hostConnected: boolean): Answer {
   });
   return baseAnswer({
     kind: 'help',
-    intent: 'meta.help',
+    intent: help?.id ?? 'none',
     confidence: 1,
     title: help?.title ?? 'What I can do',
     blocks,
     commands: ['ask <question>', 'why [name] [--port N]', 'ps [--all]', 'images', 'explain <docker command>', 'help'],
-    followups: refsFor(kb, ['concept.difference', 'diagnose.missing_container', 'mistake.ps_vs_images']),
+    followups: refsFor(kb, help?.followups ?? []),
   });
+}
+
+/** A topic of conversation (not a greeting, thanks or help): see AREA_TABLE. */
+export function isTopic(kb: KnowledgeBase, id: string): boolean {
+  const intent = kb.get(id);
+  return intent !== undefined && AREA_TABLE[intent.area].topic;
 }
 
 export function noneAnswer(kb: KnowledgeBase, alternatives: readonly Scored[], entities: Entities): Answer {
   const suggestions = refsFor(
     kb,
     alternatives
-      .filter((a) => a.intent !== 'none' && !a.intent.startsWith('meta.'))
+      .filter((a) => isTopic(kb, a.intent))
       .slice(0, 3)
       .map((a) => a.intent),
   );

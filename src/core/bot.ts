@@ -1,14 +1,31 @@
 // bot.handle(question) → Answer: the one entry point every adapter calls. The steps every
 // platform shares live here once: ignore bots, check the input, classify, keep context,
 // answer, and turn any error into a kind message.
-import { explainAnswer, helpAnswer, inputProblemAnswer, internalErrorAnswer, knowledgeAnswer, noneAnswer } from './answers.ts';
+import { explainAnswer, helpAnswer, inputProblemAnswer, internalErrorAnswer, noneAnswer } from './answers.ts';
 import { ConversationStore } from './conversation.ts';
-import { HostUnreachableError } from './errors.ts';
-import { isShortFollowup, leansOnContext, looksElliptical, swappedIntent } from './followup.ts';
-import { containersAnswer, diagnosisAnswer, imagesAnswer } from './host-answers.ts';
+import { dispatch, type ActionContext, type ActionRequest } from './dispatch.ts';
+import { createHostRoad } from './host-road.ts';
 import { checkInput } from './input.ts';
-import type { BotHandle, Classification, FeedbackRecord, HandledRecord, HostPort, KnowledgeBase, Nlu } from './ports.ts';
-import type { Answer, Command, Entities, Question } from './types.ts';
+import { AREA_TABLE, type Shortcut } from './intent-kinds.ts';
+import type {
+  BotHandle,
+  NameSuggester,
+  Classification,
+  FeedbackRecord,
+  HandledRecord,
+  HostPort,
+  Intent,
+  KnowledgeBase,
+  Nlu,
+} from './ports.ts';
+import { answerFromReading, commandNotes } from './reading.ts';
+import type { MessageReader, MessageReading, PasteReader } from './reading-answers.ts';
+import { resolveTurn } from './turns.ts';
+import { emptyEntities, type Answer, type Command, type Entities, type Question } from './types.ts';
+
+/** Longer than any container name or image reference (a repository name is at most 255 characters). */
+export const MAX_NAME_CHARS = 256;
+const NOT_A_NAME = `That does not look like a container or image name (a name is one word of at most ${MAX_NAME_CHARS} characters), so I did not look it up. Try \`ps --all\` to see the names on the host.`;
 
 export interface BotDeps {
   knowledge: KnowledgeBase;
@@ -23,9 +40,13 @@ export interface BotDeps {
   onHandled?: (r: HandledRecord) => void;
   onError?: (err: unknown, q: Question) => void;
   onFeedback?: (r: FeedbackRecord) => void;
+  /** Reads a message's parts: pasted errors, output and commands (nlu/reader). */
+  reader?: MessageReader;
+  /** Reads pasted output as evidence, with the host's rules (host/pasted). */
+  pasted?: PasteReader;
 }
 
-export interface Bot extends BotHandle {
+export interface Bot extends BotHandle, NameSuggester {
   /** Answers a question; null means "do not reply" (the author is a bot, or this bot itself). */
   handle(q: Question & { fromBot?: boolean }): Promise<Answer | null>;
   readonly hostConnected: boolean;
@@ -36,7 +57,13 @@ export function createBot(deps: BotDeps): Bot {
   const maxChars = deps.maxInputChars ?? 4000;
   const now = deps.now ?? Date.now;
   const context = new ConversationStore(deps.contextTtlMs ?? 30 * 60_000, now);
-  const hostDeadlineMs = deps.hostDeadlineMs ?? 10_000;
+  const road = createHostRoad({
+    ...(host ? { host } : {}),
+    deadlineMs: deps.hostDeadlineMs ?? 10_000,
+    ...(deps.onError ? { onError: deps.onError } : {}),
+  });
+  const actions: ActionContext = { kb, host: road };
+  const shortcuts = new Map<Shortcut, Intent>(kb.intents.flatMap((i) => (i.shortcut ? [[i.shortcut, i] as const] : [])));
 
   async function handle(q: Question & { fromBot?: boolean }): Promise<Answer | null> {
     if (q.fromBot) return null;
@@ -65,27 +92,29 @@ export function createBot(deps: BotDeps): Bot {
     const command: Command = q.command ?? { kind: 'ask' };
     switch (command.kind) {
       case 'help':
-        return helpAnswer(kb, Boolean(host));
+        return shortcut(q, 'help', {});
+      case 'ps':
+        return shortcut(q, 'ps', { all: command.all });
+      case 'images':
+        return shortcut(q, 'images', {});
+      case 'why': {
+        if (command.name !== undefined && !looksLikeName(command.name)) return inputProblemAnswer(NOT_A_NAME);
+        const args = {
+          ...(command.name !== undefined ? { name: command.name } : {}),
+          ...(command.port !== undefined ? { port: command.port } : {}),
+        };
+        return shortcut(q, 'why', args, nlu.entities(q.text.slice(0, maxChars)));
+      }
       case 'followup': {
         const intent = kb.get(command.intent);
-        if (!intent) return helpAnswer(kb, Boolean(host));
+        if (!intent) return shortcut(q, 'help', {});
         const prev = context.get(q.conversation);
         return answerIntent(
           q,
           { intent: intent.id, confidence: 1, alternatives: [] },
-          prev?.entities ?? nlu.entities(''),
+          prev?.entities ?? emptyEntities(),
           prev?.text ?? intent.title,
         );
-      }
-      case 'ps':
-        return hostOr(q, 'host.list_containers', nlu.entities(''), async (h) =>
-          containersAnswer(kb, h.description, await h.listContainers({ all: command.all }), command.all),
-        );
-      case 'images':
-        return hostOr(q, 'host.list_images', nlu.entities(''), async (h) => imagesAnswer(kb, h.description, await h.listImages()));
-      case 'why': {
-        const entities = nlu.entities(q.text);
-        return diagnose(q, 'diagnose.missing_container', entities, command.name, command.port);
       }
       case 'explain': {
         const checked = checkInput(command.line, maxChars);
@@ -99,6 +128,13 @@ export function createBot(deps: BotDeps): Bot {
     }
   }
 
+  /** An explicit command (`why`, `ps`, `images`, `help`): the intent whose file names it, no classifier. */
+  function shortcut(q: Question, s: Shortcut, args: ActionRequest['args'], entities: Entities = emptyEntities()): Promise<Answer> {
+    const intent = shortcuts.get(s);
+    if (!intent) return Promise.resolve(helpAnswer(kb, shortcuts.get('help'), road.connected));
+    return dispatch({ q, intent, confidence: 1, entities, text: q.text, args }, actions);
+  }
+
   async function askChecked(q: Question): Promise<Answer> {
     const checked = checkInput(q.text, maxChars);
     if (!checked.ok) return inputProblemAnswer(checked.message);
@@ -107,6 +143,17 @@ export function createBot(deps: BotDeps): Bot {
           `Your message was long (${checked.originalLength.toLocaleString('en')} characters), so I read only the first ${maxChars.toLocaleString('en')}.`,
         ]
       : [];
+    const reading = deps.reader?.read(checked.text);
+    if (reading) {
+      const entities = nlu.entities(checked.text);
+      const asked = nlu.entities(reading.prose);
+      const a = answerFromReading({ kb, reading, entities, asked, ...(deps.pasted ? { pasted: deps.pasted } : {}) });
+      if (a) {
+        if (a.intent !== 'none') context.set(q.conversation, { text: checked.text, intent: a.intent, entities });
+        a.notices.push(...notices);
+        return a;
+      }
+    }
     const ex = commandLineToExplain(checked.text);
     if (ex) {
       const a = explainAnswer(kb, ex, nlu.entities(checked.text));
@@ -114,7 +161,7 @@ export function createBot(deps: BotDeps): Bot {
       a.notices.push(...notices);
       return a;
     }
-    return ask(q, checked.text, notices);
+    return ask(q, checked.text, notices, reading);
   }
 
   /** A message that is (mostly) one docker command line gets an explanation, part by part. */
@@ -134,122 +181,39 @@ export function createBot(deps: BotDeps): Bot {
     return (asked || ex.line.length >= stripped.length * 0.9) && hasFlagsOrArgs ? ex : null;
   }
 
-  async function ask(q: Question, text: string, notices: string[]): Promise<Answer> {
-    let c = nlu.classify(text);
-    let entities = nlu.entities(text);
-    const prev = context.get(q.conversation);
-    if (prev && isShortFollowup(text)) {
-      // A question that stands on its own is answered on its own; a weak guess about a turn that
-      // points back ("how do I do that with compose") is read with the previous turn.
-      const unsure = c.intent === 'none' || (c.confidence < 0.5 && leansOnContext(text));
-      const swapped = swappedIntent(prev.intent, text);
-      const combined = () => nlu.classify(`${prev.text} ${text}`);
-      if (swapped && (unsure || c.intent === swapped || looksElliptical(text))) {
-        // "what about images?" after a `docker ps` answer: the same question about the other object.
-        c = { intent: swapped, confidence: Math.max(c.intent === swapped ? c.confidence : 0, 0.6), alternatives: [] };
-        entities = mergeEntities(entities, prev.entities);
-      } else if (looksElliptical(text) && c.intent !== prev.intent && (c.intent === 'none' || c.confidence < 0.7)) {
-        // "and the stopped ones?": too little to stand on its own, so it stays on the topic.
-        const both = combined();
-        c = { intent: prev.intent, confidence: both.intent === prev.intent ? both.confidence : 0.5, alternatives: [] };
-        entities = mergeEntities(entities, prev.entities);
-      } else if (unsure && leansOnContext(text)) {
-        // Not "what is the capital of France": only a turn that points back borrows the context.
-        const both = combined();
-        if (both.intent !== 'none' && !both.intent.startsWith('meta.')) {
-          c = both;
-          entities = mergeEntities(entities, prev.entities);
-        }
-      }
-    }
-    const a = await answerIntent(q, c, entities, text);
+  async function ask(q: Question, text: string, notices: string[], reading?: MessageReading): Promise<Answer> {
+    const turn = resolveTurn({
+      text,
+      classification: nlu.classify(text),
+      entities: nlu.entities(text),
+      previous: context.get(q.conversation),
+      classify: (t) => nlu.classify(t),
+      intentOf: (id) => kb.get(id),
+    });
+    const a = await answerIntent(q, turn.classification, turn.entities, text);
     a.notices.unshift(...notices);
+    // The person's own command says more than the article: `--rm` is why `docker ps -a` is empty.
+    const intent = kb.get(a.intent);
+    const notes = intent && reading ? commandNotes(intent, reading.commands) : [];
+    if (notes.length) a.blocks.unshift(...notes.map((text) => ({ type: 'text' as const, text })));
     return a;
   }
 
   async function answerIntent(q: Question, c: Classification, entities: Entities, text: string): Promise<Answer> {
-    if (c.intent === 'none') return noneAnswer(kb, c.alternatives, entities);
-    if (!c.intent.startsWith('meta.')) context.set(q.conversation, { text, intent: c.intent, entities });
-    if (c.intent === 'meta.help') return helpAnswer(kb, Boolean(host));
-    if (c.intent === 'host.list_containers') {
-      const all = /\b(all|stopped|exited|dead|every)\b|-a\b/i.test(text);
-      return hostOr(
-        q,
-        c.intent,
-        entities,
-        async (h) => containersAnswer(kb, h.description, await h.listContainers({ all }), all),
-        c.confidence,
-      );
-    }
-    if (c.intent === 'host.list_images')
-      return hostOr(q, c.intent, entities, async (h) => imagesAnswer(kb, h.description, await h.listImages()), c.confidence);
-    if (c.intent.startsWith('diagnose.') && c.intent !== 'diagnose.daemon_unreachable') {
-      const a = await diagnose(q, c.intent, entities, undefined, undefined, c.confidence);
-      return a;
-    }
-    const intent = kb.get(c.intent);
+    const intent = c.intent === 'none' ? undefined : kb.get(c.intent);
     if (!intent) return noneAnswer(kb, c.alternatives, entities);
-    return knowledgeAnswer(kb, intent, c.confidence, entities);
+    if (AREA_TABLE[intent.area].topic) context.set(q.conversation, { text, intent: intent.id, entities });
+    return dispatch({ q, intent, confidence: c.confidence, entities, text, args: {} }, actions);
   }
 
-  function diagnose(q: Question, intent: string, entities: Entities, name?: string, port?: number, confidence = 1): Promise<Answer> {
-    const subject = name ?? entities.names[0] ?? entities.images[0];
-    const p = port ?? entities.ports[0]?.host ?? entities.ports[0]?.container;
-    const exitCode = entities.exitCodes[0];
-    return hostOr(
-      q,
-      intent,
-      entities,
-      async (h) => {
-        const d = await h.diagnose({
-          ...(subject ? { subject } : {}),
-          ...(p !== undefined ? { port: p } : {}),
-          ...(exitCode !== undefined ? { exitCode } : {}),
-        });
-        return diagnosisAnswer(kb, intent, d, entities);
-      },
-      confidence,
-    );
+  /** Names for autocomplete, through the same access rule and deadline as a question. */
+  async function suggest(q: Question, limit: number): Promise<string[]> {
+    const partial = typeof q.text === 'string' ? q.text.slice(0, MAX_NAME_CHARS) : '';
+    const res = await road.query(q, (h) => h.suggestNames(partial, limit));
+    return res.ok ? res.value : [];
   }
 
-  /** Runs a host query when a host is connected and this person may use it; else the knowledge answer. */
-  async function hostOr(
-    q: Question,
-    intentId: string,
-    entities: Entities,
-    query: (h: HostPort) => Promise<Answer>,
-    confidence = 1,
-  ): Promise<Answer> {
-    const intent = kb.get(intentId);
-    const fallback = () => (intent ? knowledgeAnswer(kb, intent, confidence, entities) : helpAnswer(kb, Boolean(host)));
-    if (!host) {
-      const a = fallback();
-      a.notices.push('No Docker host is connected to me, so here is how to check it yourself.');
-      return a;
-    }
-    if (!q.hostAllowed) {
-      const a = fallback();
-      a.notices.push(hostAccessHint(q.platform));
-      return a;
-    }
-    try {
-      return await withDeadline(query(host), hostDeadlineMs);
-    } catch (err) {
-      if (err instanceof HostUnreachableError) {
-        return diagnosisAnswer(kb, intentId, { host: host.description, subject: null, findings: [err.finding] }, entities);
-      }
-      deps.onError?.(err, q);
-      const a = fallback();
-      a.notices.push(
-        err instanceof HostDeadlineError
-          ? `The Docker engine did not answer within ${Math.round(hostDeadlineMs / 100) / 10} s, so I could not look. Nothing was changed; here is how to check it yourself.`
-          : 'I could not read the Docker host just now (it answered with something I did not expect). Nothing was changed; here is how to check it yourself.',
-      );
-      return a;
-    }
-  }
-
-  return { handle, feedback: (r) => deps.onFeedback?.(r), hostConnected: Boolean(host) };
+  return { handle, suggest, feedback: (r) => deps.onFeedback?.(r), hostConnected: road.connected };
 }
 
 function engineError(a: Answer): { engineError?: string } {
@@ -258,38 +222,8 @@ function engineError(a: Answer): { engineError?: string } {
   return { engineError: String(f.evidence['kind'] ?? f.evidence['reason'] ?? 'unreachable') };
 }
 
-function hostAccessHint(platform: string): string {
-  const how =
-    platform === 'slack'
-      ? 'an admin can add this channel to `SLACK_HOST_CHANNELS` and you to `SLACK_HOST_USERS`'
-      : platform === 'discord'
-        ? 'an admin can add this channel to `DISCORD_HOST_CHANNELS` and give you a role listed in `DISCORD_HOST_ROLES`'
-        : 'an admin can enable host access in the bot settings';
-  return `Looking at the Docker host is not enabled for you here, so this answer comes from what I know; ${how}.`;
-}
-
-function mergeEntities(now: Entities, before: Entities): Entities {
-  const pick = <T>(a: T[], b: T[]) => (a.length ? a : b);
-  return {
-    names: pick(now.names, before.names),
-    images: pick(now.images, before.images),
-    ports: pick(now.ports, before.ports),
-    exitCodes: pick(now.exitCodes, before.exitCodes),
-    subcommands: pick(now.subcommands, before.subcommands),
-  };
-}
-
-/** The whole host query ran past hostDeadlineMs: the engine did not answer (not a bad answer). */
-class HostDeadlineError extends Error {}
-
-function withDeadline<T>(p: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      reject(new HostDeadlineError(`host query took longer than ${ms} ms`));
-    }, ms);
-  });
-  return Promise.race([p, deadline]).finally(() => {
-    clearTimeout(timer);
-  });
+/** `why NAME`: a container or image name, not a paragraph (checked before the host is asked). */
+function looksLikeName(name: string): boolean {
+  const checked = checkInput(name, MAX_NAME_CHARS);
+  return checked.ok && !checked.capped && !/\s/.test(checked.text);
 }

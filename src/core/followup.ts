@@ -2,15 +2,8 @@
 //  - an elliptical question ("and the stopped ones?", "how do I do that with compose") is read
 //    together with the previous question;
 //  - a follow-up that swaps the object ("what about images?" after a `docker ps` answer) moves to
-//    the sibling intent about the other object, because images and containers come in pairs.
-
-/** Intents that come in an image/container pair. */
-const PAIRS: [image: string, container: string][] = [
-  ['command.images', 'command.ps'],
-  ['command.rmi', 'command.stop_rm'],
-  ['concept.image', 'concept.container'],
-  ['host.list_images', 'host.list_containers'],
-];
+//    the sibling intent about the other object: the intent file's `swap` names it.
+import type { Intent } from './ports.ts';
 
 const ELLIPTICAL = /^(and|or|but|ok(ay)?|so|now|also|same|what about|how about|what if|then|too)\b/i;
 /** "thanks! and the stopped ones?": an acknowledgement of the last answer before the follow-up. */
@@ -34,13 +27,9 @@ export function leansOnContext(text: string): boolean {
 }
 
 /** The sibling intent when `text` turns from containers to images (or back), else undefined. */
-export function swappedIntent(previous: string, text: string): string | undefined {
+export function swappedIntent(previous: Pick<Intent, 'swap'> | undefined, text: string): string | undefined {
   const images = /\bimages?\b/i.test(text);
   const containers = /\bcontainers?\b/i.test(text);
   if (images === containers) return undefined;
-  for (const [img, ctr] of PAIRS) {
-    if (previous === ctr && images) return img;
-    if (previous === img && containers) return ctr;
-  }
-  return undefined;
+  return previous?.swap?.[images ? 'images' : 'containers'];
 }

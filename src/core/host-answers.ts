@@ -1,8 +1,8 @@
 // Answers that come from the connected host: a diagnosis, or a listing of containers/images.
 // Every string that came from the engine stays in findings/table cells, where adapters escape it.
-import type { ContainerSummary, ImageSummary, KnowledgeBase } from './ports.ts';
+import type { Intent, KnowledgeBase } from './ports.ts';
 import { baseAnswer, refsFor } from './answers.ts';
-import type { Answer, Block, Diagnosis, Entities, Finding } from './types.ts';
+import type { Answer, Block, ContainerSummary, Diagnosis, Entities, Finding, ImageSummary } from './types.ts';
 
 export const MAX_FINDINGS = 10;
 export const MAX_ROWS = 20;
@@ -28,6 +28,7 @@ export function diagnosisAnswer(kb: KnowledgeBase, intent: string, d: Diagnosis,
     followups: refsFor(kb, kbIntent?.followups ?? []),
     hostUsed: true,
     entities,
+    data: { kind: 'diagnosis', diagnosis: d },
   });
 }
 
@@ -49,7 +50,7 @@ function truncate(s: string, n: number): string {
   return s.length > n ? `${s.slice(0, n - 1)}…` : s;
 }
 
-export function containersAnswer(kb: KnowledgeBase, host: string, list: ContainerSummary[], all: boolean): Answer {
+export function containersAnswer(kb: KnowledgeBase, intent: Intent, host: string, list: ContainerSummary[], all: boolean): Answer {
   const rows = list
     .slice(0, MAX_ROWS)
     .map((c) => [truncate(c.names.join(', '), 40), truncate(c.image, 40), c.status, truncate(c.ports.join(', ') || '—', 40)]);
@@ -69,17 +70,18 @@ export function containersAnswer(kb: KnowledgeBase, host: string, list: Containe
   if (!all && list.length > 0) blocks.push({ type: 'text', text: 'Stopped containers are not listed: use `ps --all` to include them.' });
   return baseAnswer({
     kind: 'listing',
-    intent: 'host.list_containers',
+    intent: intent.id,
     confidence: 1,
     title: all ? 'All containers on the host' : 'Running containers on the host',
     blocks,
     commands: [all ? 'docker ps -a' : 'docker ps'],
-    followups: refsFor(kb, ['diagnose.missing_container', 'command.ps', 'host.list_images']),
+    followups: refsFor(kb, intent.followups),
     hostUsed: true,
+    data: { kind: 'containers', all, containers: list },
   });
 }
 
-export function imagesAnswer(kb: KnowledgeBase, host: string, list: ImageSummary[]): Answer {
+export function imagesAnswer(kb: KnowledgeBase, intent: Intent, host: string, list: ImageSummary[]): Answer {
   const rows = list
     .slice(0, MAX_ROWS)
     .map((i) => [
@@ -101,12 +103,13 @@ export function imagesAnswer(kb: KnowledgeBase, host: string, list: ImageSummary
     });
   return baseAnswer({
     kind: 'listing',
-    intent: 'host.list_images',
+    intent: intent.id,
     confidence: 1,
     title: 'Images on the host',
     blocks,
     commands: ['docker images'],
-    followups: refsFor(kb, ['mistake.ps_vs_images', 'command.images', 'host.list_containers']),
+    followups: refsFor(kb, intent.followups),
     hostUsed: true,
+    data: { kind: 'images', images: list },
   });
 }

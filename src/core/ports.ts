@@ -1,6 +1,7 @@
 // The interfaces the core depends on. Implementations live in nlu/, knowledge/ and
 // host/; main.ts wires them together. The core imports no SDK.
-import type { Diagnosis, Entities } from './types.ts';
+import type { Action, Area, Shortcut, SwapObject } from './intent-kinds.ts';
+import type { ContainerSummary, Diagnosis, Entities, ImageSummary } from './types.ts';
 
 /** One intent from the knowledge base (`intents/<id>.yaml`). */
 export interface Intent {
@@ -11,6 +12,18 @@ export interface Intent {
   answer: string;
   followups: string[];
   commands: string[];
+  /** What answering it means; the core dispatches on this (core/dispatch.ts). */
+  action: Action;
+  /** Where help lists it (and whether it is a topic of conversation). */
+  area: Area;
+  /** The explicit command (`why`, `ps`, `images`, `help`) this intent answers, if any. */
+  shortcut?: Shortcut;
+  /** The sibling intent a short follow-up turning to images (or containers) moves to. */
+  swap?: Partial<Record<SwapObject, string>>;
+  /** Diagnosis finding codes this topic explains (pasted output showing one is answered here). */
+  explains?: string[];
+  /** Notes added when the message's docker command carries this flag. */
+  command_notes?: { flag: string; subcommand?: string; note: string }[];
 }
 
 export interface KnowledgeBase {
@@ -64,28 +77,7 @@ export interface Nlu {
   explain(text: string): Explanation | null;
 }
 
-export interface ContainerSummary {
-  id: string;
-  names: string[];
-  image: string;
-  imageId: string;
-  state: string;
-  status: string;
-  exitCode: number | null;
-  ports: string[];
-  /** ISO 8601. */
-  created: string;
-}
-
-export interface ImageSummary {
-  id: string;
-  tags: string[];
-  size: number;
-  /** ISO 8601. */
-  created: string;
-  /** Names of containers (any state) created from this image. */
-  containers: string[];
-}
+export type { ContainerSummary, ImageSummary } from './types.ts';
 
 export interface DiagnoseRequest {
   subject?: string;
@@ -154,4 +146,13 @@ export interface PlatformAdapter {
 export interface BotHandle {
   handle(q: import('./types.ts').Question & { fromBot?: boolean }): Promise<import('./types.ts').Answer | null>;
   feedback(r: FeedbackRecord): void;
+}
+
+/** What an adapter with autocomplete (Discord) gets on top of BotHandle. */
+export interface NameSuggester {
+  /**
+   * Container and image names for autocomplete, best matches for `q.text` first: through the same
+   * access rule (`q.hostAllowed`) and deadline as a question; [] when the host cannot be read.
+   */
+  suggest(q: import('./types.ts').Question, limit: number): Promise<string[]>;
 }

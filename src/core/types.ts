@@ -42,6 +42,11 @@ export interface Question {
   userId?: string;
   /** The adapter's decision: may this person, here, see the connected host? */
   hostAllowed: boolean;
+  /**
+   * The adapter's words for how a person gets host access here (e.g. which setting an admin
+   * changes), shown when hostAllowed is false and the question needed the host.
+   */
+  hostAccessHint?: string;
   command?: Command;
 }
 
@@ -72,6 +77,7 @@ export const FINDING_CODES = [
   'recently_removed',
   'latest_tag_in_use',
   'running',
+  'dangling_images',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
@@ -95,6 +101,40 @@ export interface Diagnosis {
   subject: string | null;
   findings: Finding[];
 }
+
+export interface ContainerSummary {
+  id: string;
+  names: string[];
+  image: string;
+  imageId: string;
+  state: string;
+  status: string;
+  exitCode: number | null;
+  ports: string[];
+  /** ISO 8601. */
+  created: string;
+}
+
+export interface ImageSummary {
+  id: string;
+  tags: string[];
+  size: number;
+  /** ISO 8601. */
+  created: string;
+  /** Names of containers (any state) created from this image. */
+  containers: string[];
+}
+
+/**
+ * What the host returned for an answer, unformatted: what machine-readable output
+ * (`coach why|ps|images --json`) prints. `error`: the host could not be read (unreachable,
+ * no answer within the deadline, or an answer we did not expect), as a `daemon_unreachable` finding.
+ */
+export type HostData =
+  | { kind: 'diagnosis'; diagnosis: Diagnosis }
+  | { kind: 'containers'; all: boolean; containers: ContainerSummary[] }
+  | { kind: 'images'; images: ImageSummary[] }
+  | { kind: 'error'; finding: Finding };
 
 export interface IntentRef {
   intent: string;
@@ -121,6 +161,8 @@ export interface Answer {
   /** True when the connected host was queried for this answer. */
   hostUsed: boolean;
   entities: Entities;
+  /** Set when the host was asked (or could not be): the data behind the answer. */
+  data?: HostData;
 }
 
 export function emptyEntities(): Entities {

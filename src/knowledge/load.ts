@@ -7,6 +7,7 @@ import { parseDocument } from 'yaml';
 import type { ZodError } from 'zod';
 import type { Intent, KnowledgeBase } from '../core/ports.ts';
 import { KnowledgeError, type KnowledgeProblem } from './errors.ts';
+import { crossReferenceProblems } from './references.ts';
 import { intentSchema } from './schema.ts';
 
 export { KnowledgeError, type KnowledgeProblem } from './errors.ts';
@@ -44,14 +45,7 @@ export function loadKnowledge(dir: string): KnowledgeBase {
     intents.push(intent);
   }
 
-  for (const intent of intents) {
-    const file = fileOf.get(intent.id) ?? intent.id;
-    intent.followups.forEach((ref, i) => {
-      if (ref === intent.id) problems.push({ file, field: `followups.${i}`, message: `"${ref}" points to the intent itself` });
-      else if (!fileOf.has(ref)) problems.push({ file, field: `followups.${i}`, message: `unknown intent id "${ref}"` });
-    });
-  }
-
+  problems.push(...crossReferenceProblems(intents, fileOf));
   if (problems.length > 0) throw new KnowledgeError(problems);
   const byId = new Map(intents.map((i) => [i.id, i]));
   return { intents, get: (id) => byId.get(id) };
@@ -80,7 +74,11 @@ function readIntent(path: string, file: string, problems: KnowledgeProblem[]): I
   }
   const raw: unknown = doc.toJS();
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    problems.push({ file, field: FILE, message: 'must be a YAML mapping with id, title, examples, answer, followups, commands' });
+    problems.push({
+      file,
+      field: FILE,
+      message: 'must be a YAML mapping with id, title, action, area, examples, answer, followups, commands',
+    });
     return null;
   }
   const parsed = intentSchema.safeParse(raw);

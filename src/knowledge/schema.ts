@@ -1,11 +1,25 @@
 // The schema of one intent file, `intents/<id>.yaml`. Strict: an unknown key is an error,
 // so a typo such as `followup:` is caught at start-up instead of silently ignored.
 import { z } from 'zod';
+import { ACTIONS, AREAS, SHORTCUTS, SWAP_OBJECTS } from '../core/intent-kinds.ts';
+import { FINDING_CODES } from '../core/types.ts';
 
 export const INTENT_ID = /^[a-z]+\.[a-z_]+$/;
 export const MIN_EXAMPLES = 20;
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
+const intentId = z.string().regex(INTENT_ID, 'is not an intent id');
+
+/** One of `values`; anything else is reported with the whole list, e.g. `must be one of: a, b`. */
+function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  const allowed = `must be one of: ${values.join(', ')}`;
+  return z.enum(values, {
+    error: (issue) => {
+      if (issue.input === undefined) return `is required; ${allowed}`;
+      return typeof issue.input === 'string' ? `"${issue.input}" is not allowed; ${allowed}` : allowed;
+    },
+  });
+}
 
 export const intentSchema = z.strictObject({
   id: z.string().regex(INTENT_ID, 'must look like `area.name` (lowercase letters, a dot, lowercase letters or _)'),
@@ -28,6 +42,23 @@ export const intentSchema = z.strictObject({
   answer: nonEmpty,
   followups: z.array(z.string().regex(INTENT_ID, 'is not an intent id'), 'must be a list of intent ids'),
   commands: z.array(nonEmpty, 'must be a list of strings'),
+  action: oneOf(ACTIONS),
+  area: oneOf(AREAS),
+  shortcut: oneOf(SHORTCUTS).optional(),
+  swap: z.partialRecord(oneOf(SWAP_OBJECTS), intentId, 'must be a mapping such as `images: command.images`').optional(),
+  /** Diagnosis findings this topic explains: pasted output showing one is answered under it. */
+  explains: z.array(oneOf(FINDING_CODES), 'must be a list of finding codes').optional(),
+  /** Notes for a message whose docker command has this flag (`--rm` empties `docker ps -a`). */
+  command_notes: z
+    .array(
+      z.strictObject({
+        flag: z.string().regex(/^--?[a-z][a-z-]*$/, 'must be a flag such as --rm'),
+        subcommand: z.string().min(1).optional(),
+        note: nonEmpty,
+      }),
+      'must be a list of {flag, note}',
+    )
+    .optional(),
 });
 
 export type IntentFile = z.infer<typeof intentSchema>;

@@ -12,6 +12,7 @@
 // - A number is a port only in port context (`port 3000`, `-p`, `localhost:`, `8080:80`, `->`)
 //   and an exit code only in exit context (`exit code`, `Exited (1)`, `code 0`), never both.
 import type { Entities, PortEntity } from '../core/types.ts';
+import { COMMON_WORDS } from './common-words.ts';
 import { CONTAINER_ARG, IMAGE_ARG, KNOWN_SUBCOMMANDS, SUBCOMMANDS, findFlag } from './docker-flags.ts';
 import { parseImageRef } from './image-ref.ts';
 
@@ -242,7 +243,8 @@ function isNameHere(t: Token, prev: string): boolean {
   if (IDENT.test(t.text) && /[a-z]/.test(t.text.split(/[-_]/)[0] as string)) {
     return t.text.includes('_') || /\d/.test(t.text) || !HYPHEN_PREFIX.test(t.text);
   }
-  if (prev === '--name' || prev === 'called' || prev === 'named') return true;
+  if (prev === '--name' || prev === 'called' || prev === 'named') return !COMMON_WORDS.has(t.lower) || prev === '--name';
+  if (COMMON_WORDS.has(t.lower)) return false; // "where did my container go?"
   if ((prev === 'container' || prev === 'containers') && /^[a-z][a-z0-9]*$/.test(t.text))
     return !/(?:ing|ed|ly)$/.test(t.text) && !/[^siu]s$/.test(t.text); // `container keeps…`, `container maps…`
   return false;

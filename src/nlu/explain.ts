@@ -6,6 +6,7 @@ import type { ExplainedPart, Explanation } from '../core/ports.ts';
 import { ALIASES, MANAGEMENT, SUBCOMMANDS, findFlag, type ArgRole, type FlagSpec, type SubcommandSpec } from './docker-flags.ts';
 import { explainContext, explainCpPath, explainEnv, explainImage, explainPublish, explainRestart, explainVolume } from './explain-parts.ts';
 import { parseImageRef } from './image-ref.ts';
+import { readMessage } from './reader/read-message.ts';
 
 const MAX_CHARS = 20_000;
 const GLOBAL_WITH_VALUE = new Set(['-H', '--host', '-c', '--context', '--config', '-l', '--log-level']);
@@ -19,20 +20,79 @@ interface Found {
 
 export function explainCommand(text: string): Explanation | null {
   if (typeof text !== 'string') return null;
-  const found = findCommandLine(text.slice(0, MAX_CHARS));
-  if (!found) return null;
-  const w = found.words;
+  const capped = text.slice(0, MAX_CHARS);
+  // The reader knows where a command ends in a sentence and keeps `$(…)` whole.
+  const read = readMessage(capped).commands[0];
+  if (read) return explainWords(read.words, read.text);
+  const found = findCommandLine(capped);
+  return found ? explainWords(found.words, found.line) : null;
+}
+
+/** Explains a command already split into shell words (`docker`, `run`, `-d`, …). */
+export function explainWords(w: string[], line: string): Explanation | null {
   let i = 1;
-  while (i < w.length && (w[i] as string).startsWith('-')) i += GLOBAL_WITH_VALUE.has(w[i] as string) ? 2 : 1;
+  const compose = w[0] === 'docker-compose';
+  while (!compose && i < w.length && (w[i] as string).startsWith('-')) i += GLOBAL_WITH_VALUE.has(w[i] as string) ? 2 : 1;
   let key: string;
-  if (w[0] === 'docker-compose') key = `compose ${w[i] ?? ''}`;
+  if (compose) key = `compose ${w[i] ?? ''}`;
   else if (MANAGEMENT.has(w[i] ?? '')) key = `${w[i]} ${w[i + 1] ?? ''}`;
   else key = w[i] ?? '';
+  if (key.startsWith('compose ')) {
+    // `docker compose -f a.yml -p shop up`: Compose's own options come before its subcommand.
+    let j = compose ? 1 : i + 1;
+    while (j < w.length && (w[j] as string).startsWith('-')) j += COMPOSE_WITH_VALUE.has(w[j] as string) ? 2 : 1;
+    key = `compose ${w[j] ?? ''}`;
+    const spec = SUBCOMMANDS[ALIASES[key] ?? key];
+    if (!spec) return null;
+    return build(line, key, ALIASES[key] ?? key, spec, w.slice(j + 1), composeOptions(w.slice(compose ? 1 : i + 1, j)));
+  }
   const spec = SUBCOMMANDS[ALIASES[key] ?? key];
   if (!spec) return null;
-  const start = i + (w[0] === 'docker-compose' ? 1 : key.split(' ').length);
+  const start = i + key.split(' ').length;
   const sub = ALIASES[key] ?? key;
-  return build(found.line, key, sub, spec, w.slice(start));
+  return build(line, key, sub, spec, w.slice(start));
+}
+
+const COMPOSE_WITH_VALUE = new Set(['-f', '--file', '-p', '--project-name', '--profile', '--env-file', '--project-directory']);
+
+/** Compose's own options (`-f a.yml -f b.yml -p shop --profile debug`), explained. */
+function composeOptions(opts: string[]): ExplainedPart[] {
+  const parts: ExplainedPart[] = [];
+  for (let k = 0; k < opts.length; k++) {
+    const o = opts[k] as string;
+    const v = opts[k + 1];
+    if (o === '-f' || o === '--file') {
+      parts.push({
+        part: `${o} ${v ?? ''}`.trim(),
+        kind: 'flag',
+        meaning: `reads the Compose file \`${v ?? ''}\`; with several \`-f\`, later files override and extend earlier ones (an override file on top of the base)`,
+      });
+      k++;
+    } else if (o === '-p' || o === '--project-name') {
+      parts.push({
+        part: `${o} ${v ?? ''}`.trim(),
+        kind: 'flag',
+        meaning: `names the project \`${v ?? ''}\`: containers, networks and volumes are prefixed with it`,
+      });
+      k++;
+    } else if (o === '--profile') {
+      parts.push({ part: `${o} ${v ?? ''}`.trim(), kind: 'flag', meaning: `also enables the services marked with profile \`${v ?? ''}\`` });
+      k++;
+    } else if (o === '--env-file' || o === '--project-directory') {
+      parts.push({
+        part: `${o} ${v ?? ''}`.trim(),
+        kind: 'flag',
+        meaning:
+          o === '--env-file'
+            ? 'reads variables for the Compose file from this file'
+            : 'the folder relative paths in the Compose file start from',
+      });
+      k++;
+    } else {
+      parts.push({ part: o, kind: 'unknown', meaning: 'not a Compose option I know — check `docker compose --help`' });
+    }
+  }
+  return parts;
 }
 
 /** The first line with `docker …` on it, from `docker` to the end of that line (or the closing backtick). */
@@ -83,8 +143,15 @@ function shellWords(line: string): { words: string[]; end: number } {
   return { words, end: line.length };
 }
 
-function build(line: string, written: string, sub: string, spec: SubcommandSpec, args: string[]): Explanation {
-  const parts: ExplainedPart[] = [{ part: written, kind: 'subcommand', meaning: capital(spec.summary) }];
+function build(
+  line: string,
+  written: string,
+  sub: string,
+  spec: SubcommandSpec,
+  args: string[],
+  before: ExplainedPart[] = [],
+): Explanation {
+  const parts: ExplainedPart[] = [{ part: written, kind: 'subcommand', meaning: capital(spec.summary) }, ...before];
   const warnings: string[] = [];
   const seen = new Map<string, string>(); // canonical flag → value ('' for booleans)
   const positional: string[] = [];
@@ -186,6 +253,12 @@ function explainPositional(pos: string[], roles: ArgRole[], sub: string, parts: 
   for (let k = 0; k < pos.length; k++) {
     const a = pos[k] as string;
     const role = roles[Math.min(r, roles.length - 1)];
+    const inner = substitution(a);
+    if (inner !== null) {
+      if (role !== undefined && !role.endsWith('...')) r++;
+      parts.push({ part: a, kind: 'argument', meaning: substitutionMeaning(inner, role) });
+      continue;
+    }
     if (role === undefined || (r >= roles.length && !role.endsWith('...'))) {
       parts.push({
         part: a,
@@ -235,6 +308,20 @@ function explainPositional(pos: string[], roles: ArgRole[], sub: string, parts: 
   }
   if ((sub === 'run' || sub === 'create') && !pos.length) warnings.push(`docker ${sub} needs an image to create the container from.`);
   if (sub === 'build' && !pos.length) warnings.push('docker build needs a build context, usually `.` (the current folder).');
+}
+
+/** `$(docker images -q)` or `\`docker ps -aq\``: the command inside, else null. */
+function substitution(a: string): string | null {
+  const m = /^\$\((.{1,500})\)$/.exec(a) ?? /^`(.{1,500})`$/.exec(a);
+  return m ? (m[1] ?? '').trim() : null;
+}
+
+function substitutionMeaning(inner: string, role: ArgRole | undefined): string {
+  const ex = inner.startsWith('docker') ? explainCommand(inner) : null;
+  const what = role?.startsWith('image') ? 'image IDs' : role?.startsWith('container') ? 'container IDs' : 'words';
+  const quiet = /(?:^|\s)-(?:[a-z]*q[a-z]*|-quiet)(?:\s|$)/.test(inner);
+  const prints = ex ? `${ex.summary.replace(/\.$/, '')}${quiet ? ', printing only their IDs' : ''}` : `whatever \`${inner}\` prints`;
+  return `the shell first runs \`${inner}\` (${prints}) and puts its output here, so this acts on every one of those ${what}; if it prints nothing, the command gets no argument and complains`;
 }
 
 function execWarning(cmd: string, rest: string[], warnings: string[]): void {

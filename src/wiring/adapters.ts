@@ -6,10 +6,10 @@
 import { createDiscordGatewayAdapter } from '../adapters/discord/gateway.ts';
 import { createDiscordHttpAdapter } from '../adapters/discord/interactions-http.ts';
 import { createSlackAdapter } from '../adapters/slack/app.ts';
-import type { BotHandle, PlatformAdapter } from '../core/ports.ts';
+import type { BotHandle, NameSuggester, PlatformAdapter } from '../core/ports.ts';
 import type { Runtime } from '../main.ts';
 
-export async function buildAdapters(rt: Runtime, bot: BotHandle): Promise<PlatformAdapter[]> {
+export async function buildAdapters(rt: Runtime, bot: BotHandle & NameSuggester): Promise<PlatformAdapter[]> {
   const { config, logger, host } = rt;
   const adapters: PlatformAdapter[] = [];
   if (config.slack) {
@@ -22,7 +22,6 @@ export async function buildAdapters(rt: Runtime, bot: BotHandle): Promise<Platfo
     const common = {
       applicationId: d.applicationId,
       bot,
-      ...(host ? { host } : {}),
       hostChannels: d.hostChannels,
       hostRoles: d.hostRoles,
       ...(d.apiUrl ? { apiUrl: d.apiUrl } : {}),

@@ -2,8 +2,8 @@
 // nlu-followups.jsonl): the second turn only makes sense with the first.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { swappedIntent } from '../../src/core/followup.ts';
-import { makeTestBot } from '../helpers/bot.ts';
+import { swappedIntent as swapTo } from '../../src/core/followup.ts';
+import { makeTestBot, realParts } from '../helpers/bot.ts';
 
 const rows: { first: string; firstIntent: string; then: string; thenIntent: string }[] = readFileSync(
   new URL('../fixtures/nlu-followups.jsonl', import.meta.url),
@@ -14,7 +14,9 @@ const rows: { first: string; firstIntent: string; then: string; thenIntent: stri
   .map((l) => JSON.parse(l));
 
 describe('follow-ups', () => {
-  it('swaps between the image and container sides of a pair', () => {
+  it("swaps between the image and container sides of a pair (the intent files' `swap`)", () => {
+    const { kb } = realParts();
+    const swappedIntent = (previous: string, text: string) => swapTo(kb.get(previous), text);
     expect(swappedIntent('command.ps', 'what about for images?')).toBe('command.images');
     expect(swappedIntent('command.rmi', 'and containers?')).toBe('command.stop_rm');
     expect(swappedIntent('command.ps', 'and stopped containers?')).toBeUndefined();

@@ -6,6 +6,7 @@ import { redactSecrets } from '../../src/host/redact.ts';
 import { createTestHost, createTestInspector } from '../helpers/engine-client.ts';
 import { buildTestImage, cleanup, describeEngine, docker, testName } from '../helpers/engine.ts';
 import { sink } from '../helpers/sink.ts';
+import { hostBot } from '../helpers/host-bot.ts';
 
 describeEngine('inspector on the real engine', () => {
   const image = testName('insp-img');
@@ -76,11 +77,11 @@ describeEngine('inspector on the real engine', () => {
     expect(img.tags).toEqual([`${image.toLowerCase()}:latest`]);
     expect(img.containers.sort()).toEqual([done, web].sort());
     const j = sink();
-    expect(await runPs(host, { all: true, json: true }, j.out)).toBe(0);
+    expect(await runPs(hostBot(host), { all: true, json: true }, j.out)).toBe(0);
     const rows = JSON.parse(j.text()) as Array<Record<string, unknown>>;
     expect(Object.keys(rows[0]!).sort()).toEqual(['created', 'exitCode', 'id', 'image', 'imageId', 'names', 'ports', 'state', 'status']);
     const im = sink();
-    expect(await runImages(host, { json: true }, im.out)).toBe(0);
+    expect(await runImages(hostBot(host), { json: true }, im.out)).toBe(0);
     expect(Object.keys((JSON.parse(im.text()) as Array<Record<string, unknown>>)[0]!).sort()).toEqual([
       'containers',
       'created',

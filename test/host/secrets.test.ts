@@ -11,6 +11,7 @@ import { createTestHost, createTestInspector } from '../helpers/engine-client.ts
 import { buildTestImage, cleanup, describeEngine, docker, testName, waitFor } from '../helpers/engine.ts';
 import type Docker from 'dockerode';
 import { sink } from '../helpers/sink.ts';
+import { hostBot } from '../helpers/host-bot.ts';
 
 const SECRET = 'fake-secret-value-xyz';
 const OTHER = 'hunter2-also-fake-0042';
@@ -88,14 +89,14 @@ describeEngine('secrets never leave the host layer', () => {
     for (const json of [true, false]) {
       for (const name of [running, exited, undefined]) {
         const s = sink();
-        await runWhy(host, { ...(name ? { name } : {}), json }, s.out);
+        await runWhy(hostBot(host), { ...(name ? { name } : {}), json }, s.out);
         collect(`why ${name ?? ''} json=${json}`, s.text());
       }
       const ps = sink();
-      await runPs(host, { all: true, json }, ps.out);
+      await runPs(hostBot(host), { all: true, json }, ps.out);
       collect(`ps json=${json}`, ps.text());
       const im = sink();
-      await runImages(host, { json }, im.out);
+      await runImages(hostBot(host), { json }, im.out);
       collect(`images json=${json}`, im.text());
     }
     const bot = makeTestBot({ host });

@@ -18,6 +18,8 @@ function intent(id: string, over: Record<string, unknown> = {}) {
     answer: `The answer for **${id}**.`,
     followups: [],
     commands: ['docker ps'],
+    action: 'article',
+    area: 'concept',
     ...over,
   };
 }

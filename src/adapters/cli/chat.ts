@@ -2,7 +2,7 @@
 // `help`, `exit`); otherwise it answers each line of stdin, in order, and ends with the input.
 import { createInterface } from 'node:readline';
 import { parseCommandText } from '../../core/command-text.ts';
-import type { Bot } from '../../core/bot.ts';
+import type { BotHandle } from '../../core/ports.ts';
 import { colour, plain, renderAnswer } from './render.ts';
 import type { Io } from './cli.ts';
 
@@ -11,7 +11,7 @@ export interface ChatOptions {
   stopSignal?: Promise<void>;
 }
 
-export async function runChat(bot: Bot, io: Io, opts: ChatOptions = {}): Promise<number> {
+export async function runChat(bot: BotHandle & { readonly hostConnected?: boolean }, io: Io, opts: ChatOptions = {}): Promise<number> {
   const interactive = Boolean(io.stdin.isTTY && io.stdout.isTTY);
   const style = io.stdout.isTTY ? colour : plain;
   const rl = createInterface({

@@ -2,9 +2,10 @@
 // needs, prints. Exit codes: 0 success, 1 failure (bad configuration…), 2 bad usage.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Bot } from '../../core/bot.ts';
-import type { HostPort, Nlu } from '../../core/ports.ts';
+import type { BotHandle, Nlu } from '../../core/ports.ts';
 import { emptyEntities, type Question } from '../../core/types.ts';
 import { runChat } from './chat.ts';
+import { runImages, runPs, runWhy } from './host-commands.ts';
 import { colour, plain, renderAnswer, type Style } from './render.ts';
 
 export interface Io {
@@ -16,19 +17,18 @@ export interface Io {
 /** What the CLI needs from the composition root; each is built only when a command needs it. */
 export interface CliServices {
   core(): Promise<{ bot: Bot; nlu: Nlu }>;
-  /** The Docker host (forced: the CLI's host commands always try the engine). */
-  host(): Promise<HostPort>;
+  /**
+   * The core with the Docker host always connected (the CLI's host commands always try the
+   * engine, so a missing engine is explained). why/ps/images never classify: this bot need not
+   * have a trained classifier.
+   */
+  hostBot(): Promise<BotHandle>;
   /** `coach config`: prints the effective configuration, returns the exit code. */
   config(io: Io): Promise<number>;
   /** `coach start`: every configured adapter, or the terminal chat. Resolves with the exit code. */
   start(io: Io): Promise<number>;
   /** `coach discord-register`. */
   discordRegister(io: Io): Promise<number>;
-  hostCommands(): Promise<{
-    runWhy(host: HostPort, o: { name?: string; port?: number; json: boolean }, out: NodeJS.WritableStream): Promise<number>;
-    runPs(host: HostPort, o: { all: boolean; json: boolean }, out: NodeJS.WritableStream): Promise<number>;
-    runImages(host: HostPort, o: { json: boolean }, out: NodeJS.WritableStream): Promise<number>;
-  }>;
 }
 
 const USAGE: Record<string, string> = {
@@ -157,21 +157,16 @@ async function dispatch(
       const port = v['port'] === undefined ? undefined : Number(v['port']);
       if (port !== undefined && !(Number.isInteger(port) && port >= 1 && port <= 65535))
         throw new UsageError(`--port must be a port number (1-65535), got "${String(v['port'])}"`);
-      const hc = await s.hostCommands();
-      return hc.runWhy(
-        await s.host(),
-        { ...(pos[0] ? { name: pos[0] } : {}), ...(port !== undefined ? { port } : {}), json: Boolean(v['json']) },
-        io.stdout,
-      );
+      const name = pos[0];
+      const o = { ...(name !== undefined ? { name } : {}), ...(port !== undefined ? { port } : {}), json: Boolean(v['json']), style };
+      return runWhy(await s.hostBot(), o, io.stdout);
     }
     case 'ps':
     case 'images': {
       if (pos.length) throw new UsageError(`${cmd} takes no arguments`);
-      const hc = await s.hostCommands();
-      const host = await s.host();
-      return cmd === 'ps'
-        ? hc.runPs(host, { all: Boolean(v['all']), json: Boolean(v['json']) }, io.stdout)
-        : hc.runImages(host, { json: Boolean(v['json']) }, io.stdout);
+      const bot = await s.hostBot();
+      const json = Boolean(v['json']);
+      return cmd === 'ps' ? runPs(bot, { all: Boolean(v['all']), json, style }, io.stdout) : runImages(bot, { json, style }, io.stdout);
     }
     case 'config':
       return s.config(io);

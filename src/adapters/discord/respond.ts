@@ -1,12 +1,12 @@
 // The steps both run modes share once an interaction is understood: answer within Discord's
 // 3-second window (reply at once when the answer is ready, otherwise defer and edit the
 // original response later), autocomplete with a time limit, buttons and votes.
-import type { BotHandle, HostPort } from '../../core/ports.ts';
+import type { BotHandle, NameSuggester } from '../../core/ports.ts';
 import type { Question } from '../../core/types.ts';
 import { decodeButton } from './custom-id.ts';
 import { hostAllowed, type HostAccess } from './permissions.ts';
 import { renderAnswer, renderNote, type DiscordMessage } from './render.ts';
-import { conversationKey, followupToQuestion, type DiscordContext } from './to-question.ts';
+import { autocompleteToQuestion, conversationKey, followupToQuestion, type DiscordContext } from './to-question.ts';
 
 /** What a run mode knows how to send for one interaction. */
 export interface Responder {
@@ -30,8 +30,8 @@ export interface Log {
 }
 
 export interface FlowOptions {
-  bot: BotHandle;
-  host?: HostPort;
+  /** The core: answers, votes, and name suggestions (which go to the host through the core). */
+  bot: BotHandle & NameSuggester;
   access: HostAccess;
   /** Defer when the answer is not ready after this long (Discord allows 3 s in total). */
   deferAfterMs?: number;
@@ -43,8 +43,7 @@ export interface FlowOptions {
 /** What both run modes (gateway, HTTP interactions) take. */
 export interface DiscordAdapterOptions {
   applicationId: string;
-  bot: BotHandle;
-  host?: HostPort;
+  bot: BotHandle & NameSuggester;
   hostChannels: readonly string[];
   hostRoles: readonly string[];
   /** REST base, e.g. `https://discord.com/api` (the gateway URL is discovered from it). */
@@ -63,7 +62,6 @@ export function flowFor(o: DiscordAdapterOptions): Flow {
   return createFlow({
     bot: o.bot,
     access: { channels: o.hostChannels, roles: o.hostRoles },
-    ...(o.host ? { host: o.host } : {}),
     ...(o.deferAfterMs !== undefined ? { deferAfterMs: o.deferAfterMs } : {}),
     ...(o.autocompleteMs !== undefined ? { autocompleteMs: o.autocompleteMs } : {}),
     ...(o.log ? { log: o.log } : {}),
@@ -114,10 +112,11 @@ export function createFlow(o: FlowOptions) {
 
   /** Offers host names for `why name:`; never waits past the time limit, never throws. */
   async function autocomplete(partial: string, ctx: DiscordContext): Promise<Choice[]> {
-    if (!o.host || !hostAllowed(o.access, ctx)) return [];
+    const q = autocompleteToQuestion(partial.slice(0, CHOICE_MAX), ctx, hostAllowed(o.access, ctx));
+    if (!q.hostAllowed) return [];
     const names = await within(
-      o.host.suggestNames(partial.slice(0, CHOICE_MAX), 25).catch((err: unknown) => {
-        o.log?.warn({ err }, 'discord: suggestNames failed');
+      o.bot.suggest(q, 25).catch((err: unknown) => {
+        o.log?.warn({ err }, 'discord: suggest failed');
         return [] as string[];
       }),
       o.autocompleteMs ?? AUTOCOMPLETE_MS,

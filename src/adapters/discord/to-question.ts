@@ -33,8 +33,19 @@ export function conversationKey(ctx: DiscordContext): string {
   return ctx.isThread ? `discord:${ctx.parentId ?? 'thread'}:${channel}` : `discord:${channel}:${ctx.userId}`;
 }
 
+/** Shown (by the core) when a question needed the host and this person may not use it here. */
+export const HOST_ACCESS_HINT =
+  'an admin can add this channel to `DISCORD_HOST_CHANNELS` and give you a role listed in `DISCORD_HOST_ROLES`';
+
 function base(ctx: DiscordContext, hostAllowed: boolean, conversation = conversationKey(ctx)) {
-  return { platform: 'discord' as const, conversation, userId: ctx.userId, hostAllowed, fromBot: ctx.isBot };
+  return {
+    platform: 'discord' as const,
+    conversation,
+    userId: ctx.userId,
+    hostAllowed,
+    hostAccessHint: HOST_ACCESS_HINT,
+    fromBot: ctx.isBot,
+  };
 }
 
 export function slashToQuestion(input: SlashInput, ctx: DiscordContext, hostAllowed: boolean): Question & { fromBot: boolean } {
@@ -98,4 +109,10 @@ export function followupToQuestion(
 /** True when the message mentions the bot (user mention) — role and @everyone mentions do not count. */
 export function mentionsBot(content: string, mentionIds: readonly string[], botId: string): boolean {
   return mentionIds.includes(botId) || new RegExp(`<@!?${botId}>`).test(content);
+}
+
+/** Autocomplete for `why name:`: what was typed so far, asked like a question (same access rule). */
+export function autocompleteToQuestion(partial: string, ctx: DiscordContext, hostAllowed: boolean): Question {
+  const { platform, conversation, userId, hostAccessHint } = base(ctx, hostAllowed);
+  return { platform, conversation, userId, hostAllowed, hostAccessHint, text: partial };
 }

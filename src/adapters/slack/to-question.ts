@@ -36,6 +36,9 @@ export type SlackQuestion = Question & { fromBot?: boolean };
 /** Message subtypes that are a person (or bot) saying something; edits, joins, deletions are not. */
 const SPOKEN_SUBTYPES = new Set([undefined, 'file_share', 'thread_broadcast', 'bot_message', 'me_message']);
 
+/** Shown (by the core) when a question needed the host and this person may not use it here. */
+export const HOST_ACCESS_HINT = 'an admin can add this channel to `SLACK_HOST_CHANNELS` and you to `SLACK_HOST_USERS`';
+
 export interface Access extends HostPolicy {
   hostConfigured: boolean;
 }
@@ -51,6 +54,7 @@ export function slashToQuestion(p: SlashPayload, access: Access): SlackQuestion 
     conversation: `slack:${channel}:${user}`,
     ...(p.user_id ? { userId: p.user_id } : {}),
     hostAllowed: hostAllowed(access, { channelId: channel, userId: p.user_id, isDm: isDmChannel(channel) }, access.hostConfigured),
+    hostAccessHint: HOST_ACCESS_HINT,
   };
 }
 
@@ -79,6 +83,7 @@ export function messageToQuestion(
       conversation: `slack:${m.channel}:${thread ?? who}`,
       ...(m.user ? { userId: m.user } : {}),
       hostAllowed: hostAllowed(access, { channelId: m.channel, userId: m.user, isDm: dm }, access.hostConfigured),
+      hostAccessHint: HOST_ACCESS_HINT,
       ...(fromBot ? { fromBot: true } : {}),
     },
   };
@@ -99,5 +104,6 @@ export function followupToQuestion(
     conversation,
     ...(where.userId ? { userId: where.userId } : {}),
     hostAllowed: hostAllowed(access, { ...where, isDm: isDmChannel(where.channelId) }, access.hostConfigured),
+    hostAccessHint: HOST_ACCESS_HINT,
   };
 }

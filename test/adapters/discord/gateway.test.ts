@@ -44,7 +44,11 @@ async function harness(host: HostPort | undefined, extra: { deferAfterMs?: numbe
   const adapter = createDiscordGatewayAdapter({
     token: 'test-token',
     applicationId: APP_ID,
-    bot: { handle: (q) => (questions.push(q), bot.handle(q)), feedback: (r) => votes.push(r) },
+    bot: {
+      handle: (q) => (questions.push(q), bot.handle(q)),
+      feedback: (r) => votes.push(r),
+      suggest: (q, limit) => bot.suggest(q, limit),
+    },
     ...(host ? { host } : {}),
     hostChannels: [CHANNEL_ID],
     hostRoles: [HOST_ROLE],

@@ -37,7 +37,7 @@ async function harness(host?: HostPort, extra: { deferAfterMs?: number } = {}): 
   const adapter = createDiscordHttpAdapter({
     applicationId: APP_ID,
     publicKey: hex,
-    bot: { handle: (q) => bot.handle(q), feedback: (r) => votes.push(r) },
+    bot: { handle: (q) => bot.handle(q), feedback: (r) => votes.push(r), suggest: (q, limit) => bot.suggest(q, limit) },
     ...(host ? { host } : {}),
     hostChannels: [CHANNEL_ID],
     hostRoles: [HOST_ROLE],
