@@ -1,0 +1,77 @@
+// Secret-shaped values out of any JSON the engine sends, with the shared redaction functions of
+// src/host/redact.ts (which decide what "secret-shaped" means; nothing here repeats their
+// patterns). Three rules, applied everywhere in a body:
+//  - a string whose key names a secret (`api_token`, `DB_PASSWORD`, `splunk-token`) is replaced;
+//  - in an argument list, the value after a flag that names a secret (`--password`, `s3cret`);
+//  - every other string is redacted for secret shapes (`--password=…`, `ghp_…`, `user:pw@host`),
+//    except names and ids, which the bot matches on and which cannot hold `=` or spaces (an image
+//    `vault-secrets:1.2` must stay itself, not become `vault-secrets:[redacted]`).
+import { REDACTED, redactSecrets, stripEnv } from '../host/redact.ts';
+
+const PROBE = 'x7probe';
+/** Container and image names, ids, tags and digests (inspect, lists, event attributes). */
+const IDENTIFIERS = new Set([
+  'Id',
+  'ID',
+  'Image',
+  'ImageID',
+  'RepoTags',
+  'RepoDigests',
+  'Names',
+  'Name',
+  'Parent',
+  'id',
+  'from',
+  'image',
+  'name',
+]);
+
+const knownNames = new Map<string, boolean>();
+const MAX_KNOWN = 5000;
+
+/**
+ * Does this key or flag name a secret? Asked of the shared redaction: would it redact the value
+ * in `name=value`? Each `/`- or `@`-separated part is asked on its own (`secrets/db_password`).
+ */
+export function namesSecret(name: string): boolean {
+  const hit = knownNames.get(name);
+  if (hit !== undefined) return hit;
+  const parts = name.replace(/^-+/, '').split(/[^A-Za-z0-9_.-]+/);
+  const secret = parts.some((p) => p !== '' && !redactSecrets(`${p}=${PROBE}`).endsWith(PROBE));
+  if (knownNames.size >= MAX_KNOWN) knownNames.clear();
+  knownNames.set(name, secret);
+  return secret;
+}
+
+/** `["app", "--password", "s3cret", "--token=abc"]` → `["app", "--password", "[redacted]", "--token=[redacted]"]`. */
+export function scrubArgv(args: readonly unknown[]): unknown[] {
+  return args.map((a, i) => {
+    if (typeof a !== 'string') return scrubDeep(a);
+    const prev = i > 0 ? args[i - 1] : undefined;
+    if (typeof prev === 'string' && /^-{1,2}[A-Za-z]/.test(prev) && !prev.includes('=') && namesSecret(prev)) return REDACTED;
+    return redactSecrets(a);
+  });
+}
+
+/** The four rules, through a whole JSON value (bounded by the body cap, so recursion is too). */
+export function scrubDeep(value: unknown, key?: string): unknown {
+  if (key !== undefined && IDENTIFIERS.has(key) && isIdentifier(value)) return value;
+  if (key === 'Env' && Array.isArray(value)) return stripEnv(value);
+  if (typeof value === 'string') return key !== undefined && namesSecret(key) ? REDACTED : redactSecrets(value);
+  if (Array.isArray(value)) {
+    if (key !== undefined && namesSecret(key)) return value.map((v) => (typeof v === 'string' ? REDACTED : scrubDeep(v)));
+    return scrubArgv(value);
+  }
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = scrubDeep(v, k);
+    return out;
+  }
+  return value;
+}
+
+/** A name, id, tag or digest: no spaces, no `=` (so nothing `key=value`-shaped hides in it). */
+function isIdentifier(v: unknown): boolean {
+  const ok = (s: unknown) => typeof s === 'string' && /^[A-Za-z0-9/][A-Za-z0-9_.:@/-]*$/.test(s) && !s.includes('://');
+  return Array.isArray(v) ? v.every(ok) : ok(v);
+}
