@@ -1,8 +1,10 @@
 // Secret-shaped values out of any JSON the engine sends, with the shared redaction functions of
 // src/host/redact.ts (which decide what "secret-shaped" means; nothing here repeats their
-// patterns). Three rules, applied everywhere in a body:
+// patterns). Four rules, applied everywhere in a body:
+//  - an `Env` list keeps the names only (`DB_PASSWORD=[redacted]`);
 //  - a string whose key names a secret (`api_token`, `DB_PASSWORD`, `splunk-token`) is replaced;
-//  - in an argument list, the value after a flag that names a secret (`--password`, `s3cret`);
+//  - in an argument list (or a `Command` line), the value after a flag that names a secret
+//    (`--password`, `s3cret`);
 //  - every other string is redacted for secret shapes (`--password=…`, `ghp_…`, `user:pw@host`),
 //    except names and ids, which the bot matches on and which cannot hold `=` or spaces (an image
 //    `vault-secrets:1.2` must stay itself, not become `vault-secrets:[redacted]`).
@@ -53,11 +55,27 @@ export function scrubArgv(args: readonly unknown[]): unknown[] {
   });
 }
 
+/** A whole command line in one string (`docker ps`'s Command): `--api-key abc` → `--api-key [redacted]`. */
+export function scrubCommandLine(line: string): string {
+  const parts = line.split(/(\s+)/);
+  let prev = '';
+  const out = parts.map((p) => {
+    if (p.trim() === '') return p;
+    const secretValue = /^-{1,2}[A-Za-z]/.test(prev) && !prev.includes('=') && namesSecret(prev);
+    prev = p;
+    return secretValue ? REDACTED : p;
+  });
+  return redactSecrets(out.join(''));
+}
+
 /** The four rules, through a whole JSON value (bounded by the body cap, so recursion is too). */
 export function scrubDeep(value: unknown, key?: string): unknown {
   if (key !== undefined && IDENTIFIERS.has(key) && isIdentifier(value)) return value;
   if (key === 'Env' && Array.isArray(value)) return stripEnv(value);
-  if (typeof value === 'string') return key !== undefined && namesSecret(key) ? REDACTED : redactSecrets(value);
+  if (typeof value === 'string') {
+    if (key !== undefined && namesSecret(key)) return REDACTED;
+    return key === 'Command' ? scrubCommandLine(value) : redactSecrets(value);
+  }
   if (Array.isArray(value)) {
     if (key !== undefined && namesSecret(key)) return value.map((v) => (typeof v === 'string' ? REDACTED : scrubDeep(v)));
     return scrubArgv(value);
