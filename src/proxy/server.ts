@@ -47,7 +47,7 @@ export async function startProxy(opts: ProxyOptions, logger: Logger): Promise<Pr
   const upstream = createUpstream(opts.upstreamSocket, opts.maxConcurrent);
   const slots = new Slots(opts.maxConcurrent, opts.maxQueued);
   let inFlight = 0;
-  const server = createServer({ maxHeaderSize: opts.maxHeaderBytes, headersTimeout: 5_000, requestTimeout: opts.timeoutMs }, (req, res) => {
+  const server = createServer({ maxHeaderSize: opts.maxHeaderBytes, headersTimeout: 5_000, requestTimeout: 10_000 }, (req, res) => {
     inFlight++;
     res.once('close', () => inFlight--);
     void handle(req, res, { opts, upstream, slots, logger });
