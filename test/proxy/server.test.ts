@@ -81,11 +81,17 @@ function get(p: ProxyServer, path: string, headers: Record<string, string> = {},
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (d: string) => (body += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      res.on('error', (e) => resolve({ status: res.statusCode ?? 0, headers: res.headers, body, error: e.message }));
+      res.on('end', () => {
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body });
+      });
+      res.on('error', (e) => {
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body, error: e.message });
+      });
     });
     req.on('timeout', () => req.destroy(new Error('client timeout')));
-    req.on('error', (e) => resolve({ status: 0, headers: {}, body: '', error: e.message }));
+    req.on('error', (e) => {
+      resolve({ status: 0, headers: {}, body: '', error: e.message });
+    });
     req.end();
   });
 }
@@ -240,9 +246,13 @@ describe('coach proxy: SIGTERM', () => {
     const inFlight = new Promise<number>((resolve) => {
       const req = request({ socketPath: listen, path: '/_ping' }, (res) => {
         res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('end', () => {
+          resolve(res.statusCode ?? 0);
+        });
       });
-      req.on('error', () => resolve(0));
+      req.on('error', () => {
+        resolve(0);
+      });
       req.end();
     });
     await waitUntil('the request at the engine', () => held.length === 1);
@@ -253,8 +263,12 @@ describe('coach proxy: SIGTERM', () => {
     expect(signals.listenerCount('SIGTERM')).toBe(0);
     const refused = await new Promise<string>((resolve) => {
       const s = connect(listen);
-      s.on('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? 'error'));
-      s.on('connect', () => resolve('connected'));
+      s.on('error', (e: NodeJS.ErrnoException) => {
+        resolve(e.code ?? 'error');
+      });
+      s.on('connect', () => {
+        resolve('connected');
+      });
     });
     expect(refused).not.toBe('connected');
   });
