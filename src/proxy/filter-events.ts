@@ -5,6 +5,7 @@
 // travel in `Actor.Attributes`. A line that is not JSON is dropped, not passed on as text.
 import { Transform, type TransformCallback } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
+import { defuse } from './defuse.ts';
 import { scrubDeep } from './scrub.ts';
 
 export class EventsTooLargeError extends Error {
@@ -21,7 +22,7 @@ export function filterEvent(event: unknown): Loose | null {
   if (event === null || typeof event !== 'object' || Array.isArray(event)) return null;
   const e = event as Loose;
   if (isExec(e.Action) || isExec(e.status)) return null;
-  return scrubDeep(e) as Loose;
+  return scrubDeep(defuse(e)) as Loose;
 }
 
 const isExec = (x: unknown) => typeof x === 'string' && x.trimStart().toLowerCase().startsWith('exec_');

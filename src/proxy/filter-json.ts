@@ -4,9 +4,10 @@
 // health output — then the secret-shaped scrub over everything (scrub.ts), which also strips
 // every other `Env` list wherever it appears.
 import type Docker from 'dockerode';
-import { redactSecrets, sanitizeContainer, sanitizeImage, sanitizeListed } from '../host/redact.ts';
+import { sanitizeContainer, sanitizeImage, sanitizeListed } from '../host/redact.ts';
+import { defuse } from './defuse.ts';
 import type { BodyKind } from './policy.ts';
-import { scrubDeep } from './scrub.ts';
+import { redactSecrets, scrubDeep } from './scrub.ts';
 
 type Loose = Record<string, unknown>;
 
@@ -24,7 +25,8 @@ export function filterJsonBody(kind: BodyKind, text: string): string {
 }
 
 export function filterJson(kind: BodyKind, value: unknown): unknown {
-  return scrubDeep(structural(kind, value));
+  // Long runs out first: sanitizeContainer scans command lines and health output too.
+  return scrubDeep(structural(kind, defuse(value)));
 }
 
 function structural(kind: BodyKind, value: unknown): unknown {

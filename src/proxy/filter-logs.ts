@@ -4,6 +4,7 @@
 // The engine sends logs multiplexed in frames (8-byte header: stream, 0, 0, 0, length) unless the
 // container has a TTY; frames are rewritten one by one with their new length.
 import { scrubText } from '../host/redact.ts';
+import { defuseLines } from './defuse.ts';
 
 interface Frame {
   stream: number;
@@ -34,7 +35,9 @@ function frame(stream: number, text: string): Buffer {
 }
 
 export function filterLogs(body: Buffer, envValues: readonly string[]): Buffer {
-  const scrub = (text: string) => scrubText(text, envValues);
+  // A line the scan cannot take quickly (defuse.ts) goes whole; the rest is scanned together, so
+  // a private key over several lines is still found.
+  const scrub = (text: string) => scrubText(defuseLines(text), envValues);
   const parts = body.length > 0 ? frames(body) : [];
   if (!parts) return Buffer.from(scrub(body.toString('utf8')), 'utf8');
   return Buffer.concat(parts.map((f) => frame(f.stream, scrub(f.payload.toString('utf8')))));

@@ -8,7 +8,13 @@
 //  - every other string is redacted for secret shapes (`--password=…`, `ghp_…`, `user:pw@host`),
 //    except names and ids, which the bot matches on and which cannot hold `=` or spaces (an image
 //    `vault-secrets:1.2` must stay itself, not become `vault-secrets:[redacted]`).
-import { REDACTED, redactSecrets, stripEnv } from '../host/redact.ts';
+import { REDACTED, redactSecrets as redactScannable, stripEnv } from '../host/redact.ts';
+import { defuseString, scannable } from './defuse.ts';
+
+/** The shared redaction, on a string it can scan quickly (defuse.ts); other strings go whole. */
+export function redactSecrets(s: string): string {
+  return redactScannable(defuseString(s));
+}
 
 const PROBE = 'x7probe';
 /** Container and image names, ids, tags and digests (inspect, lists, event attributes). */
@@ -38,6 +44,7 @@ const MAX_KNOWN = 5000;
 export function namesSecret(name: string): boolean {
   const hit = knownNames.get(name);
   if (hit !== undefined) return hit;
+  if (!scannable(name)) return true;
   const parts = name.replace(/^-+/, '').split(/[^A-Za-z0-9_.-]+/);
   const secret = parts.some((p) => p !== '' && !redactSecrets(`${p}=${PROBE}`).endsWith(PROBE));
   if (knownNames.size >= MAX_KNOWN) knownNames.clear();
