@@ -11,9 +11,22 @@
 import { REDACTED, redactSecrets as redactScannable, stripEnv } from '../host/redact.ts';
 import { defuseString, scannable } from './defuse.ts';
 
-/** The shared redaction, on a string it can scan quickly (defuse.ts); other strings go whole. */
+const redacted = new Map<string, string>();
+const MAX_REMEMBERED = 10_000;
+
+/**
+ * The shared redaction, on a string it can scan quickly (defuse.ts); other strings go whole.
+ * Short results are remembered: a host's answers repeat the same states, images and labels.
+ */
 export function redactSecrets(s: string): string {
-  return redactScannable(defuseString(s));
+  const known = redacted.get(s);
+  if (known !== undefined) return known;
+  const out = redactScannable(defuseString(s));
+  if (s.length <= 256) {
+    if (redacted.size >= MAX_REMEMBERED) redacted.clear();
+    redacted.set(s, out);
+  }
+  return out;
 }
 
 const PROBE = 'x7probe';
