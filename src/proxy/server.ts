@@ -50,7 +50,11 @@ export async function startProxy(opts: ProxyOptions, logger: Logger): Promise<Pr
   const server = createServer({ maxHeaderSize: opts.maxHeaderBytes, headersTimeout: 5_000, requestTimeout: 10_000 }, (req, res) => {
     inFlight++;
     res.once('close', () => inFlight--);
-    void handle(req, res, { opts, upstream, slots, logger });
+    handle(req, res, { opts, upstream, slots, logger }).catch((err: unknown) => {
+      // Never reached by design; if it is, this request fails, not the process.
+      logger.error({ err }, 'proxy handler failed');
+      res.destroy();
+    });
   });
   hardenServer(server, opts, logger);
   const address = await listen(server, opts.listen);
