@@ -7,8 +7,6 @@ command -v dockerd >/dev/null 2>&1 || need+=(docker.io)
 [ -x /bin/busybox ] || need+=(busybox-static)
 command -v docker-compose >/dev/null 2>&1 || need+=(docker-compose)
 command -v debootstrap >/dev/null 2>&1 || need+=(debootstrap)
-# nginx: the read-only socket proxy of deploy/compose.yaml is tested for real (test/ship/proxy.test.ts).
-command -v nginx >/dev/null 2>&1 || need+=(nginx-light)
 # openssl: the TLS connection tests make their own certificates.
 command -v openssl >/dev/null 2>&1 || need+=(openssl)
 if [ ${#need[@]} -gt 0 ]; then

@@ -57,6 +57,24 @@ export const configSchema = z.object({
   HOME: z.string().optional(),
   SSH_AUTH_SOCK: z.string().optional(),
 
+  // `coach proxy`: the read-only Docker API proxy (src/proxy/, deploy/compose.yaml)
+  COACH_PROXY_LISTEN: z
+    .string()
+    .regex(/^(unix:\/\/\/.+|(tcp:\/\/)?([\w.-]+:|\[[0-9a-fA-F:]+\]:)?\d{1,5})$/, 'must be PORT, HOST:PORT or unix:///path')
+    .default('0.0.0.0:2375'),
+  COACH_PROXY_UPSTREAM: z
+    .string()
+    .regex(/^unix:\/\/\/.+/, 'must be unix:///path/to/docker.sock')
+    .default('unix:///var/run/docker.sock'),
+  COACH_PROXY_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(4096)
+    .max(256 * 1024 * 1024)
+    .default(4 * 1024 * 1024),
+  COACH_PROXY_MAX_CONCURRENT: z.coerce.number().int().min(1).max(64).default(4),
+  COACH_PROXY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+
   // Slack
   SLACK_BOT_TOKEN: secret(z.string().regex(/^xoxb-/, 'must start with xoxb-')),
   SLACK_SIGNING_SECRET: secret(),

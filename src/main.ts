@@ -126,6 +126,8 @@ export async function run(
       );
       return 0;
     },
+    // `coach proxy` (src/proxy/): the read-only Docker API proxy that deploy/compose.yaml runs.
+    proxy: async () => (await import('./proxy/run.ts')).runProxy(needConfig(), logger(needConfig(), true)),
   };
 
   try {

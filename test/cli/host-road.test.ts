@@ -20,6 +20,7 @@ function cli(bot: HostBot) {
     config: refuse,
     start: refuse,
     discordRegister: refuse,
+    proxy: refuse,
   };
   return { run: (argv: string[]) => runCli(argv, io, services), out: out.text, err: err.text };
 }

@@ -1,9 +1,10 @@
 // deploy/compose.yaml, as Compose itself reads it (`docker-compose config`, Debian's package):
-// the socket only in the proxy, the proxy unreachable from outside, not root and read-only, the
-// bot reaching the engine only through it, and the comments listing the bot's own allow-list
-// (src/host/allowlist.ts). What the proxy lets through is tested live in proxy.test.ts.
+// the proxy is `coach proxy` from the bot's own image, the socket only in the proxy (read-only),
+// the proxy unreachable from outside, not root and read-only, without the bot's tokens, the bot
+// reaching the engine only through it, and the comments listing the bot's own allow-list
+// (src/host/allowlist.ts). What the proxy lets through and strips is tested live in proxy.test.ts.
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +20,10 @@ const PROXY_URL = 'tcp://docker-proxy:2375';
 
 interface Service {
   image?: string;
+  build?: { context?: string; dockerfile?: string };
+  command?: string[] | string;
+  group_add?: (string | number)[];
+  env_file?: string[] | string;
   environment?: Record<string, string | null>;
   volumes?: (string | { source?: string; target?: string; read_only?: boolean })[];
   ports?: (string | { published?: number | string; host_ip?: string })[];
@@ -111,20 +116,31 @@ describe.skipIf(!available && !required)('deploy/compose.yaml', () => {
     }
   });
 
-  it('runs the proxy as nginx with the shipped exact-path config, not as root', () => {
+  it("runs the proxy as `coach proxy` from the bot's own image, not as root, in the socket's group", () => {
     const proxy = model.services['docker-proxy']!;
-    const conf = (proxy.volumes ?? []).find((v) => JSON.stringify(v).includes('docker-proxy.conf'));
-    expect(conf, 'deploy/docker-proxy.conf mounted').toBeDefined();
-    const [source, target, mode] = typeof conf === 'string' ? conf.split(':') : [conf!.source, conf!.target, conf!.read_only ? 'ro' : ''];
-    expect(source).toBe(join(ROOT, 'deploy', 'docker-proxy.conf'));
-    expect(target).toBe('/etc/nginx/nginx.conf');
-    expect(mode).toBe('ro');
-    expect(proxy.user).toMatch(/^[1-9]\d*:\d+$/);
+    const coach = model.services.coach!;
+    expect(proxy.image).toBe(coach.image);
+    expect(proxy.build).toEqual(coach.build);
+    expect(proxy.build?.context).toBe(ROOT.replace(/\/$/, ''));
+    expect(proxy.command).toEqual(['coach', 'proxy']);
+    expect(coach.command).toEqual(['coach', 'start']);
+    expect(proxy.user).toBe('node');
+    expect(proxy.group_add?.map(String)).toEqual([process.env.DOCKER_GID ?? '999']);
     expect(proxy.cap_drop).toContain('ALL');
+    expect(proxy.environment?.COACH_PROXY_LISTEN).toBe('0.0.0.0:2375');
+    expect(proxy.environment?.COACH_PROXY_UPSTREAM).toBe('unix:///var/run/docker.sock');
+    expect(JSON.stringify(proxy.healthcheck?.test)).toContain('2375/_ping');
   });
 
-  it('pins the proxy image by an exact version tag (never latest)', () => {
-    expect(model.services['docker-proxy']!.image).toMatch(/^[\w./-]+:v?\d+\.\d+\.\d+(-[\w.]+)?(@sha256:[0-9a-f]{64})?$/);
+  it("gives the proxy none of the bot's settings: no env file, so no token", () => {
+    const proxy = model.services['docker-proxy']!;
+    expect(proxy.env_file).toBeUndefined();
+    expect(JSON.stringify(proxy)).not.toContain(token);
+  });
+
+  it('ships no nginx configuration any more', () => {
+    expect(existsSync(join(ROOT, 'deploy', 'docker-proxy.conf'))).toBe(false);
+    expect(readFileSync(COMPOSE_FILE, 'utf8')).not.toMatch(/nginx/i);
   });
 
   it('points the bot at the proxy, whatever .env says, and keeps tokens in the env file', () => {

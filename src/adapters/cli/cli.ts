@@ -29,6 +29,8 @@ export interface CliServices {
   start(io: Io): Promise<number>;
   /** `coach discord-register`. */
   discordRegister(io: Io): Promise<number>;
+  /** `coach proxy`: the read-only Docker API proxy (src/proxy/); resolves with the exit code after SIGTERM. */
+  proxy(io: Io): Promise<number>;
 }
 
 const USAGE: Record<string, string> = {
@@ -47,6 +49,7 @@ Commands:
   config                      print the effective configuration (secrets redacted)
   start                       run the configured Slack/Discord adapters, or the terminal chat
   discord-register            register the /docker command with Discord
+  proxy                       read-only Docker API proxy in front of the engine socket (deploy/compose.yaml)
 
 Run "coach <command> --help" for more.`,
   ask: 'Usage: coach ask "question"\n\nPrints the answer to one question.',
@@ -62,6 +65,8 @@ Run "coach <command> --help" for more.`,
   start: 'Usage: coach start\n\nRuns every adapter whose settings are present (Slack, Discord); the terminal chat when none is.',
   'discord-register':
     'Usage: coach discord-register\n\nRegisters the /docker command (guild when DISCORD_GUILD_ID is set, global otherwise) and prints what changed.',
+  proxy:
+    'Usage: coach proxy\n\nServes the Docker API read-only on COACH_PROXY_LISTEN, forwarding to COACH_PROXY_UPSTREAM: only the GET requests the bot makes, with environment values, secret-shaped labels and arguments, and exec command lines removed from every answer. Stops on SIGTERM.',
 };
 
 const OPTIONS: Record<string, ParseArgsConfig['options']> = {
@@ -75,6 +80,7 @@ const OPTIONS: Record<string, ParseArgsConfig['options']> = {
   config: {},
   start: {},
   'discord-register': {},
+  proxy: {},
 };
 
 class UsageError extends Error {}
@@ -174,6 +180,9 @@ async function dispatch(
       return s.start(io);
     case 'discord-register':
       return s.discordRegister(io);
+    case 'proxy':
+      if (pos.length) throw new UsageError('proxy takes no arguments (settings: COACH_PROXY_*)');
+      return s.proxy(io);
   }
   throw new UsageError(`unknown command "${cmd}"`);
 }
