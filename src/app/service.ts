@@ -2,13 +2,13 @@
 // settings are present, or the terminal chat when none is; serves /healthz, /readyz and
 // /metrics; and shuts down gracefully on SIGTERM/SIGINT — stop taking new questions, finish
 // those in flight, close connections and the HTTP server, exit 0 within 10 seconds.
-import type { Io } from './adapters/cli/cli.ts';
-import { runChat } from './adapters/cli/chat.ts';
-import type { BotHandle, PlatformAdapter } from './core/ports.ts';
-import { createHttpServer, type HttpServer, type Route } from './http/server.ts';
-import type { Runtime } from './main.ts';
-import { opsRoutes } from './ops/health.ts';
-import { buildAdapters } from './wiring/adapters.ts';
+import type { Io } from '../adapters/cli/cli.ts';
+import { runChat } from '../adapters/cli/chat.ts';
+import type { BotHandle, PlatformAdapter } from '../core/ports.ts';
+import { createHttpServer, type HttpServer, type Route } from '../http/server.ts';
+import type { Runtime } from './types.ts';
+import { opsRoutes } from '../ops/health.ts';
+import { buildAdapters } from './adapters.ts';
 
 const SHUTDOWN_BUDGET_MS = 9_000;
 

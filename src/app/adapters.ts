@@ -7,7 +7,7 @@ import { createDiscordGatewayAdapter } from '../adapters/discord/gateway.ts';
 import { createDiscordHttpAdapter } from '../adapters/discord/interactions-http.ts';
 import { createSlackAdapter } from '../adapters/slack/app.ts';
 import type { BotHandle, PlatformAdapter } from '../core/ports.ts';
-import type { Runtime } from '../main.ts';
+import type { Runtime } from './types.ts';
 
 export async function buildAdapters(rt: Runtime, bot: BotHandle): Promise<PlatformAdapter[]> {
   const { config, logger, host } = rt;
