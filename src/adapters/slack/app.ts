@@ -7,6 +7,7 @@ import type { Config } from '../../config.ts';
 import type { BotHandle, PlatformAdapter } from '../../core/ports.ts';
 import { createLifecycle, type Lifecycle } from '../../runtime/lifecycle.ts';
 import { registerListeners, type LoggerLike } from './listeners.ts';
+import { refuseShapelessBody } from './body-shape.ts';
 import { AckGate } from './flow.ts';
 
 export interface SlackAdapterOptions {
@@ -131,7 +132,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): PlatformAdapter {
           {
             path: EVENTS_PATH,
             methods: ['POST'],
-            handler: (req: IncomingMessage, res: ServerResponse) => {
+            handler: async (req: IncomingMessage, res: ServerResponse) => {
               // While stopping, requests are still acknowledged: the lifecycle tells them to ask again.
               if (!ready) {
                 res.writeHead(503, { 'content-type': 'text/plain', 'retry-after': '5' }).end('not ready\n');
@@ -139,6 +140,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): PlatformAdapter {
               }
               const acked = gate.enter();
               res.once('finish', acked).once('close', acked);
+              if (await refuseShapelessBody(req, res)) return;
               receiver.requestListener(req, res);
             },
           },
