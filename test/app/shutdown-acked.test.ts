@@ -102,7 +102,11 @@ describe('SIGTERM with acknowledged questions', () => {
   });
 });
 
-async function postInteraction(base: string, key: KeyObject, body: unknown): Promise<{ status: number; body: any }> {
+async function postInteraction(
+  base: string,
+  key: KeyObject,
+  body: unknown,
+): Promise<{ status: number; body: { type: number; data?: unknown } }> {
   const raw = JSON.stringify(body);
   const ts = String(Math.floor(Date.now() / 1000));
   const sig = edSign(null, Buffer.from(ts + raw), key).toString('hex');
@@ -112,5 +116,5 @@ async function postInteraction(base: string, key: KeyObject, body: unknown): Pro
     body: raw,
     signal: AbortSignal.timeout(20_000),
   });
-  return { status: res.status, body: await res.json() };
+  return { status: res.status, body: (await res.json()) as { type: number; data?: unknown } };
 }
