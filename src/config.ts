@@ -44,6 +44,16 @@ export const configSchema = z.object({
     .max(24 * 60)
     .default(30),
   COACH_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
+  COACH_MAX_QUESTIONS_PER_USER: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .default(5)
+    .describe('questions one person may have waiting or being answered'),
+  COACH_MAX_QUESTIONS: z.coerce.number().int().min(1).max(10_000).default(100).describe('questions held at once in the whole process'),
+  COACH_ANSWER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8).describe('answers worked on at once; the rest wait'),
+  COACH_ANSWER_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(12_000),
 
   // Docker host (read-only)
   COACH_DOCKER: z.enum(['auto', 'on', 'off']).default('auto'),

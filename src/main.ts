@@ -1,75 +1,12 @@
-// The composition root: the only file that wires real implementations together. It reads
-// the configuration once (through config.ts), builds the knowledge base, the NLU, the host,
-// the adapters, logging and metrics, and hands the CLI what it asks for.
-import { fileURLToPath } from 'node:url';
+// The entry of `coach` and the head of the composition root (src/app/): reads the
+// configuration once (through config.ts) and hands the CLI what it asks for, built by
+// app/runtime.ts (core, host, logging, metrics) and app/service.ts (`coach start`).
 import { runCli, type CliServices, type Io } from './adapters/cli/cli.ts';
+import { buildRuntime } from './app/runtime.ts';
+import { startService } from './app/service.ts';
+import type { Runtime } from './app/types.ts';
 import { ConfigError, loadConfig, readEnvironment, redactedConfig, secretValues, type Config } from './config.ts';
-import { createBot, type Bot } from './core/bot.ts';
-import type { HostPort, Nlu } from './core/ports.ts';
-import { diagnosePasted } from './host/pasted/index.ts';
-import { loadErrorCatalogue } from './knowledge/error-catalogue.ts';
-import { loadKnowledge } from './knowledge/load.ts';
-import { createNlu } from './nlu/index.ts';
-import { createMessageReader } from './nlu/reader/index.ts';
-import { createLogger, type Logger } from './ops/logger.ts';
-import { createMetrics, type Metrics } from './ops/metrics.ts';
-import { startService } from './service.ts';
-import { buildHost } from './wiring/host.ts';
-
-export const INTENTS_DIR = fileURLToPath(new URL('../intents', import.meta.url));
-export const ERRORS_DIR = fileURLToPath(new URL('../errors', import.meta.url));
-
-export interface Runtime {
-  config: Config;
-  logger: Logger;
-  metrics: Metrics;
-  bot: Bot;
-  nlu: Nlu;
-  host?: HostPort;
-}
-
-/** Builds the core: knowledge base, NLU, the optional host, and the bot with logging and metrics. */
-export function buildRuntime(config: Config, logger: Logger, opts: { forceHost?: boolean } = {}): Runtime {
-  const kb = loadKnowledge(INTENTS_DIR);
-  const nlu = createNlu(kb, config.COACH_CONFIDENCE_THRESHOLD !== undefined ? { threshold: config.COACH_CONFIDENCE_THRESHOLD } : {});
-  const metrics = createMetrics({ defaults: true });
-  const host = buildHost(config, { force: opts.forceHost ?? false, logger });
-  const errors = loadErrorCatalogue(ERRORS_DIR, new Set(kb.intents.map((i) => i.id)));
-  const bot = createBot({
-    knowledge: kb,
-    nlu,
-    reader: createMessageReader(errors),
-    pasted: { read: (text, request) => diagnosePasted(text, request) },
-    ...(host ? { host } : {}),
-    maxInputChars: config.COACH_MAX_INPUT_CHARS,
-    contextTtlMs: config.COACH_CONTEXT_TTL_MINUTES * 60_000,
-    hostDeadlineMs: config.COACH_ENGINE_TIMEOUT_MS * 3 + 1000,
-    onHandled: (r) => {
-      metrics.handled(r);
-      logger.info(
-        {
-          platform: r.platform,
-          intent: r.intent,
-          kind: r.kind,
-          confidence: Math.round(r.confidence * 1000) / 1000,
-          latencyMs: Math.round(r.latencyMs * 10) / 10,
-          hostUsed: r.hostUsed,
-          ...(r.engineError ? { engineError: r.engineError } : {}),
-          ...(config.COACH_LOG_QUESTIONS ? { question: r.text } : {}),
-        },
-        'answered',
-      );
-    },
-    onError: (err, q) => {
-      logger.error({ err, platform: q.platform }, 'error while answering');
-    },
-    onFeedback: (r) => {
-      metrics.feedback(r);
-      logger.info({ platform: r.platform, intent: r.intent, confidence: r.confidence, vote: r.vote }, 'feedback');
-    },
-  });
-  return { config, logger, metrics, bot, nlu, ...(host ? { host } : {}) };
-}
+import { createLogger } from './ops/logger.ts';
 
 export async function run(
   argv: string[],
@@ -103,15 +40,15 @@ export async function run(
   };
 
   const services: CliServices = {
-    core: async () => runtimeFor(false),
+    core: () => Promise.resolve(runtimeFor(false)),
     hostBot: () => Promise.resolve(runtimeFor(true).bot),
-    config: async (o) => {
+    config: (o) => {
       if (problems) {
         o.stderr.write(`${problems.message}\n`);
-        return 1;
+        return Promise.resolve(1);
       }
       o.stdout.write(`${JSON.stringify(redactedConfig(needConfig()), null, 2)}\n`);
-      return 0;
+      return Promise.resolve(0);
     },
     start: async (o) => startService(runtimeFor(false), o),
     discordRegister: async (o) => {

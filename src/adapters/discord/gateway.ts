@@ -16,7 +16,7 @@ import type { PlatformAdapter } from '../../core/ports.ts';
 import { COMMAND_NAME } from './commands.ts';
 import { guardRawPacket, optionValues, restBase } from './discord-util.ts';
 import { hostAllowed } from './permissions.ts';
-import { renderAnswer, type DiscordMessage } from './render.ts';
+import { renderAnswer, renderNote, type DiscordMessage } from './render.ts';
 import { flowFor, type DiscordAdapterOptions, type Responder } from './respond.ts';
 import { messageToQuestion, mentionsBot, slashToQuestion, type DiscordContext } from './to-question.ts';
 
@@ -29,13 +29,12 @@ const NO_PINGS = { parse: [], repliedUser: false };
 export function createDiscordGatewayAdapter(o: DiscordGatewayOptions): PlatformAdapter {
   const access = { channels: o.hostChannels, roles: o.hostRoles };
   const flow = flowFor(o);
-  const inFlight = new Set<Promise<void>>();
   let client: Client | null = null;
-  let stopping = false;
+  let stopped = false;
 
-  function track(p: Promise<void>): void {
-    const q = p.catch((err: unknown) => o.log?.error({ err }, 'discord: could not answer')).finally(() => inFlight.delete(q));
-    inFlight.add(q);
+  // Questions are tracked (and finished or told to ask again at stop) by the lifecycle.
+  function run(p: Promise<void>): void {
+    void p.catch((err: unknown) => o.log?.error({ err }, 'discord: could not answer'));
   }
 
   function newClient(): Client {
@@ -53,10 +52,10 @@ export function createDiscordGatewayAdapter(o: DiscordGatewayOptions): PlatformA
     c.on(Events.Error, (err) => o.log?.error({ err }, 'discord: client error'));
     c.on(Events.ShardError, (err) => o.log?.warn({ err }, 'discord: gateway connection error'));
     c.on(Events.InteractionCreate, (i) => {
-      if (!stopping) track(onInteraction(i));
+      if (!stopped) run(onInteraction(i));
     });
     c.on(Events.MessageCreate, (m) => {
-      if (!stopping) track(onMessage(m));
+      if (!stopped) run(onMessage(m));
     });
     return c;
   }
@@ -92,18 +91,23 @@ export function createDiscordGatewayAdapter(o: DiscordGatewayOptions): PlatformA
       roles: m.member ? [...m.member.roles.cache.keys()] : [],
     };
     const q = messageToQuestion(m.content, me, ctx, hostAllowed(access, ctx));
-    const a = await o.bot.handle(q);
-    if (!a) return;
-    // Channel messages cannot be ephemeral: host output appears only in DISCORD_HOST_CHANNELS.
-    const msg = renderAnswer(a, { conversation: q.conversation });
-    await m.reply({ ...toDjs(msg), failIfNotExists: false });
+    const send = async (msg: DiscordMessage) => {
+      await m.reply({ ...toDjs(msg), failIfNotExists: false });
+    };
+    await flow.ask(q, {
+      // Channel messages cannot be ephemeral: host output appears only in DISCORD_HOST_CHANNELS.
+      answer: async (a) => {
+        if (a) await send(renderAnswer(a, { conversation: q.conversation }));
+      },
+      notice: (_kind, text) => send(renderNote(text, false)),
+    });
   }
 
   return {
     name: 'discord-gateway',
     routes: [],
     async start() {
-      stopping = false;
+      stopped = false;
       client = newClient();
       const ready = new Promise<void>((resolve) =>
         client?.once(Events.ClientReady, () => {
@@ -114,9 +118,9 @@ export function createDiscordGatewayAdapter(o: DiscordGatewayOptions): PlatformA
       await ready;
     },
     async stop() {
-      stopping = true;
-      const grace = new Promise<void>((r) => setTimeout(r, o.stopGraceMs ?? 5000).unref());
-      await Promise.race([Promise.allSettled([...inFlight]), grace]);
+      // Questions arriving during the grace period are still taken: the lifecycle tells them to ask again.
+      await flow.lifecycle.stop({ graceMs: o.stopGraceMs ?? 5000 });
+      stopped = true;
       const c = client;
       client = null;
       await c?.destroy();

@@ -53,7 +53,6 @@ export function createDiscordHttpAdapter(o: DiscordHttpOptions): PlatformAdapter
     ...(o.apiUrl ? { api: restBase(o.apiUrl) } : {}),
     ...(o.restRetries !== undefined ? { retries: o.restRetries } : {}),
   });
-  const inFlight = new Set<Promise<void>>();
   let ready = false;
 
   async function handler(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -103,14 +102,11 @@ export function createDiscordHttpAdapter(o: DiscordHttpOptions): PlatformAdapter
       send(res, 400, { error: 'unsupported interaction' });
       return;
     }
-    const tracked = work
-      .catch((err: unknown) => {
-        o.log?.error({ err }, 'discord: could not answer');
-        if (!res.headersSent) send(res, 500, { error: 'internal error' });
-      })
-      .finally(() => inFlight.delete(tracked));
-    inFlight.add(tracked);
-    await tracked;
+    // The lifecycle tracks the question (and answers or notifies it at stop); this only catches.
+    await work.catch((err: unknown) => {
+      o.log?.error({ err }, 'discord: could not answer');
+      if (!res.headersSent) send(res, 500, { error: 'internal error' });
+    });
   }
 
   function responder(res: ServerResponse, token: string): Responder {
@@ -135,9 +131,9 @@ export function createDiscordHttpAdapter(o: DiscordHttpOptions): PlatformAdapter
       ready = true;
     },
     async stop() {
+      // Interactions arriving during the grace period are still taken: the lifecycle tells them to ask again.
+      await flow.lifecycle.stop({ graceMs: o.stopGraceMs ?? 5000 });
       ready = false;
-      const grace = new Promise<void>((r) => setTimeout(r, o.stopGraceMs ?? 5000).unref());
-      await Promise.race([Promise.allSettled([...inFlight]), grace]);
     },
     isReady: () => ready,
   };

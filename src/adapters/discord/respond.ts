@@ -1,8 +1,11 @@
 // The steps both run modes share once an interaction is understood: answer within Discord's
 // 3-second window (reply at once when the answer is ready, otherwise defer and edit the
-// original response later), autocomplete with a time limit, buttons and votes.
+// original response later), autocomplete with a time limit, buttons and votes. Limits, the
+// answer's time limit and the graceful stop are the shared lifecycle's (runtime/lifecycle.ts).
 import type { BotHandle, NameSuggester } from '../../core/ports.ts';
 import type { Question } from '../../core/types.ts';
+import { TIMED_OUT, within } from '../../runtime/deadline.ts';
+import { createLifecycle, type Answering, type Delivery, type Lifecycle } from '../../runtime/lifecycle.ts';
 import { decodeButton } from './custom-id.ts';
 import { hostAllowed, type HostAccess } from './permissions.ts';
 import { renderAnswer, renderNote, type DiscordMessage } from './render.ts';
@@ -30,8 +33,9 @@ export interface Log {
 }
 
 export interface FlowOptions {
-  /** The core: answers, votes, and name suggestions (which go to the host through the core). */
-  bot: BotHandle & NameSuggester;
+  answering: Answering;
+  /** Name suggestions for autocomplete: through the core (same access rule and deadline as a question). */
+  bot: NameSuggester;
   access: HostAccess;
   /** Defer when the answer is not ready after this long (Discord allows 3 s in total). */
   deferAfterMs?: number;
@@ -44,6 +48,8 @@ export interface FlowOptions {
 export interface DiscordAdapterOptions {
   applicationId: string;
   bot: BotHandle & NameSuggester;
+  /** The process's shared question lifecycle; without one the adapter makes its own. */
+  lifecycle?: Lifecycle;
   hostChannels: readonly string[];
   hostRoles: readonly string[];
   /** REST base, e.g. `https://discord.com/api` (the gateway URL is discovered from it). */
@@ -52,20 +58,30 @@ export interface DiscordAdapterOptions {
   restRetries?: number;
   deferAfterMs?: number;
   autocompleteMs?: number;
-  /** How long stop() waits for answers in flight. */
+  /** How long stop() waits for answers in flight before telling the rest to ask again. */
   stopGraceMs?: number;
   log?: Log;
 }
 
-/** The answering flow for an adapter's options. */
-export function flowFor(o: DiscordAdapterOptions): Flow {
-  return createFlow({
+/** The answering flow for an adapter's options, with the lifecycle it answers through. */
+export function flowFor(o: DiscordAdapterOptions): Flow & { lifecycle: Lifecycle } {
+  const lifecycle =
+    o.lifecycle ??
+    createLifecycle({
+      bot: o.bot,
+      events: {
+        deliveryFailed: (err) => o.log?.error({ err }, 'discord: could not answer'),
+      },
+    });
+  const flow = createFlow({
+    answering: lifecycle,
     bot: o.bot,
     access: { channels: o.hostChannels, roles: o.hostRoles },
     ...(o.deferAfterMs !== undefined ? { deferAfterMs: o.deferAfterMs } : {}),
     ...(o.autocompleteMs !== undefined ? { autocompleteMs: o.autocompleteMs } : {}),
     ...(o.log ? { log: o.log } : {}),
   });
+  return { ...flow, lifecycle };
 }
 
 // Leaves a second of the 3 s for the network and discord.js's request queue.
@@ -73,39 +89,33 @@ const DEFER_AFTER_MS = 1500;
 const AUTOCOMPLETE_MS = 2000;
 const CHOICE_MAX = 100;
 
-const TIMEOUT = Symbol('timeout');
-function within<T>(p: Promise<T>, ms: number): Promise<T | typeof TIMEOUT> {
-  let timer: NodeJS.Timeout | undefined;
-  const t = new Promise<typeof TIMEOUT>((resolve) => {
-    timer = setTimeout(() => {
-      resolve(TIMEOUT);
-    }, ms);
-  });
-  return Promise.race([p, t]).finally(() => {
-    clearTimeout(timer);
-  });
-}
-
 export function createFlow(o: FlowOptions) {
   const deferAfter = o.deferAfterMs ?? DEFER_AFTER_MS;
 
-  /** Answers a question through an interaction: reply now, or defer then edit. */
-  async function answer(q: Question & { fromBot?: boolean }, r: Responder): Promise<void> {
-    const pending = o.bot.handle(q).catch((err: unknown) => {
-      o.log?.error({ err }, 'discord: bot.handle failed');
-      return undefined;
-    });
-    const first = await within(pending, deferAfter);
-    if (first !== TIMEOUT) return r.reply(toMessage(first, q, first?.hostUsed ?? false));
-    // Only host queries are slow, so a deferred answer is (most likely) host output: private.
-    const ephemeral = q.hostAllowed;
-    await r.defer(ephemeral);
-    const a = await pending;
-    await r.edit(toMessage(a, q, ephemeral));
+  /** Answers a question through an interaction: reply when ready, or defer (late) then edit. */
+  function answer(q: Question & { fromBot?: boolean }, r: Responder): Promise<void> {
+    return o.answering.ask(q, delivery(q, r));
   }
 
-  function toMessage(a: Awaited<ReturnType<BotHandle['handle']>> | undefined, q: Question, ephemeral: boolean): DiscordMessage {
-    if (a === undefined) return renderNote('Something went wrong on my side. Nothing on any Docker host was changed; please try again.');
+  function delivery(q: Question, r: Responder): Delivery {
+    let deferred = false;
+    // Only host queries are slow, so a deferred answer is (most likely) host output: private.
+    const ephemeral = q.hostAllowed;
+    const send = (m: DiscordMessage) => (deferred ? r.edit(m) : r.reply(m));
+    return {
+      late: {
+        afterMs: deferAfter,
+        run: async () => {
+          await r.defer(ephemeral);
+          deferred = true;
+        },
+      },
+      answer: (a) => send(toMessage(a, q, deferred ? ephemeral : (a?.hostUsed ?? false))),
+      notice: (_kind, text) => send(renderNote(text)),
+    };
+  }
+
+  function toMessage(a: Awaited<ReturnType<BotHandle['handle']>>, q: Question, ephemeral: boolean): DiscordMessage {
     if (a === null) return renderNote('I do not answer other bots.');
     return renderAnswer(a, { conversation: q.conversation, ephemeral });
   }
@@ -121,7 +131,7 @@ export function createFlow(o: FlowOptions) {
       }),
       o.autocompleteMs ?? AUTOCOMPLETE_MS,
     );
-    if (names === TIMEOUT) return [];
+    if (names === TIMED_OUT) return [];
     // A choice's value must be the exact name, so names that do not fit are left out.
     return [...new Set(names)]
       .filter((n) => typeof n === 'string' && n.length >= 1 && n.length <= CHOICE_MAX)
@@ -134,7 +144,7 @@ export function createFlow(o: FlowOptions) {
     const action = decodeButton(customId);
     if (!action) return r.reply(renderNote('That button is no longer supported. Try `/docker help`.'));
     if (action.kind === 'vote') {
-      o.bot.feedback({
+      o.answering.feedback({
         platform: 'discord',
         intent: action.intent,
         confidence: action.confidence,
@@ -148,7 +158,7 @@ export function createFlow(o: FlowOptions) {
     return answer(followupToQuestion(action.intent, action.conversation, ctx, hostAllowed(o.access, ctx)), r);
   }
 
-  return { answer, autocomplete, button, conversationKey };
+  return { answer, ask: (q: Question, d: Delivery) => o.answering.ask(q, d), autocomplete, button, conversationKey };
 }
 
 export type Flow = ReturnType<typeof createFlow>;

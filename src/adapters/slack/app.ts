@@ -5,12 +5,16 @@ import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Logger } from '@s
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../../config.ts';
 import type { BotHandle, PlatformAdapter } from '../../core/ports.ts';
+import { createLifecycle, type Lifecycle } from '../../runtime/lifecycle.ts';
 import { registerListeners, type LoggerLike } from './listeners.ts';
-import { AckGate, createLimiter } from './flow.ts';
+import { refuseShapelessBody } from './body-shape.ts';
+import { AckGate } from './flow.ts';
 
 export interface SlackAdapterOptions {
   config: NonNullable<Config['slack']>;
   bot: BotHandle;
+  /** The process's shared question lifecycle; without one the adapter makes its own from `tuning`. */
+  lifecycle?: Lifecycle;
   logger?: LoggerLike;
   /** Whether a Docker host is connected at all (host permissions only matter when it is). */
   hostConfigured: boolean;
@@ -18,11 +22,11 @@ export interface SlackAdapterOptions {
   tuning?: {
     /** Web API retries (Bolt's default retries for minutes; tests want 0). */
     apiRetries?: number;
-    /** Upper bound for one answer before we reply that the engine did not answer. Default 12 s. */
+    /** Own lifecycle only: upper bound for one answer before we reply that the engine did not answer. Default 12 s. */
     answerTimeoutMs?: number;
-    /** Answers being worked on at once (the rest wait; acks never do). Default 16. */
+    /** Own lifecycle only: answers being worked on at once (the rest wait; acks never do). Default 16. */
     answerConcurrency?: number;
-    /** How long stop() waits for answers in flight. Default 5 s. */
+    /** How long stop() waits for answers in flight before telling the rest to ask again. Default 5 s. */
     stopGraceMs?: number;
     /** Socket Mode: client ping timeout, also the reconnect back-off step. Default 5 s. */
     socketPingTimeoutMs?: number;
@@ -85,27 +89,26 @@ export function createSlackAdapter(opts: SlackAdapterOptions): PlatformAdapter {
   let stopping = false;
   let ready = false;
   let socketConnected = false;
-  const inflight = new Set<Promise<void>>();
-  const limit = createLimiter(tuning.answerConcurrency ?? 16);
+  const lifecycle =
+    opts.lifecycle ??
+    createLifecycle({
+      bot,
+      limits: { concurrency: tuning.answerConcurrency ?? 16 },
+      answerTimeoutMs: tuning.answerTimeoutMs ?? 12_000,
+      events: {
+        deliveryFailed: (err) => {
+          log.error({ err: describe(err) }, 'slack: could not deliver an answer');
+        },
+      },
+    });
   // Answers wait for the acks of requests still arriving (at most 1 s): see flow.ts.
   const gate = new AckGate(1000);
 
   registerListeners(app, {
-    bot,
+    answering: lifecycle,
     log,
     access: { hostChannels: config.hostChannels, hostUsers: config.hostUsers, hostConfigured: opts.hostConfigured },
-    answerTimeoutMs: tuning.answerTimeoutMs ?? 12_000,
-    isStopping: () => stopping,
-    track(work) {
-      const p = limit(async () => {
-        await gate.drained();
-        await work();
-      }).catch((err: unknown) => {
-        log.error({ err: describe(err) }, 'slack: could not deliver an answer');
-      });
-      inflight.add(p);
-      return p.finally(() => inflight.delete(p));
-    },
+    beforeWork: () => gate.drained(),
   });
 
   if (receiver instanceof SocketModeReceiver) {
@@ -129,13 +132,15 @@ export function createSlackAdapter(opts: SlackAdapterOptions): PlatformAdapter {
           {
             path: EVENTS_PATH,
             methods: ['POST'],
-            handler: (req: IncomingMessage, res: ServerResponse) => {
-              if (!ready || stopping) {
+            handler: async (req: IncomingMessage, res: ServerResponse) => {
+              // While stopping, requests are still acknowledged: the lifecycle tells them to ask again.
+              if (!ready) {
                 res.writeHead(503, { 'content-type': 'text/plain', 'retry-after': '5' }).end('not ready\n');
                 return;
               }
               const acked = gate.enter();
               res.once('finish', acked).once('close', acked);
+              if (await refuseShapelessBody(req, res)) return;
               receiver.requestListener(req, res);
             },
           },
@@ -153,15 +158,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): PlatformAdapter {
     },
     async stop() {
       stopping = true;
-      const grace = tuning.stopGraceMs ?? 5000;
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([
-        Promise.allSettled([...inflight]),
-        new Promise((resolve) => {
-          timer = setTimeout(resolve, grace);
-        }),
-      ]);
-      clearTimeout(timer);
+      await lifecycle.stop({ graceMs: tuning.stopGraceMs ?? 5000 });
       if (receiver instanceof SocketModeReceiver && ready)
         await app.stop().catch((err: unknown) => {
           log.warn({ err: describe(err) }, 'slack: stop');

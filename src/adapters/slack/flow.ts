@@ -1,7 +1,8 @@
 // Keeping acks fast under a burst. Slack gives each request 3 s; the ack itself is cheap, but
 // answering (classify, render, an outgoing HTTPS call) is not, and on one event loop 200
 // answers started at once delay the acks of requests still being read. So: answers wait
-// (bounded) until no request is waiting for its ack, and only a few are computed at once.
+// (bounded) until no request is waiting for its ack; how many are computed at once is the
+// shared lifecycle's business (runtime/lifecycle.ts).
 
 /** Counts requests not yet acknowledged; `drained()` resolves when there are none (or after `maxWaitMs`). */
 export class AckGate {
@@ -32,21 +33,4 @@ export class AckGate {
       });
     });
   }
-}
-
-/** Runs at most `max` tasks at once, each after yielding to pending I/O. */
-export function createLimiter(max: number): <T>(task: () => Promise<T>) => Promise<T> {
-  let active = 0;
-  const waiting: (() => void)[] = [];
-  return async (task) => {
-    while (active >= max) await new Promise<void>((resolve) => waiting.push(resolve));
-    active++;
-    try {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      return await task();
-    } finally {
-      active--;
-      waiting.shift()?.();
-    }
-  };
 }

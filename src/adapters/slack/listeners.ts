@@ -1,10 +1,10 @@
-// The Bolt listeners: ack first, then to-question → bot.handle → render → send. Slack wants
+// The Bolt listeners: ack first, then to-question → the shared lifecycle → render → send. Slack wants
 // every command and click acknowledged within 3 s; the answer may take longer (a slow engine),
 // so it goes out afterwards through the response_url (`respond`) or chat.postMessage.
 import { randomUUID } from 'node:crypto';
 import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
-import type { BotHandle } from '../../core/ports.ts';
 import type { Answer } from '../../core/types.ts';
+import type { Answering, Delivery } from '../../runtime/lifecycle.ts';
 import { isSlackUserId } from './escape.ts';
 import { RecentMap } from './memory.ts';
 import { ACTION, renderAnswer, renderNotice, type ButtonValue, type SlackMessage } from './render.ts';
@@ -26,13 +26,12 @@ export interface LoggerLike {
 }
 
 export interface ListenerDeps {
-  bot: BotHandle;
+  /** The shared question lifecycle (limits, time limit, graceful stop): runtime/lifecycle.ts. */
+  answering: Answering;
   access: Access;
   log: LoggerLike;
-  answerTimeoutMs: number;
-  /** Runs `work` as an answer in flight (stop() waits for these, bounded). */
-  track(work: () => Promise<void>): Promise<void>;
-  isStopping(): boolean;
+  /** Runs before an answer is worked on (HTTP mode: let pending acks go out first, flow.ts). */
+  beforeWork?: () => Promise<void>;
 }
 
 interface Shared {
@@ -43,66 +42,57 @@ interface Shared {
 export const SLASH_COMMAND = '/docker';
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
-  const { bot, access, log } = deps;
+  const { answering, access, log } = deps;
+  const bot = answering;
   const answered = new RecentMap<true>(5000, 60 * 60_000);
   const shareable = new RecentMap<Shared>(1000, 30 * 60_000);
+  const before = deps.beforeWork ? { beforeWork: deps.beforeWork } : {};
 
-  /** bot.handle with our own upper bound, so a hang anywhere still ends in a reply. */
-  async function ask(q: SlackQuestion): Promise<Answer | null | 'timeout'> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => {
-        resolve('timeout');
-      }, deps.answerTimeoutMs);
-    });
-    try {
-      return await Promise.race([bot.handle(q), timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  function timeoutMessage(): SlackMessage {
-    const s = Math.round(deps.answerTimeoutMs / 100) / 10;
-    return renderNotice(
-      `The Docker engine did not answer in time (${s} s), so I have no answer for this one. Nothing was changed; please try again in a moment.`,
-    );
-  }
-
-  /** Answers `q`, ephemerally through the response_url, with a "Share in channel" button. */
-  async function answerEphemeral(q: SlackQuestion, respond: RespondFn): Promise<void> {
-    const a = await ask(q);
-    if (a === null) return;
-    if (a === 'timeout') return void (await respond({ response_type: 'ephemeral', replace_original: false, ...timeoutMessage() }));
-    const shareId = randomUUID();
-    shareable.set(shareId, { answer: a, conversation: q.conversation });
-    await respond({ response_type: 'ephemeral', replace_original: false, ...renderAnswer(a, { conversation: q.conversation, shareId }) });
+  /** Delivers ephemerally through the response_url; an answer gets a "Share in channel" button. */
+  function ephemeral(q: SlackQuestion, respond: RespondFn): Delivery {
+    const send = async (msg: SlackMessage) => {
+      await respond({ response_type: 'ephemeral', replace_original: false, ...msg });
+    };
+    return {
+      ...before,
+      answer: async (a) => {
+        if (!a) return;
+        const shareId = randomUUID();
+        shareable.set(shareId, { answer: a, conversation: q.conversation });
+        await send(renderAnswer(a, { conversation: q.conversation, shareId }));
+      },
+      notice: (_kind, text) => send(renderNotice(text)),
+    };
   }
 
   /**
-   * Answers `q` with a visible message in `target` (a thread, or a DM). With `respond` (a button
-   * click), falls back to an ephemeral answer when the bot may not post there (a shared answer
+   * Delivers with a visible message in `target` (a thread, or a DM). With `respond` (a button
+   * click), falls back to an ephemeral message when the bot may not post there (a shared answer
    * in a channel the bot is not in: `not_in_channel`).
    */
-  async function answerVisible(q: SlackQuestion, target: Target, client: App['client'], respond?: RespondFn): Promise<void> {
-    const a = await ask(q);
-    if (a === null) return;
-    const msg = a === 'timeout' ? timeoutMessage() : renderAnswer(a, { conversation: q.conversation });
-    try {
-      await client.chat.postMessage({ channel: target.channel, ...(target.threadTs ? { thread_ts: target.threadTs } : {}), ...msg });
-    } catch (err) {
-      if (!respond) throw err;
-      log.info({ err: String(err) }, 'slack: could not post in the channel; answering the click ephemerally');
-      await respond({ response_type: 'ephemeral', replace_original: false, ...msg });
-    }
+  function visible(q: SlackQuestion, target: Target, client: App['client'], respond?: RespondFn): Delivery {
+    const send = async (msg: SlackMessage) => {
+      try {
+        await client.chat.postMessage({ channel: target.channel, ...(target.threadTs ? { thread_ts: target.threadTs } : {}), ...msg });
+      } catch (err) {
+        if (!respond) throw err;
+        log.info({ err: String(err) }, 'slack: could not post in the channel; answering the click ephemerally');
+        await respond({ response_type: 'ephemeral', replace_original: false, ...msg });
+      }
+    };
+    return {
+      ...before,
+      answer: async (a) => {
+        if (a) await send(renderAnswer(a, { conversation: q.conversation }));
+      },
+      notice: (_kind, text) => send(renderNotice(text)),
+    };
   }
 
   app.command(SLASH_COMMAND, async ({ ack, command, respond }) => {
     await ack();
-    if (deps.isStopping())
-      return void (await respond({ response_type: 'ephemeral', ...renderNotice('I am restarting; please try again in a moment.') }));
     const q = slashToQuestion(command, access);
-    await deps.track(() => answerEphemeral(q, respond));
+    await answering.ask(q, ephemeral(q, respond));
   });
 
   for (const kind of ['mention', 'dm'] as const) {
@@ -123,10 +113,10 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       // Slack retries an event whose ack it missed (x-slack-retry-num); a DM that mentions the
       // bot can also arrive as both app_mention and message.im. Answer each message once.
       const keys = [...(eventId ? [`event:${eventId}`] : []), `msg:${m.channel}:${m.ts}`];
-      if (answered.seenBefore(keys, true) || deps.isStopping()) return;
+      if (answered.seenBefore(keys, true)) return;
       const parsed = messageToQuestion(m, kind, access, context.botUserId);
       if (!parsed) return;
-      await deps.track(() => answerVisible(parsed.question, parsed.target, client));
+      await answering.ask(parsed.question, visible(parsed.question, parsed.target, client));
     };
     if (kind === 'mention') app.event('app_mention', listener);
     else app.message(listener as never);
@@ -135,13 +125,13 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.action<BlockAction<ButtonAction>>(new RegExp(`^${ACTION.followup}_\\d+$`), async ({ ack, action, body, respond, client }) => {
     await ack();
     const v = parseValue(action.value);
-    if (!v || deps.isStopping()) return;
+    if (!v) return;
     const channelId = body.channel?.id ?? body.container?.channel_id;
     const q = followupToQuestion(v.i, action.text.text, v.k, { channelId, userId: body.user.id }, access);
     const container = body.container as { is_ephemeral?: boolean; thread_ts?: string } | undefined;
-    if (container?.is_ephemeral || !channelId) return deps.track(() => answerEphemeral(q, respond));
+    if (container?.is_ephemeral || !channelId) return answering.ask(q, ephemeral(q, respond));
     const target: Target = { channel: channelId, ...(container?.thread_ts ? { threadTs: container.thread_ts } : {}) };
-    await deps.track(() => answerVisible(q, target, client, respond));
+    await answering.ask(q, visible(q, target, client, respond));
   });
 
   for (const vote of ['up', 'down'] as const) {

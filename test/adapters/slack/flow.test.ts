@@ -1,6 +1,7 @@
-// Ack-first scheduling: answers wait for pending acks (bounded) and run a few at a time.
+// Ack-first scheduling: answers wait for pending acks (bounded). How many run at once is the
+// shared lifecycle's (test/runtime/lifecycle.test.ts).
 import { describe, expect, it } from 'vitest';
-import { AckGate, createLimiter } from '../../../src/adapters/slack/flow.ts';
+import { AckGate } from '../../../src/adapters/slack/flow.ts';
 import { RecentMap } from '../../../src/adapters/slack/memory.ts';
 import { sleep } from './stand-in.ts';
 
@@ -27,26 +28,6 @@ describe('AckGate', () => {
     const t = performance.now();
     await gate.drained();
     expect(performance.now() - t).toBeLessThan(1000);
-  });
-});
-
-describe('createLimiter', () => {
-  it('runs at most max tasks at once and all of them eventually', async () => {
-    const limit = createLimiter(3);
-    let active = 0;
-    let peak = 0;
-    const done = await Promise.all(
-      Array.from({ length: 20 }, (_, i) =>
-        limit(async () => {
-          peak = Math.max(peak, ++active);
-          await sleep(2);
-          active--;
-          return i;
-        }),
-      ),
-    );
-    expect(peak).toBe(3);
-    expect(done).toHaveLength(20);
   });
 });
 

@@ -6,15 +6,24 @@
 import { createDiscordGatewayAdapter } from '../adapters/discord/gateway.ts';
 import { createDiscordHttpAdapter } from '../adapters/discord/interactions-http.ts';
 import { createSlackAdapter } from '../adapters/slack/app.ts';
-import type { BotHandle, NameSuggester, PlatformAdapter } from '../core/ports.ts';
-import type { Runtime } from '../main.ts';
+import type { PlatformAdapter } from '../core/ports.ts';
+import type { Lifecycle } from '../runtime/lifecycle.ts';
+import type { Runtime } from './types.ts';
 
-export async function buildAdapters(rt: Runtime, bot: BotHandle & NameSuggester): Promise<PlatformAdapter[]> {
+/** Every adapter answers through the one `lifecycle`, so the limits hold for the whole process. */
+export function buildAdapters(rt: Runtime, lifecycle: Lifecycle): PlatformAdapter[] {
   const { config, logger, host } = rt;
+  const bot = rt.bot;
   const adapters: PlatformAdapter[] = [];
   if (config.slack) {
     adapters.push(
-      createSlackAdapter({ config: config.slack, bot, logger: logger.child({ adapter: 'slack' }), hostConfigured: Boolean(host) }),
+      createSlackAdapter({
+        config: config.slack,
+        bot,
+        lifecycle,
+        logger: logger.child({ adapter: 'slack' }),
+        hostConfigured: Boolean(host),
+      }),
     );
   }
   const d = config.discord;
@@ -22,6 +31,7 @@ export async function buildAdapters(rt: Runtime, bot: BotHandle & NameSuggester)
     const common = {
       applicationId: d.applicationId,
       bot,
+      lifecycle,
       hostChannels: d.hostChannels,
       hostRoles: d.hostRoles,
       ...(d.apiUrl ? { apiUrl: d.apiUrl } : {}),

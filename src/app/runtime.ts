@@ -1,0 +1,60 @@
+// Part of the composition root: builds the core for one process — knowledge base, NLU, the
+// optional host, and the bot with logging and metrics attached.
+import { fileURLToPath } from 'node:url';
+import type { Config } from '../config.ts';
+import { createBot } from '../core/bot.ts';
+import { diagnosePasted } from '../host/pasted/index.ts';
+import { loadErrorCatalogue } from '../knowledge/error-catalogue.ts';
+import { loadKnowledge } from '../knowledge/load.ts';
+import { createNlu } from '../nlu/index.ts';
+import { createMessageReader } from '../nlu/reader/index.ts';
+import type { Logger } from '../ops/logger.ts';
+import { createMetrics } from '../ops/metrics.ts';
+import { buildHost } from './host.ts';
+import type { Runtime } from './types.ts';
+
+export const INTENTS_DIR = fileURLToPath(new URL('../../intents', import.meta.url));
+export const ERRORS_DIR = fileURLToPath(new URL('../../errors', import.meta.url));
+
+/** Builds the core: knowledge base, NLU, the optional host, and the bot with logging and metrics. */
+export function buildRuntime(config: Config, logger: Logger, opts: { forceHost?: boolean } = {}): Runtime {
+  const kb = loadKnowledge(INTENTS_DIR);
+  const nlu = createNlu(kb, config.COACH_CONFIDENCE_THRESHOLD !== undefined ? { threshold: config.COACH_CONFIDENCE_THRESHOLD } : {});
+  const metrics = createMetrics({ defaults: true });
+  const host = buildHost(config, { force: opts.forceHost ?? false, logger });
+  const errors = loadErrorCatalogue(ERRORS_DIR, new Set(kb.intents.map((i) => i.id)));
+  const bot = createBot({
+    knowledge: kb,
+    nlu,
+    reader: createMessageReader(errors),
+    pasted: { read: (text, request) => diagnosePasted(text, request) },
+    ...(host ? { host } : {}),
+    maxInputChars: config.COACH_MAX_INPUT_CHARS,
+    contextTtlMs: config.COACH_CONTEXT_TTL_MINUTES * 60_000,
+    hostDeadlineMs: config.COACH_ENGINE_TIMEOUT_MS * 3 + 1000,
+    onHandled: (r) => {
+      metrics.handled(r);
+      logger.info(
+        {
+          platform: r.platform,
+          intent: r.intent,
+          kind: r.kind,
+          confidence: Math.round(r.confidence * 1000) / 1000,
+          latencyMs: Math.round(r.latencyMs * 10) / 10,
+          hostUsed: r.hostUsed,
+          ...(r.engineError ? { engineError: r.engineError } : {}),
+          ...(config.COACH_LOG_QUESTIONS ? { question: r.text } : {}),
+        },
+        'answered',
+      );
+    },
+    onError: (err, q) => {
+      logger.error({ err, platform: q.platform }, 'error while answering');
+    },
+    onFeedback: (r) => {
+      metrics.feedback(r);
+      logger.info({ platform: r.platform, intent: r.intent, confidence: r.confidence, vote: r.vote }, 'feedback');
+    },
+  });
+  return { config, logger, metrics, bot, nlu, ...(host ? { host } : {}) };
+}

@@ -1,0 +1,117 @@
+// `coach start` (part of the composition root): runs every adapter whose settings are present,
+// or the terminal chat when none is; serves /healthz, /readyz and /metrics; and shuts down
+// gracefully on SIGTERM/SIGINT. Every question already acknowledged is answered, or told
+// plainly that the bot is restarting, through its own platform; then connections and the HTTP
+// server close and the process exits 0 within 10 seconds (`docker stop`'s default).
+import type { Io } from '../adapters/cli/cli.ts';
+import { runChat } from '../adapters/cli/chat.ts';
+import type { PlatformAdapter } from '../core/ports.ts';
+import { createHttpServer, type HttpServer, type Route } from '../http/server.ts';
+import { opsRoutes } from '../ops/health.ts';
+import type { Lifecycle, StopOptions } from '../runtime/lifecycle.ts';
+import { buildAdapters } from './adapters.ts';
+import { buildLifecycle } from './answering.ts';
+import { installProcessGuards } from './process-guards.ts';
+import type { Runtime } from './types.ts';
+
+const SHUTDOWN_BUDGET_MS = 9_000;
+// Answers get 5 s to finish, the "restarting" notices 2.5 s to go out: inside the budget.
+const STOP: StopOptions = { graceMs: 5_000, noticeMs: 2_500 };
+
+export interface ServiceTuning {
+  /** Tests shorten the grace period; production uses STOP. */
+  stop?: Partial<StopOptions>;
+  /** Receives the lifecycle once built (tests count what it holds). */
+  onLifecycle?: (l: Lifecycle) => void;
+}
+
+export async function startService(
+  rt: Runtime,
+  io: Io,
+  signals: NodeJS.EventEmitter = process,
+  tuning: ServiceTuning = {},
+): Promise<number> {
+  const { logger } = rt;
+  const removeGuards = installProcessGuards({ logger, metrics: rt.metrics, proc: signals });
+  const lifecycle = buildLifecycle(rt);
+  tuning.onLifecycle?.(lifecycle);
+  const adapters: PlatformAdapter[] = buildAdapters(rt, lifecycle);
+  const server = await serveHttp(rt, adapters);
+
+  let stopping: Promise<number> | undefined;
+  let stopRequested!: () => void;
+  const stopSignal = new Promise<void>((r) => (stopRequested = r));
+  const shutdown = (signal: string): Promise<number> => {
+    stopping ??= (async () => {
+      logger.info({ signal, ...lifecycle.stats() }, 'shutting down');
+      stopRequested();
+      const work = (async () => {
+        // Answers in flight get the grace period; the rest are told to ask again; then connections close.
+        await lifecycle.stop({ ...STOP, ...tuning.stop });
+        await Promise.allSettled(adapters.map((a) => a.stop()));
+        await server?.close(1_000);
+      })();
+      const budget = new Promise<'timeout'>((r) =>
+        setTimeout(() => {
+          r('timeout');
+        }, SHUTDOWN_BUDGET_MS).unref(),
+      );
+      if ((await Promise.race([work.then(() => 'done' as const), budget])) === 'timeout')
+        logger.warn('shutdown budget used up; exiting anyway');
+      const { answered, notices, deliveryFailures } = lifecycle.stats();
+      logger.info({ answered, notices, deliveryFailures }, 'stopped');
+      return 0;
+    })();
+    return stopping;
+  };
+  const onTerm = () => void shutdown('SIGTERM');
+  const onInt = () => void shutdown('SIGINT');
+  signals.on('SIGTERM', onTerm);
+  signals.on('SIGINT', onInt);
+
+  try {
+    for (const a of adapters) {
+      await a.start();
+      logger.info({ adapter: a.name }, 'adapter started');
+    }
+    if (adapters.length === 0) {
+      logger.info('no Slack or Discord settings: starting the terminal chat');
+      const chatBot = {
+        handle: (q: Parameters<typeof rt.bot.handle>[0]) => lifecycle.track(() => rt.bot.handle(q)),
+        feedback: (r: Parameters<typeof rt.bot.feedback>[0]) => {
+          rt.bot.feedback(r);
+        },
+        hostConnected: rt.bot.hostConnected,
+      };
+      await runChat(chatBot, io, { stopSignal });
+      if (!server) return await shutdown('end of input');
+    }
+    // Adapters (or the HTTP endpoints) keep the process alive until a signal arrives.
+    await stopSignal;
+    return await shutdown('signal');
+  } finally {
+    signals.off('SIGTERM', onTerm);
+    signals.off('SIGINT', onInt);
+    removeGuards();
+  }
+}
+
+/** The one HTTP server: adapters' routes on PORT, or only the operational ones on COACH_HTTP_PORT. */
+async function serveHttp(rt: Runtime, adapters: PlatformAdapter[]): Promise<HttpServer | undefined> {
+  const { config, logger, host } = rt;
+  const adapterRoutes: Route[] = adapters.flatMap((a) => a.routes);
+  const checks = [
+    { name: 'intents', check: () => true },
+    ...adapters.map((a) => ({ name: a.name, check: () => a.isReady() })),
+    ...(host ? [{ name: 'engine', check: () => host.ping() }] : []),
+  ];
+  const routes = [...opsRoutes(rt.metrics, checks), ...adapterRoutes];
+  const port = adapterRoutes.length > 0 ? config.PORT : config.COACH_HTTP_PORT;
+  if (port === undefined) return undefined;
+  const server = createHttpServer(routes, (err) => {
+    logger.error({ err }, 'http handler failed');
+  });
+  const bound = await server.listen(port);
+  logger.info({ port: bound, paths: routes.map((r) => r.path) }, 'http server listening');
+  return server;
+}
