@@ -148,8 +148,12 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 }
 
-/** The raw body, or null when it is bigger than `max` (the rest is drained, not kept). */
-async function readBody(req: IncomingMessage, max: number): Promise<Buffer | null> {
+/**
+ * The raw body, or null when it is bigger than `max` (the rest is drained, not kept). The shared
+ * server normally has read it already, within its cap and budget (`rawBody`).
+ */
+async function readBody(req: IncomingMessage & { rawBody?: Buffer }, max: number): Promise<Buffer | null> {
+  if (Buffer.isBuffer(req.rawBody)) return req.rawBody.length > max ? null : req.rawBody;
   if (Number(req.headers['content-length'] ?? 0) > max) {
     req.resume();
     return null;
