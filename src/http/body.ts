@@ -1,7 +1,7 @@
 // Request bodies on the shared server are read here, once, before any handler runs: capped per
 // route, and held in memory only within one process-wide budget. A body that says it is too big
-// (Content-Length) is refused with 413 before a byte of it is read; a chunked body that runs past
-// the cap is cut off at the cap; when the bodies still being read would exceed the budget, the
+// (Content-Length) is refused with 413 before it is read; a chunked body that runs past the cap
+// is refused at the cap (what still arrives is dropped, never kept, and the connection closed); when the bodies still being read would exceed the budget, the
 // request gets 503 at once. Handlers get the complete body as `req.rawBody` (the field Bolt's
 // HTTPReceiver and our Discord endpoint read instead of reading the stream again), so nothing
 // downstream buffers an unauthenticated body of its own.
@@ -73,7 +73,6 @@ export function createBodyReader(limits: BodyLimits) {
         resolve(ok);
       };
       const fail = (status: number, text: string) => {
-        req.pause();
         finish(reject(req, res, status, text));
       };
       const onData = (chunk: Buffer) => {
@@ -116,19 +115,39 @@ function contentLength(req: IncomingMessage): number | undefined | 'invalid' {
   return /^\d{1,15}$/.test(raw) ? Number(raw) : 'invalid';
 }
 
+/** After a refusal, how much of the rest of the body is read (and dropped) at most, and for how long. */
+const LINGER_BYTES = 256 * 1024;
+const LINGER_MS = 2000;
+
 /**
- * Answers and closes the connection without reading the rest of the body: Node would otherwise
- * read (and discard) all of it to keep the connection alive.
+ * Answers at once, then reads and drops what is still arriving for a moment before closing.
+ * Closing a socket with unread data makes the kernel send a reset, which can reach the client
+ * (or a proxy in between, such as Docker's port forwarding) before our answer has been read:
+ * the client would see a broken connection instead of the 413. A client that stops sending
+ * when it sees the answer ends the connection itself; one that keeps on sending is cut off
+ * after LINGER_BYTES or LINGER_MS. Nothing read here is kept.
  */
 function reject(req: IncomingMessage, res: ServerResponse, status: number, text: string): false {
-  if (!res.headersSent)
-    res.writeHead(status, {
-      'content-type': 'text/plain',
-      connection: 'close',
-      ...(status === 503 ? { 'retry-after': '1' } : {}),
-    });
-  res.end(text, () => {
+  if (!res.headersSent) res.writeHead(status, { 'content-type': 'text/plain', ...(status === 503 ? { 'retry-after': '1' } : {}) });
+  res.end(text);
+  if (req.complete) return false;
+  let dropped = 0;
+  const cutOff = () => {
+    clearTimeout(timer);
     req.socket.destroy();
+  };
+  const timer = setTimeout(cutOff, LINGER_MS);
+  timer.unref();
+  req.on('data', (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > LINGER_BYTES) cutOff();
   });
+  req.once('end', () => {
+    clearTimeout(timer);
+  });
+  req.once('close', () => {
+    clearTimeout(timer);
+  });
+  req.resume();
   return false;
 }

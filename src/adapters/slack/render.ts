@@ -98,11 +98,13 @@ function renderFinding(f: Finding): KnownBlock {
     .filter(([, v]) => v !== null && v !== '')
     .map(([k, v]) => `${escapeSlack(k)}: ${code(String(v))}`)
     .join(' · ');
+  // Summary and fixes may quote engine text (a health probe's output): one line each, so a line
+  // break in it cannot start a quote, a list item or a fake "Fix:" of its own.
   const lines = [
-    `${SEVERITY_ICON[f.severity]} *${toMrkdwn(f.summary)}*`,
+    `${SEVERITY_ICON[f.severity]} *${toMrkdwn(oneLine(f.summary))}*`,
     `*About:* ${code(f.subject)}`,
     ...(evidence ? [`*Evidence:* ${evidence}`] : []),
-    ...(f.fix.length ? ['*Fix:*', ...f.fix.map((x) => `• ${toMrkdwn(x)}`)] : []),
+    ...(f.fix.length ? ['*Fix:*', ...f.fix.map((x) => `• ${toMrkdwn(oneLine(x))}`)] : []),
   ];
   // One section per finding: cap it rather than split it, so findings stay one block each.
   return section(capText(lines.join('\n'), LIMITS.sectionText));
@@ -156,6 +158,10 @@ function capBlocks(blocks: KnownBlock[], maxBlocks: number, maxChars: number): K
       ),
     );
   return out;
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s*\n\s*/g, ' ');
 }
 
 function section(text: string): KnownBlock {

@@ -35,7 +35,7 @@ describe('slack HTTP endpoint: request body limits', () => {
     await h.close();
   });
 
-  it(`answers ${FLOOD} concurrent unsigned 4 MB POSTs with 413 without reading them, then answers a signed question`, async () => {
+  it(`answers ${FLOOD} concurrent unsigned 4 MB POSTs with 413 without buffering them, then answers a signed question`, async () => {
     const before = readSoFar();
     const results = await Promise.all(Array.from({ length: FLOOD }, () => bigPost(h.eventsUrl, { bytes: 4 * MB })));
     expect(results.map((r) => r.status)).toEqual(Array<number>(FLOOD).fill(413));
