@@ -7,6 +7,7 @@ import type { BotHandle } from '../../core/ports.ts';
 import type { Answer } from '../../core/types.ts';
 import { isSlackUserId } from './escape.ts';
 import { RecentMap } from './memory.ts';
+import { mayShare, SHARE_REFUSED, type Conversation } from './share.ts';
 import { ACTION, renderAnswer, renderNotice, type ButtonValue, type SlackMessage } from './render.ts';
 import {
   followupToQuestion,
@@ -69,14 +70,18 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     );
   }
 
-  /** Answers `q`, ephemerally through the response_url, with a "Share in channel" button. */
-  async function answerEphemeral(q: SlackQuestion, respond: RespondFn): Promise<void> {
+  /** Answers `q`, ephemerally through the response_url, with "Share in channel" where it may be shared. */
+  async function answerEphemeral(q: SlackQuestion, respond: RespondFn, where: Conversation): Promise<void> {
     const a = await ask(q);
     if (a === null) return;
     if (a === 'timeout') return void (await respond({ response_type: 'ephemeral', replace_original: false, ...timeoutMessage() }));
-    const shareId = randomUUID();
-    shareable.set(shareId, { answer: a, conversation: q.conversation });
-    await respond({ response_type: 'ephemeral', replace_original: false, ...renderAnswer(a, { conversation: q.conversation, shareId }) });
+    const shareId = mayShare(a, where, access) ? randomUUID() : undefined;
+    if (shareId) shareable.set(shareId, { answer: a, conversation: q.conversation });
+    await respond({
+      response_type: 'ephemeral',
+      replace_original: false,
+      ...renderAnswer(a, { conversation: q.conversation, ...(shareId ? { shareId } : {}) }),
+    });
   }
 
   /**
@@ -102,7 +107,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     if (deps.isStopping())
       return void (await respond({ response_type: 'ephemeral', ...renderNotice('I am restarting; please try again in a moment.') }));
     const q = slashToQuestion(command, access);
-    await deps.track(() => answerEphemeral(q, respond));
+    await deps.track(() => answerEphemeral(q, respond, { channelId: command.channel_id, channelName: command.channel_name }));
   });
 
   for (const kind of ['mention', 'dm'] as const) {
@@ -139,7 +144,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     const channelId = body.channel?.id ?? body.container?.channel_id;
     const q = followupToQuestion(v.i, action.text.text, v.k, { channelId, userId: body.user.id }, access);
     const container = body.container as { is_ephemeral?: boolean; thread_ts?: string } | undefined;
-    if (container?.is_ephemeral || !channelId) return deps.track(() => answerEphemeral(q, respond));
+    if (container?.is_ephemeral || !channelId)
+      return deps.track(() => answerEphemeral(q, respond, { channelId, channelName: body.channel?.name }));
     const target: Target = { channel: channelId, ...(container?.thread_ts ? { threadTs: container.thread_ts } : {}) };
     await deps.track(() => answerVisible(q, target, client, respond));
   });
@@ -170,6 +176,12 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
         replace_original: false,
         ...renderNotice('That answer is too old to share now; ask again and share the new one.'),
       });
+      return;
+    }
+    // Checked again where the click happened: the button is not the only way to send this action.
+    const where = { channelId: body.channel?.id ?? body.container?.channel_id, channelName: body.channel?.name };
+    if (!mayShare(shared.answer, where, access)) {
+      await respond({ response_type: 'ephemeral', replace_original: false, ...renderNotice(SHARE_REFUSED) });
       return;
     }
     const sharedBy = isSlackUserId(body.user.id) ? `Shared by <@${body.user.id}>` : 'Shared';
