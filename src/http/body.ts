@@ -116,38 +116,44 @@ function contentLength(req: IncomingMessage): number | undefined | 'invalid' {
 }
 
 /** After a refusal, how much of the rest of the body is read (and dropped) at most, and for how long. */
-const LINGER_BYTES = 256 * 1024;
+const LINGER_BYTES = 1024 * 1024;
 const LINGER_MS = 2000;
 
 /**
- * Answers at once, then reads and drops what is still arriving for a moment before closing.
+ * Answers at once, then closes our side and reads and drops what is still arriving for a moment.
  * Closing a socket with unread data makes the kernel send a reset, which can reach the client
  * (or a proxy in between, such as Docker's port forwarding) before our answer has been read:
  * the client would see a broken connection instead of the 413. A client that stops sending
  * when it sees the answer ends the connection itself; one that keeps on sending is cut off
- * after LINGER_BYTES or LINGER_MS. Nothing read here is kept.
+ * after LINGER_MS (or LINGER_BYTES). Nothing read here is kept.
  */
 function reject(req: IncomingMessage, res: ServerResponse, status: number, text: string): false {
-  if (!res.headersSent) res.writeHead(status, { 'content-type': 'text/plain', ...(status === 503 ? { 'retry-after': '1' } : {}) });
+  if (!res.headersSent)
+    res.writeHead(status, { 'content-type': 'text/plain', connection: 'close', ...(status === 503 ? { 'retry-after': '1' } : {}) });
   res.end(text);
   if (req.complete) return false;
+  const socket = req.socket;
   let dropped = 0;
   const cutOff = () => {
     clearTimeout(timer);
-    req.socket.destroy();
+    socket.destroy();
   };
   const timer = setTimeout(cutOff, LINGER_MS);
   timer.unref();
-  req.on('data', (chunk: Buffer) => {
+  const drop = (chunk: Buffer) => {
     dropped += chunk.length;
     if (dropped > LINGER_BYTES) cutOff();
-  });
-  req.once('end', () => {
+  };
+  // Node ends a `connection: close` response by destroying the socket as soon as the answer is
+  // written; take the socket over instead: half-close it (the answer, then FIN) and drain it.
+  socket.destroySoon = () => {
+    socket.end();
+  };
+  socket.on('data', drop);
+  socket.once('close', () => {
     clearTimeout(timer);
   });
-  req.once('close', () => {
-    clearTimeout(timer);
-  });
+  req.on('data', drop);
   req.resume();
   return false;
 }

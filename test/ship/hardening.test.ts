@@ -112,14 +112,14 @@ describeEngine('the bot image, hardened', () => {
     const chunked = await Promise.all(
       Array.from({ length: 20 }, () => bigPost(`${base}/slack/events`, { bytes: 4 * MB, chunked: true, timeoutMs: 60_000 })),
     );
-    const statuses = [...results, ...chunked].map((r) => r.status);
-    const counts = statuses.reduce<Record<number, number>>((m, s) => ({ ...m, [s]: (m[s] ?? 0) + 1 }), {});
+    const tally = (rs: { status: number }[]) => rs.reduce<Record<number, number>>((m, r) => ({ ...m, [r.status]: (m[r.status] ?? 0) + 1 }), {});
+    const counts = tally([...results, ...chunked]);
     const [running, oom, restarts] = (
       await docker('inspect', '--format', '{{.State.Running}} {{.State.OOMKilled}} {{.RestartCount}}', bot)
     ).split(' ');
     const peak = await docker('exec', bot, 'cat', '/sys/fs/cgroup/memory.peak').catch(() => 'n/a');
     console.log(
-      `[hardening] ${FLOOD} × 4 MB with Content-Length + 20 × 4 MB chunked: statuses ${JSON.stringify(counts)}; running ${running}, OOM-killed ${oom}; cgroup memory.peak ${peak === 'n/a' ? peak : `${(Number(peak) / MB).toFixed(0)} MB`}`,
+      `[hardening] ${FLOOD} × 4 MB with Content-Length: ${JSON.stringify(tally(results))}; 20 × 4 MB chunked: ${JSON.stringify(tally(chunked))}; running ${running}, OOM-killed ${oom}; cgroup memory.peak ${peak === 'n/a' ? peak : `${(Number(peak) / MB).toFixed(0)} MB`}`,
     );
     expect({ running, oom, restarts }).toEqual({ running: 'true', oom: 'false', restarts: '0' });
     expect(counts).toEqual({ 413: FLOOD + 20 });
