@@ -29,8 +29,11 @@ export const plain: Style = { bold: id, dim: id, code: id, red: id, yellow: id, 
  * and tabs; also the invisible bidirectional overrides and line separators, which reorder or
  * break what the terminal shows without showing themselves.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSHOWN = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
+
 export function clean(s: string): string {
-  return s.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g, '');
+  return s.replace(UNSHOWN, '');
 }
 
 /** Engine text that belongs on one line (a name, an evidence value, a summary): no line breaks to forge lines with. */
@@ -78,9 +81,9 @@ function table(header: string[], rows: string[][], st: Style): string {
 }
 
 const SEVERITY: Record<Finding['severity'], (st: Style) => (s: string) => string> = {
-  error: (st) => st.red,
-  warning: (st) => st.yellow,
-  info: (st) => st.green,
+  error: (st) => (s) => st.red(s),
+  warning: (st) => (s) => st.yellow(s),
+  info: (st) => (s) => st.green(s),
 };
 
 function finding(f: Finding, st: Style): string {

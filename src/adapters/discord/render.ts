@@ -85,7 +85,8 @@ function fitTotal(embeds: APIEmbed[]): APIEmbed[] {
   for (let i = embeds.length - 1; i >= 0; i--) {
     const over = embedChars(embeds) - LIMITS.embedTotal;
     if (over <= 0) break;
-    const e = embeds[i]!;
+    const e = embeds[i];
+    if (!e) continue;
     if (e.description) e.description = cut(e.description, Math.max(0, e.description.length - over - 1));
     if (!e.description) delete e.description;
   }
@@ -101,7 +102,7 @@ export function defuseMentions(s: string): string {
 
 /** Engine-supplied text: no markdown (masked links and headings included), no mentions. */
 export function safe(s: string): string {
-  return defuseMentions(escapeMarkdown(String(s), { maskedLink: true, heading: true, bulletedList: true, numberedList: true }));
+  return defuseMentions(escapeMarkdown(s, { maskedLink: true, heading: true, bulletedList: true, numberedList: true }));
 }
 
 /** Longest evidence value shown (health output, event attributes…); the rest is "…". */
@@ -150,11 +151,14 @@ function codeBlock(code: string, lang = '', max: number = SECTION_MAX): string {
 
 /** Host listings as an aligned monospace table; prose tables (knowledge) as one line per row. */
 function table(b: Extract<Block, { type: 'table' }>, monospace: boolean): string {
-  const cell = (s: string) => String(s).replace(/\s+/g, ' ');
+  const cell = (s: string) => s.replace(/\s+/g, ' ');
   if (!monospace) {
     const lines = b.rows.map((r) => {
       const [first = '', ...rest] = r.map((c) => coreText(cell(c)));
-      const cells = rest.map((c, i) => (b.header[i + 1] ? `${coreText(cell(b.header[i + 1]!))}: ${c}` : c));
+      const cells = rest.map((c, i) => {
+        const head = b.header[i + 1];
+        return head ? `${coreText(cell(head))}: ${c}` : c;
+      });
       return `• **${first}** — ${cells.join(' · ')}`;
     });
     if (b.more) lines.push(`…and ${b.more} more`);
@@ -254,8 +258,9 @@ export function renderAnswer(a: Answer, opts: RenderOptions): DiscordMessage {
   const sections = [...a.blocks.map((b) => renderBlock(b, a.kind === 'listing')), ...a.notices.map((n) => `-# ℹ️ ${coreText(n, true)}`)];
   const { descriptions } = pack(sections, Math.max(200, budget));
   const embeds: APIEmbed[] = descriptions.slice(0, LIMITS.embeds).map((d) => ({ description: d, color: COLORS[a.kind] }));
-  if (embeds.length === 0) embeds.push({ color: COLORS[a.kind] });
-  Object.assign(embeds[0]!, { title, ...(fields.length ? { fields } : {}) });
+  const first = embeds[0] ?? { color: COLORS[a.kind] };
+  if (embeds.length === 0) embeds.push(first);
+  Object.assign(first, { title, ...(fields.length ? { fields } : {}) });
   // Fields belong with the first embed's text; keep the reading order: title, text, fields, more text.
   return {
     embeds: fitTotal(embeds),
@@ -308,11 +313,11 @@ export function renderNote(text: string, ephemeral = true): DiscordMessage {
 export function messageText(m: Pick<DiscordMessage, 'content' | 'embeds' | 'components'>): string {
   const parts: string[] = [];
   if (m.content) parts.push(m.content);
-  for (const e of m.embeds ?? []) {
+  for (const e of m.embeds) {
     if (e.title) parts.push(e.title);
     if (e.description) parts.push(e.description);
     for (const f of e.fields ?? []) parts.push(f.name, f.value);
   }
-  for (const row of m.components ?? []) for (const c of row.components ?? []) if ('label' in c && c.label) parts.push(c.label);
+  for (const row of m.components) for (const c of row.components) if ('label' in c && c.label) parts.push(c.label);
   return parts.join('\n');
 }
