@@ -52,6 +52,15 @@ RUN chmod 0755 bin/coach.js \
  && ln -s /app/bin/coach.js /usr/local/bin/coach \
  && coach ask "what is a docker image" >/dev/null
 
+# Nothing at run time installs packages or changes user: drop the package managers the base
+# ships (npm, npx, corepack, yarn; the bot never runs them, and they are the first tool an
+# attacker with code execution reaches for) and every setuid/setgid bit (su, mount, passwd…),
+# so no file in the image can raise privileges even without no-new-privileges.
+RUN rm -rf /usr/local/lib/node_modules/npm /usr/local/lib/node_modules/corepack /opt/yarn* \
+           /usr/local/bin/npm /usr/local/bin/npx /usr/local/bin/corepack /usr/local/bin/yarn /usr/local/bin/yarnpkg \
+ && find / -xdev -perm /6000 -type f -exec chmod a-s {} + \
+ && ! command -v npm && test -z "$(find / -xdev -perm /6000 -type f)"
+
 USER node
 EXPOSE 8080
 # /healthz: on COACH_HTTP_PORT, or on PORT when a Slack HTTP / Discord interactions adapter serves

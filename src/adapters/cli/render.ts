@@ -24,9 +24,21 @@ export const colour: Style = {
 const id = (s: string) => s;
 export const plain: Style = { bold: id, dim: id, code: id, red: id, yellow: id, green: id };
 
-/** Removes control characters (ESC included) but keeps newlines and tabs. */
+/**
+ * Removes control characters (ESC included, so no escape sequence survives) but keeps newlines
+ * and tabs; also the invisible bidirectional overrides and line separators, which reorder or
+ * break what the terminal shows without showing themselves.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSHOWN = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
+
 export function clean(s: string): string {
-  return s.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '');
+  return s.replace(UNSHOWN, '');
+}
+
+/** Engine text that belongs on one line (a name, an evidence value, a summary): no line breaks to forge lines with. */
+export function oneLine(s: string): string {
+  return clean(s).replace(/\s+/g, ' ').trim();
 }
 
 function inline(s: string, st: Style): string {
@@ -38,7 +50,8 @@ function inline(s: string, st: Style): string {
 function block(b: Block, st: Style): string {
   switch (b.type) {
     case 'text':
-      return inline(b.text, st);
+      // A paragraph is one line of prose; a line break in it came from engine text.
+      return inline(oneLine(b.text), st);
     case 'list':
       return b.items.map((it, n) => `  ${b.ordered ? `${n + 1}.` : '•'} ${inline(it, st)}`).join('\n');
     case 'code':
@@ -68,22 +81,22 @@ function table(header: string[], rows: string[][], st: Style): string {
 }
 
 const SEVERITY: Record<Finding['severity'], (st: Style) => (s: string) => string> = {
-  error: (st) => st.red,
-  warning: (st) => st.yellow,
-  info: (st) => st.green,
+  error: (st) => (s) => st.red(s),
+  warning: (st) => (s) => st.yellow(s),
+  info: (st) => (s) => st.green(s),
 };
 
 function finding(f: Finding, st: Style): string {
-  const head = SEVERITY[f.severity](st)(`[${f.severity}] ${f.code}`) + ` — ${clean(f.subject)}`;
+  const head = SEVERITY[f.severity](st)(`[${f.severity}] ${f.code}`) + ` — ${oneLine(f.subject)}`;
   const evidence = Object.entries(f.evidence)
     .filter(([, v]) => v !== null && v !== '')
-    .map(([k, v]) => `${k}=${clean(String(v))}`)
+    .map(([k, v]) => `${oneLine(k)}=${oneLine(String(v))}`)
     .join(', ');
   return [
     head,
-    `  ${inline(f.summary, st)}`,
+    `  ${inline(oneLine(f.summary), st)}`,
     evidence ? st.dim(`  evidence: ${evidence}`) : '',
-    ...f.fix.map((x) => `  → ${inline(x, st)}`),
+    ...f.fix.map((x) => `  → ${inline(oneLine(x), st)}`),
   ]
     .filter(Boolean)
     .join('\n');

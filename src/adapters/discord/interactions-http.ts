@@ -1,7 +1,8 @@
 // HTTP interactions mode: Discord POSTs each interaction to `/discord/interactions` on the
 // process's shared HTTP server (no gateway connection, so replicas can sit behind a load
 // balancer). Every request is verified with Ed25519 over timestamp + raw body BEFORE it is
-// parsed; a bad or missing signature gets 401 and runs nothing. The first answer is the HTTP
+// parsed; a bad or missing signature gets 401 and runs nothing, and so does a replay: a
+// timestamp more than five minutes off, or an interaction id already received (replay.ts). The first answer is the HTTP
 // response; a deferred answer is PATCHed to the original response through discord.js's REST.
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -10,6 +11,7 @@ import type { PlatformAdapter } from '../../core/ports.ts';
 import { COMMAND_NAME } from './commands.ts';
 import { focusedOption, optionValues, rawContext, repairInteraction, restBase, subcommandName } from './discord-util.ts';
 import { hostAllowed } from './permissions.ts';
+import { freshTimestamp, SeenIds } from './replay.ts';
 import type { DiscordMessage } from './render.ts';
 import { flowFor, type DiscordAdapterOptions, type Responder } from './respond.ts';
 import { slashToQuestion } from './to-question.ts';
@@ -21,6 +23,8 @@ export interface DiscordHttpOptions extends DiscordAdapterOptions {
   path?: string;
   /** Interactions are small; anything bigger is refused before verification. */
   maxBodyBytes?: number;
+  /** The clock requests' timestamps are checked against (tests). */
+  now?: () => number;
 }
 
 const INTERACTIONS_PATH = '/discord/interactions';
@@ -54,6 +58,8 @@ export function createDiscordHttpAdapter(o: DiscordHttpOptions): PlatformAdapter
     ...(o.restRetries !== undefined ? { retries: o.restRetries } : {}),
   });
   let ready = false;
+  const now = o.now ?? Date.now;
+  const seen = new SeenIds(20_000, undefined, now);
 
   async function handler(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!ready) {
@@ -65,8 +71,13 @@ export function createDiscordHttpAdapter(o: DiscordHttpOptions): PlatformAdapter
       send(res, 413, { error: 'body too large' });
       return;
     }
-    if (!verifySignature(key, req.headers['x-signature-ed25519'], req.headers['x-signature-timestamp'], raw)) {
+    const timestamp = req.headers['x-signature-timestamp'];
+    if (!verifySignature(key, req.headers['x-signature-ed25519'], timestamp, raw)) {
       send(res, 401, { error: 'invalid request signature' });
+      return;
+    }
+    if (!freshTimestamp(timestamp, now())) {
+      send(res, 401, { error: 'request timestamp outside the allowed window' });
       return;
     }
     let d: Record<string, any>;
@@ -78,6 +89,10 @@ export function createDiscordHttpAdapter(o: DiscordHttpOptions): PlatformAdapter
     }
     if (!repairInteraction(d)) {
       send(res, 400, { error: 'malformed interaction' });
+      return;
+    }
+    if (!seen.firstSighting(String(d.id))) {
+      send(res, 401, { error: 'interaction already received' });
       return;
     }
     if (d.type === 1) {
@@ -144,8 +159,12 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 }
 
-/** The raw body, or null when it is bigger than `max` (the rest is drained, not kept). */
-async function readBody(req: IncomingMessage, max: number): Promise<Buffer | null> {
+/**
+ * The raw body, or null when it is bigger than `max` (the rest is drained, not kept). The shared
+ * server normally has read it already, within its cap and budget (`rawBody`).
+ */
+async function readBody(req: IncomingMessage & { rawBody?: Buffer }, max: number): Promise<Buffer | null> {
+  if (Buffer.isBuffer(req.rawBody)) return req.rawBody.length > max ? null : req.rawBody;
   if (Number(req.headers['content-length'] ?? 0) > max) {
     req.resume();
     return null;

@@ -85,7 +85,8 @@ function fitTotal(embeds: APIEmbed[]): APIEmbed[] {
   for (let i = embeds.length - 1; i >= 0; i--) {
     const over = embedChars(embeds) - LIMITS.embedTotal;
     if (over <= 0) break;
-    const e = embeds[i]!;
+    const e = embeds[i];
+    if (!e) continue;
     if (e.description) e.description = cut(e.description, Math.max(0, e.description.length - over - 1));
     if (!e.description) delete e.description;
   }
@@ -99,9 +100,35 @@ export function defuseMentions(s: string): string {
   return s.replace(/@(everyone|here)/gi, '@\u200b$1').replace(/<(@[!&]?|#)(\d+)>/g, '<\u200b$1$2>');
 }
 
-/** Engine-supplied text: no markdown, no mentions. */
+/** Engine-supplied text: no markdown (masked links and headings included), no mentions. */
 export function safe(s: string): string {
-  return defuseMentions(escapeMarkdown(String(s)));
+  return defuseMentions(escapeMarkdown(s, { maskedLink: true, heading: true, bulletedList: true, numberedList: true }));
+}
+
+/** Longest evidence value shown (health output, event attributes…); the rest is "…". */
+const EVIDENCE_MAX = 300;
+
+/**
+ * Engine text as an inline code span: Discord renders nothing inside one (no links, no
+ * formatting, no mentions). Backticks would end the span early, so they become a look-alike.
+ */
+export function codeSpan(s: string, max = EVIDENCE_MAX): string {
+  // Mentions are defused inside too: a code span never pings, but a copy of its text might.
+  const flat = defuseMentions(truncate(s.replace(/\s+/g, ' ').trim(), max).replace(/`/g, 'ˋ'));
+  return flat ? `\`${flat}\`` : '';
+}
+
+/**
+ * Text the core wrote that may carry engine text in it (a finding's summary quotes a health
+ * probe's output): code spans are kept as they are; outside them, masked links `[label](url)`
+ * cannot form and lines cannot start a heading, quote or list, and mentions cannot ping.
+ */
+export function coreText(s: string, flatten = false): string {
+  const text = flatten ? s.replace(/\s*\n\s*/g, ' ') : s;
+  return text
+    .split(/(`[^`\n]*`)/)
+    .map((part, i) => (i % 2 === 1 ? part : defuseMentions(part.replace(/[[\]]/g, (c) => `\\${c}`).replace(/^(\s*)([#>])/gm, '$1\\$2'))))
+    .join('');
 }
 
 function codeBlock(code: string, lang = '', max: number = SECTION_MAX): string {
@@ -124,11 +151,14 @@ function codeBlock(code: string, lang = '', max: number = SECTION_MAX): string {
 
 /** Host listings as an aligned monospace table; prose tables (knowledge) as one line per row. */
 function table(b: Extract<Block, { type: 'table' }>, monospace: boolean): string {
-  const cell = (s: string) => String(s).replace(/\s+/g, ' ');
+  const cell = (s: string) => s.replace(/\s+/g, ' ');
   if (!monospace) {
     const lines = b.rows.map((r) => {
-      const [first = '', ...rest] = r.map((c) => defuseMentions(cell(c)));
-      const cells = rest.map((c, i) => (b.header[i + 1] ? `${defuseMentions(cell(b.header[i + 1]!))}: ${c}` : c));
+      const [first = '', ...rest] = r.map((c) => coreText(cell(c)));
+      const cells = rest.map((c, i) => {
+        const head = b.header[i + 1];
+        return head ? `${coreText(cell(head))}: ${c}` : c;
+      });
       return `• **${first}** — ${cells.join(' · ')}`;
     });
     if (b.more) lines.push(`…and ${b.more} more`);
@@ -149,9 +179,9 @@ function table(b: Extract<Block, { type: 'table' }>, monospace: boolean): string
 function renderBlock(b: Block, listing: boolean): string {
   switch (b.type) {
     case 'text':
-      return defuseMentions(b.text);
+      return coreText(b.text);
     case 'list':
-      return b.items.map((it, n) => `${b.ordered ? `${n + 1}.` : '•'} ${defuseMentions(it)}`).join('\n');
+      return b.items.map((it, n) => `${b.ordered ? `${n + 1}.` : '•'} ${coreText(it, true)}`).join('\n');
     case 'code':
       return codeBlock(b.code, b.lang ?? '');
     case 'table':
@@ -160,12 +190,13 @@ function renderBlock(b: Block, listing: boolean): string {
 }
 
 function findingField(f: Finding, max: number): APIEmbedField {
+  // Evidence values are the engine's words (health output, event attributes): code spans only.
   const evidence = Object.entries(f.evidence)
     .filter(([, v]) => v !== null && v !== '')
-    .map(([k, v]) => `${safe(k)}: ${safe(String(v))}`)
+    .map(([k, v]) => `${safe(k)}: ${codeSpan(String(v))}`)
     .join(' · ');
-  const fix = f.fix.map((x) => `• ${defuseMentions(x)}`).join('\n');
-  const value = [defuseMentions(f.summary), evidence && `-# ${evidence}`, fix && `**Fix**\n${fix}`].filter(Boolean).join('\n');
+  const fix = f.fix.map((x) => `• ${coreText(x, true)}`).join('\n');
+  const value = [coreText(f.summary, true), evidence && `-# ${evidence}`, fix && `**Fix**\n${fix}`].filter(Boolean).join('\n');
   return {
     name: truncate(`${SEVERITY_ICON[f.severity]} ${safe(f.subject)} — ${f.code}`, LIMITS.fieldName),
     value: truncate(value, Math.min(LIMITS.fieldValue, max)),
@@ -224,11 +255,12 @@ export function renderAnswer(a: Answer, opts: RenderOptions): DiscordMessage {
       budget -= value.length + 3;
     }
   }
-  const sections = [...a.blocks.map((b) => renderBlock(b, a.kind === 'listing')), ...a.notices.map((n) => `-# ℹ️ ${defuseMentions(n)}`)];
+  const sections = [...a.blocks.map((b) => renderBlock(b, a.kind === 'listing')), ...a.notices.map((n) => `-# ℹ️ ${coreText(n, true)}`)];
   const { descriptions } = pack(sections, Math.max(200, budget));
   const embeds: APIEmbed[] = descriptions.slice(0, LIMITS.embeds).map((d) => ({ description: d, color: COLORS[a.kind] }));
-  if (embeds.length === 0) embeds.push({ color: COLORS[a.kind] });
-  Object.assign(embeds[0]!, { title, ...(fields.length ? { fields } : {}) });
+  const first = embeds[0] ?? { color: COLORS[a.kind] };
+  if (embeds.length === 0) embeds.push(first);
+  Object.assign(first, { title, ...(fields.length ? { fields } : {}) });
   // Fields belong with the first embed's text; keep the reading order: title, text, fields, more text.
   return {
     embeds: fitTotal(embeds),
@@ -281,11 +313,11 @@ export function renderNote(text: string, ephemeral = true): DiscordMessage {
 export function messageText(m: Pick<DiscordMessage, 'content' | 'embeds' | 'components'>): string {
   const parts: string[] = [];
   if (m.content) parts.push(m.content);
-  for (const e of m.embeds ?? []) {
+  for (const e of m.embeds) {
     if (e.title) parts.push(e.title);
     if (e.description) parts.push(e.description);
     for (const f of e.fields ?? []) parts.push(f.name, f.value);
   }
-  for (const row of m.components ?? []) for (const c of row.components ?? []) if ('label' in c && c.label) parts.push(c.label);
+  for (const row of m.components) for (const c of row.components) if ('label' in c && c.label) parts.push(c.label);
   return parts.join('\n');
 }

@@ -39,6 +39,8 @@ export interface SlackAdapterOptions {
 }
 
 export const EVENTS_PATH = '/slack/events';
+/** Slack's own payloads (events, commands, clicks carrying our message) stay far below this. */
+export const SLACK_MAX_BODY_BYTES = 256 * 1024;
 
 export function createSlackAdapter(opts: SlackAdapterOptions): PlatformAdapter {
   const { config, bot, tuning = {} } = opts;
@@ -68,6 +70,9 @@ export function createSlackAdapter(opts: SlackAdapterOptions): PlatformAdapter {
       endpoints: EVENTS_PATH,
       logger: boltLogger,
       processBeforeResponse: false,
+      // The shared server has already read the body within its cap (req.rawBody, which Bolt
+      // uses as is); this is the second line for a body that did not come through it.
+      bodyLimit: SLACK_MAX_BODY_BYTES,
     });
   }
 

@@ -7,6 +7,7 @@ import type { Answer } from '../../core/types.ts';
 import type { Answering, Delivery } from '../../runtime/lifecycle.ts';
 import { isSlackUserId } from './escape.ts';
 import { RecentMap } from './memory.ts';
+import { mayShare, SHARE_REFUSED, type Conversation } from './share.ts';
 import { ACTION, renderAnswer, renderNotice, type ButtonValue, type SlackMessage } from './render.ts';
 import {
   followupToQuestion,
@@ -48,8 +49,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   const shareable = new RecentMap<Shared>(1000, 30 * 60_000);
   const before = deps.beforeWork ? { beforeWork: deps.beforeWork } : {};
 
-  /** Delivers ephemerally through the response_url; an answer gets a "Share in channel" button. */
-  function ephemeral(q: SlackQuestion, respond: RespondFn): Delivery {
+  /** Delivers ephemerally through the response_url, with "Share in channel" only where it may be shared. */
+  function ephemeral(q: SlackQuestion, respond: RespondFn, where: Conversation): Delivery {
     const send = async (msg: SlackMessage) => {
       await respond({ response_type: 'ephemeral', replace_original: false, ...msg });
     };
@@ -57,9 +58,9 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       ...before,
       answer: async (a) => {
         if (!a) return;
-        const shareId = randomUUID();
-        shareable.set(shareId, { answer: a, conversation: q.conversation });
-        await send(renderAnswer(a, { conversation: q.conversation, shareId }));
+        const shareId = mayShare(a, where, access) ? randomUUID() : undefined;
+        if (shareId) shareable.set(shareId, { answer: a, conversation: q.conversation });
+        await send(renderAnswer(a, { conversation: q.conversation, ...(shareId ? { shareId } : {}) }));
       },
       notice: (_kind, text) => send(renderNotice(text)),
     };
@@ -92,7 +93,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.command(SLASH_COMMAND, async ({ ack, command, respond }) => {
     await ack();
     const q = slashToQuestion(command, access);
-    await answering.ask(q, ephemeral(q, respond));
+    await answering.ask(q, ephemeral(q, respond, { channelId: command.channel_id, channelName: command.channel_name }));
   });
 
   for (const kind of ['mention', 'dm'] as const) {
@@ -129,7 +130,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     const channelId = body.channel?.id ?? body.container?.channel_id;
     const q = followupToQuestion(v.i, action.text.text, v.k, { channelId, userId: body.user.id }, access);
     const container = body.container as { is_ephemeral?: boolean; thread_ts?: string } | undefined;
-    if (container?.is_ephemeral || !channelId) return answering.ask(q, ephemeral(q, respond));
+    if (container?.is_ephemeral || !channelId)
+      return answering.ask(q, ephemeral(q, respond, { channelId, channelName: body.channel?.name }));
     const target: Target = { channel: channelId, ...(container?.thread_ts ? { threadTs: container.thread_ts } : {}) };
     await answering.ask(q, visible(q, target, client, respond));
   });
@@ -160,6 +162,12 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
         replace_original: false,
         ...renderNotice('That answer is too old to share now; ask again and share the new one.'),
       });
+      return;
+    }
+    // Checked again where the click happened: the button is not the only way to send this action.
+    const where = { channelId: body.channel?.id ?? body.container?.channel_id, channelName: body.channel?.name };
+    if (!mayShare(shared.answer, where, access)) {
+      await respond({ response_type: 'ephemeral', replace_original: false, ...renderNotice(SHARE_REFUSED) });
       return;
     }
     const sharedBy = isSlackUserId(body.user.id) ? `Shared by <@${body.user.id}>` : 'Shared';

@@ -73,8 +73,8 @@ export function renderNotice(text: string): SlackMessage {
 }
 
 function fallbackText(a: Answer): string {
-  const first = a.blocks.find((b) => b.type === 'text');
-  const lead = first && first.type === 'text' ? `: ${first.text}` : '';
+  const first = a.blocks.find((b): b is Extract<Block, { type: 'text' }> => b.type === 'text');
+  const lead = first ? `: ${first.text}` : '';
   return capText(escapeSlack(plain(`${a.title}${lead}`, LIMITS.fallbackText)), LIMITS.fallbackText);
 }
 
@@ -98,11 +98,13 @@ function renderFinding(f: Finding): KnownBlock {
     .filter(([, v]) => v !== null && v !== '')
     .map(([k, v]) => `${escapeSlack(k)}: ${code(String(v))}`)
     .join(' · ');
+  // Summary and fixes may quote engine text (a health probe's output): one line each, so a line
+  // break in it cannot start a quote, a list item or a fake "Fix:" of its own.
   const lines = [
-    `${SEVERITY_ICON[f.severity]} *${toMrkdwn(f.summary)}*`,
+    `${SEVERITY_ICON[f.severity]} *${toMrkdwn(oneLine(f.summary))}*`,
     `*About:* ${code(f.subject)}`,
     ...(evidence ? [`*Evidence:* ${evidence}`] : []),
-    ...(f.fix.length ? ['*Fix:*', ...f.fix.map((x) => `• ${toMrkdwn(x)}`)] : []),
+    ...(f.fix.length ? ['*Fix:*', ...f.fix.map((x) => `• ${toMrkdwn(oneLine(x))}`)] : []),
   ];
   // One section per finding: cap it rather than split it, so findings stay one block each.
   return section(capText(lines.join('\n'), LIMITS.sectionText));
@@ -158,6 +160,10 @@ function capBlocks(blocks: KnownBlock[], maxBlocks: number, maxChars: number): K
   return out;
 }
 
+function oneLine(s: string): string {
+  return s.replace(/\s*\n\s*/g, ' ');
+}
+
 function section(text: string): KnownBlock {
   return { type: 'section', text: { type: 'mrkdwn', text: text || ' ' } };
 }
@@ -199,12 +205,18 @@ export function splitText(text: string, max: number): string[] {
   for (const line of text.split('\n')) {
     let rest = line;
     while (rest.length > max) {
-      if (cur) (chunks.push(cur), (cur = ''));
+      if (cur) {
+        chunks.push(cur);
+        cur = '';
+      }
       const cut = safeCut(rest, max);
       chunks.push(rest.slice(0, cut));
       rest = rest.slice(cut);
     }
-    if (cur && cur.length + 1 + rest.length > max) (chunks.push(cur), (cur = ''));
+    if (cur && cur.length + 1 + rest.length > max) {
+      chunks.push(cur);
+      cur = '';
+    }
     cur = cur ? `${cur}\n${rest}` : rest;
   }
   if (cur || chunks.length === 0) chunks.push(cur);

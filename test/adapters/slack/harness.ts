@@ -1,6 +1,6 @@
 // Runs the real Slack adapter (real Bolt) in HTTP mode behind the process's real shared HTTP
 // server, against the stand-in. Tests talk to it like Slack does: signed POSTs to /slack/events.
-import { createHttpServer, type HttpServer } from '../../../src/http/server.ts';
+import { createHttpServer, type BodyLimits, type HttpServer } from '../../../src/http/server.ts';
 import { createSlackAdapter, type SlackAdapterOptions } from '../../../src/adapters/slack/app.ts';
 import type { BotHandle, FeedbackRecord, PlatformAdapter } from '../../../src/core/ports.ts';
 import type { Question } from '../../../src/core/types.ts';
@@ -10,6 +10,8 @@ import { startStandIn, waitFor, type Posted, type StandIn } from './stand-in.ts'
 export interface Harness {
   standIn: StandIn;
   adapter: PlatformAdapter;
+  /** The shared HTTP server the route is mounted on (body stats, connections). */
+  http: HttpServer;
   eventsUrl: string;
   handled: (Question & { fromBot?: boolean })[];
   feedback: FeedbackRecord[];
@@ -36,6 +38,7 @@ export async function startHarness(opts: {
   hostChannels?: string[];
   hostUsers?: string[];
   hostConfigured?: boolean;
+  bodyLimits?: Partial<BodyLimits>;
 }): Promise<Harness> {
   const standIn = await startStandIn();
   const handled: (Question & { fromBot?: boolean })[] = [];
@@ -65,7 +68,7 @@ export async function startHarness(opts: {
     tuning: { apiRetries: 0, stopGraceMs: 2000, ...opts.tuning },
   });
   await adapter.start();
-  const http: HttpServer = createHttpServer(adapter.routes);
+  const http: HttpServer = createHttpServer(adapter.routes, undefined, opts.bodyLimits);
   const port = await http.listen(0, '127.0.0.1');
   const eventsUrl = `http://127.0.0.1:${port}/slack/events`;
 
@@ -74,6 +77,7 @@ export async function startHarness(opts: {
   return {
     standIn,
     adapter,
+    http,
     eventsUrl,
     handled,
     feedback,
