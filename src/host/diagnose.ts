@@ -4,6 +4,7 @@ import { HostUnreachableError } from '../core/errors.ts';
 import type { DiagnoseRequest } from '../core/ports.ts';
 import type { Diagnosis } from '../core/types.ts';
 import type { ReadOnlyInspector } from './inspector.ts';
+import { redactFinding } from './redact.ts';
 import { runRules } from './rules/index.ts';
 import { readSnapshot } from './snapshot.ts';
 
@@ -12,9 +13,9 @@ export async function diagnose(inspector: ReadOnlyInspector, req: DiagnoseReques
   const host = inspector.description;
   try {
     const snapshot = await readSnapshot(inspector, req, (opts.now ?? Date.now)());
-    return { host, subject, findings: runRules(snapshot) };
+    return { host, subject, findings: runRules(snapshot).map(redactFinding) };
   } catch (err) {
-    if (err instanceof HostUnreachableError) return { host, subject, findings: [err.finding] };
+    if (err instanceof HostUnreachableError) return { host, subject, findings: [redactFinding(err.finding)] };
     throw err;
   }
 }

@@ -8,7 +8,7 @@ import { HostUnreachableError } from '../core/errors.ts';
 import { ConnectError, resolveEngine, type ConnectOptions, type EngineTarget } from './connect.ts';
 import { createGuardedDocker, type GuardEvents } from './guard.ts';
 import type { EngineEvent, ReadOnlyInspector } from './inspector.ts';
-import { envValues, sanitizeContainer, sanitizeImage, sanitizeListed, scrubText } from './redact.ts';
+import { envValues, sanitizeContainer, sanitizeEvent, sanitizeImage, sanitizeListed, scrubText } from './redact.ts';
 import { EngineTimeoutError, toUnreachable, unreachableFinding } from './unreachable.ts';
 
 export const DEFAULT_TIMEOUT_MS = 3000;
@@ -169,7 +169,8 @@ function parseEvents(text: string): EngineEvent[] {
     const t = line.trim();
     if (!t) continue;
     try {
-      out.push(JSON.parse(t) as EngineEvent);
+      // Only the attributes the rules use survive: exec command lines never leave this function.
+      out.push(sanitizeEvent(JSON.parse(t)));
     } catch {
       continue; // a torn line at the end of a cut-off body
     }

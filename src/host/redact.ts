@@ -3,6 +3,7 @@
 // engine hands back (log lines, health-check output, command lines) is redacted for common
 // secret shapes.
 import type Docker from 'dockerode';
+import type { Finding } from '../core/types.ts';
 
 export const REDACTED = '[redacted]';
 
@@ -173,4 +174,68 @@ export function sanitizeImage(info: Docker.ImageInspectInfo): Docker.ImageInspec
 /** `docker ps` Command column: secret shapes redacted. */
 export function sanitizeListed(c: Docker.ContainerInfo): Docker.ContainerInfo {
   return { ...c, Command: typeof c.Command === 'string' ? redactSecrets(c.Command) : c.Command };
+}
+
+/**
+ * The event actions and attributes the rules use; nothing else of an event is kept. Exec
+ * actions carry the command line (`exec_create: sh -c … --password=…`): they are reduced to
+ * their bare name here and never shown.
+ */
+export const EVENT_ACTIONS_SHOWN: ReadonlySet<string> = new Set([
+  'create',
+  'start',
+  'restart',
+  'die',
+  'kill',
+  'oom',
+  'stop',
+  'pause',
+  'unpause',
+  'rename',
+  'destroy',
+  'health_status',
+]);
+export const EVENT_ATTRIBUTES_KEPT: readonly string[] = ['name', 'image', 'exitCode', 'signal'];
+
+export interface SafeEvent {
+  Type: string;
+  Action: string;
+  Actor: { ID: string; Attributes: Record<string, string> };
+  time: number;
+  timeNano?: number;
+}
+
+/** `exec_create: sh -c …` → `exec_create`; `health_status: unhealthy` → `health_status`. */
+export function bareAction(action: unknown): string {
+  const a = typeof action === 'string' ? action : '';
+  const colon = a.indexOf(':');
+  return (colon === -1 ? a : a.slice(0, colon)).trim();
+}
+
+/** One engine event with only the allow-listed attributes, each redacted; the action without its arguments. */
+export function sanitizeEvent(e: unknown): SafeEvent {
+  const raw = (e ?? {}) as {
+    Type?: unknown;
+    Action?: unknown;
+    Actor?: { ID?: unknown; Attributes?: unknown };
+    time?: unknown;
+    timeNano?: unknown;
+  };
+  const attrs = (raw.Actor?.Attributes ?? {}) as Record<string, unknown>;
+  const kept: Record<string, string> = {};
+  for (const k of EVENT_ATTRIBUTES_KEPT) if (typeof attrs[k] === 'string') kept[k] = redactSecrets(attrs[k]);
+  return {
+    Type: typeof raw.Type === 'string' ? raw.Type : '',
+    Action: bareAction(raw.Action),
+    Actor: { ID: typeof raw.Actor?.ID === 'string' ? raw.Actor.ID : '', Attributes: kept },
+    time: typeof raw.time === 'number' ? raw.time : 0,
+    ...(typeof raw.timeNano === 'number' ? { timeNano: raw.timeNano } : {}),
+  };
+}
+
+/** A finding with secret shapes redacted from every text it carries (the last step of every diagnosis). */
+export function redactFinding(f: Finding): Finding {
+  const evidence: Finding['evidence'] = {};
+  for (const [k, v] of Object.entries(f.evidence)) evidence[k] = typeof v === 'string' ? redactSecrets(v) : v;
+  return { ...f, subject: redactSecrets(f.subject), evidence, summary: redactSecrets(f.summary), fix: f.fix.map(redactSecrets) };
 }

@@ -7,7 +7,7 @@ import { createdNotStarted, dead, exited, oomKilled, paused, restartLoop, runnin
 import { containerFacts, containerName } from './facts.ts';
 import { portMismatch, portNotPublished, unhealthy } from './health-ports.ts';
 import { imageBuiltNeverRun, latestTagInUse, staleImage } from './image.ts';
-import { lastActivity, matchSubject, troubledContainers } from './match.ts';
+import { idStartsWith, lastActivity, matchSubject, troubledContainers } from './match.ts';
 import { closeNames, destroyedContainers, nameMismatch, notFound, recentlyRemoved } from './missing.ts';
 import type { ContainerFacts, Snapshot } from './model.ts';
 
@@ -97,7 +97,7 @@ function forSubject(s: Snapshot, subject: string): Finding[] {
     }
   }
   const name = subject.replace(/^\//, '');
-  const removed = destroyedContainers(s.events).filter((d) => d.name === name || d.id.startsWith(name));
+  const removed = destroyedContainers(s.events).filter((d) => (name !== '' && d.name === name) || idStartsWith(d.id, name));
   if (removed.length) return removed.slice(0, 1).map((d) => recentlyRemoved(d, s.events));
   out.push(
     notFound(subject, { containers: s.containers.length, images: s.images.length, eventsSince: s.eventsSince, eventsUntil: s.eventsUntil }),

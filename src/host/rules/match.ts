@@ -25,8 +25,7 @@ export function matchSubject(subject: string, containers: Docker.ContainerInfo[]
   const byName = containers.filter((c) => (c.Names ?? []).some((n) => n.replace(/^\//, '') === s));
   if (byName.length) return found('name', byName);
   if (looksLikeId(s)) {
-    const id = s.replace(/^sha256:/, '').toLowerCase();
-    const byId = containers.filter((c) => c.Id.startsWith(id));
+    const byId = containers.filter((c) => idStartsWith(c.Id, s));
     if (byId.length) return found('id', byId);
   }
   const byCompose = containers.filter((c) => composeNames(c).includes(normalizeName(s)));
@@ -54,8 +53,23 @@ export function composeNames(c: Docker.ContainerInfo): string[] {
   return [service, ...(project ? [`${project}-${service}`] : [])].map(normalizeName);
 }
 
+/** The shortest id prefix we match, like people type (`3f2a`): `/`, `a` or `ab` never name an id. */
+export const MIN_ID_PREFIX = 4;
+
 export function looksLikeId(s: string): boolean {
-  return /^(sha256:)?[0-9a-f]{3,64}$/i.test(s);
+  return new RegExp(`^(sha256:)?[0-9a-f]{${MIN_ID_PREFIX},64}$`, 'i').test(s);
+}
+
+/** Does `s` (a name or an id prefix) name this container id? Never for short or empty strings. */
+export function idStartsWith(id: string, s: string): boolean {
+  const p = s.replace(/^sha256:/, '').toLowerCase();
+  return (
+    looksLikeId(p) &&
+    id
+      .replace(/^sha256:/, '')
+      .toLowerCase()
+      .startsWith(p)
+  );
 }
 
 /** `app` means `app:latest` to the engine, but a person saying `app` means any `app:*`. */
@@ -64,7 +78,7 @@ export function imageMatches(subject: string, image: Docker.ImageInfo): boolean 
   const tags = (image.RepoTags ?? []).filter((t) => t !== '<none>:<none>');
   if (tags.some((t) => t === s || t === withTag(s) || stripLibrary(t) === stripLibrary(withTag(s)))) return true;
   if (!hasTag(s) && tags.some((t) => repoOf(t) === s || stripLibrary(repoOf(t)) === stripLibrary(s))) return true;
-  return looksLikeId(s) && s.replace(/^sha256:/, '').length >= 4 && image.Id.replace(/^sha256:/, '').startsWith(s.replace(/^sha256:/, ''));
+  return idStartsWith(image.Id, s);
 }
 
 export function hasTag(ref: string): boolean {

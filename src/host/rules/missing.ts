@@ -8,6 +8,7 @@ import type { EngineEvent } from '../inspector.ts';
 import { containerName } from './facts.ts';
 import { imageLabel } from './image.ts';
 import { repoOf } from './match.ts';
+import { bareAction, EVENT_ACTIONS_SHOWN } from '../redact.ts';
 
 export const MAX_CLOSE_NAMES = 5;
 export const EVENTS_NOTE =
@@ -46,7 +47,11 @@ export function recentlyRemoved(d: ReturnType<typeof destroyedContainers>[number
     id: d.id.slice(0, 12),
     image: d.image,
     destroyedAt: new Date(d.time * 1000).toISOString(),
-    events: mine.map((e) => e.Action).join(', '),
+    // Only lifecycle actions, by name: never an exec (its command line may hold secrets).
+    events: mine
+      .map((e) => bareAction(e.Action))
+      .filter((a) => EVENT_ACTIONS_SHOWN.has(a))
+      .join(', '),
   };
   if (d.exitCode !== null) {
     evidence.exitCode = d.exitCode;
