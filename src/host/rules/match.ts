@@ -1,7 +1,7 @@
 // Which containers and images a subject names, and which containers are worth inspecting.
 // Runs on the list calls alone, before any inspect, so a diagnosis inspects only candidates.
 import type Docker from 'dockerode';
-import { nameScore, normalizeName } from '../fuzzy.ts';
+import { normalizeName, sameName } from '../fuzzy.ts';
 import { containerName } from './facts.ts';
 import { COMPOSE_PROJECT, COMPOSE_SERVICE } from './model.ts';
 import type { EngineEvent } from '../inspector.ts';
@@ -30,7 +30,7 @@ export function matchSubject(subject: string, containers: Docker.ContainerInfo[]
   }
   const byCompose = containers.filter((c) => composeNames(c).includes(normalizeName(s)));
   if (byCompose.length) return found('compose', byCompose);
-  const bySpelling = containers.filter((c) => (c.Names ?? []).some((n) => nameScore(s, n) >= 0.99));
+  const bySpelling = containers.filter((c) => (c.Names ?? []).some((n) => sameName(s, n)));
   if (bySpelling.length) return found('spelling', bySpelling);
   const imgs = images.filter((i) => imageMatches(s, i));
   if (imgs.length) {
