@@ -72,6 +72,7 @@ export const FINDING_CODES = [
   'recently_removed',
   'latest_tag_in_use',
   'running',
+  'invalid_name',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 

@@ -8,8 +8,8 @@ import { HostUnreachableError } from '../core/errors.ts';
 import { ConnectError, resolveEngine, type ConnectOptions, type EngineTarget } from './connect.ts';
 import { createGuardedDocker, type GuardEvents } from './guard.ts';
 import type { EngineEvent, ReadOnlyInspector } from './inspector.ts';
-import { envValues, sanitizeContainer, sanitizeEvent, sanitizeImage, sanitizeListed, scrubText } from './redact.ts';
-import { EngineTimeoutError, toUnreachable, unreachableFinding } from './unreachable.ts';
+import { envValues, redactSecrets, sanitizeContainer, sanitizeEvent, sanitizeImage, sanitizeListed, scrubText } from './redact.ts';
+import { EngineTimeoutError, engineMessage, InvalidReferenceError, toUnreachable, unreachableFinding } from './unreachable.ts';
 
 export const DEFAULT_TIMEOUT_MS = 3000;
 export const MAX_LOG_LINES = 50;
@@ -66,6 +66,8 @@ export function createDockerInspector(opts: DockerInspectorOptions = {}): ReadOn
     } catch (err) {
       if (notFound !== undefined && (err as { statusCode?: number }).statusCode === 404) return notFound;
       if (isForbidden(err)) throw err; // a programming error: keep it loud, it never reached the engine
+      // 400: the engine reached and answered — the name or reference is what is wrong.
+      if ((err as { statusCode?: number }).statusCode === 400) throw new InvalidReferenceError(redactSecrets(engineMessage(err)));
       throw toUnreachable(err, { host, timeoutMs, operation });
     } finally {
       clearTimeout(timer);

@@ -4,6 +4,7 @@
 // matched nothing in the lists).
 import type { DiagnoseRequest } from '../core/ports.ts';
 import type { ReadOnlyInspector } from './inspector.ts';
+import { isImageReference } from './reference.ts';
 import { containersToInspect, matchSubject } from './rules/match.ts';
 import type { Snapshot } from './rules/model.ts';
 
@@ -39,7 +40,7 @@ export function eventFilters(subject: string | undefined): Record<string, string
   return subject ? { type: ['container'], container: [subject.replace(/^\//, '')] } : { type: ['container'], event: ['die', 'destroy'] };
 }
 
-/** Worth asking the engine to resolve: a reference-shaped string (the engine rejects others). */
+/** Worth asking the engine to resolve: a valid image reference (the engine answers others with 400). */
 function mayBeImageRef(s: string): boolean {
-  return /^[a-z0-9][a-z0-9._\-/:@]*$/i.test(s) && s.length <= 255;
+  return isImageReference(s);
 }

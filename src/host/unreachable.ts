@@ -34,6 +34,22 @@ export class EngineTimeoutError extends Error {
   }
 }
 
+/** The engine answered 400: what it was asked about is not a valid name or reference. Not an outage. */
+export class InvalidReferenceError extends Error {
+  constructor(engineMessage: string) {
+    super(engineMessage);
+    this.name = 'InvalidReferenceError';
+  }
+}
+
+/** The engine's own words from a dockerode error (`{"message": …}`), trimmed. */
+export function engineMessage(err: unknown): string {
+  const e = (err ?? {}) as { json?: unknown; message?: unknown };
+  const json = e.json as { message?: unknown } | null | undefined;
+  const m = typeof json?.message === 'string' ? json.message : typeof e.message === 'string' ? e.message : '';
+  return m.replace(/\s+/g, ' ').trim().slice(0, 200);
+}
+
 const TLS_CODES = /^(ERR_TLS_|ERR_SSL_|UNABLE_TO_|SELF_SIGNED|DEPTH_ZERO|CERT_|EPROTO$|ERR_OSSL_|HOSTNAME_MISMATCH|ERR_CRYPTO)/;
 
 /** Classifies an error from dockerode / docker-modem / node:net. */
@@ -65,14 +81,14 @@ const TEXT: Record<UnreachableReason, (c: ErrorContext) => { summary: string; fi
     fix: [
       'sudo systemctl start docker',
       'docker context ls',
-      `Check DOCKER_HOST / the docker context: I looked at ${c.host}. If the bot runs in a container, mount the socket (read the safety notes in docs/connecting.md).`,
+      `Check DOCKER_HOST / the docker context: I looked at ${c.host}. If the bot runs in a container, do not give it the socket: run the read-only socket proxy next to it (deploy/compose.yaml) and set DOCKER_HOST=tcp://docker-proxy:2375 (README, "Connect it to a host safely").`,
     ],
   }),
   permission_denied: (c) => ({
     summary: `Permission denied on ${socketOf(c.host)}: the engine is there, but the user running the bot may not use its socket.`,
     fix: [
-      'sudo usermod -aG docker "$USER"  # then log out and back in',
-      'Or point DOCKER_HOST at a read-only socket proxy that allows only the GET endpoints the bot uses (docs/connecting.md).',
+      'Point DOCKER_HOST at the read-only socket proxy (deploy/compose.yaml: only the proxy gets the socket, the bot uses DOCKER_HOST=tcp://docker-proxy:2375), as the README\'s "Connect it to a host safely" explains.',
+      "If the bot must use the socket directly, give the socket's group only to the bot's own service user — never to people: the docker group is root on that host (docs/connecting.md).",
     ],
   }),
   refused: (c) => ({

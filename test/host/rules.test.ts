@@ -133,9 +133,9 @@ describe('rules on recorded engine JSON', () => {
     }
   });
 
-  it('covers every catalogue code except daemon_unreachable (host-A)', () => {
+  it('covers every catalogue code except daemon_unreachable (host-A) and invalid_name (invalid-names.test.ts)', () => {
     const covered = new Set(TABLE.flatMap((r) => r.codes));
-    expect(FINDING_CODES.filter((c) => !covered.has(c))).toEqual(['daemon_unreachable']);
+    expect(FINDING_CODES.filter((c) => !covered.has(c))).toEqual(['daemon_unreachable', 'invalid_name']);
   });
 
   it('never puts an environment value in a finding', () => {
