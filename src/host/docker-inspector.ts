@@ -6,7 +6,8 @@
 import type Docker from 'dockerode';
 import { HostUnreachableError } from '../core/errors.ts';
 import { ConnectError, resolveEngine, type ConnectOptions, type EngineTarget } from './connect.ts';
-import { createGuardedDocker, type GuardEvents } from './guard.ts';
+import { ENDPOINTS } from './allowlist.ts';
+import { createGuardedDocker, ResponseTooLargeError, type GuardEvents } from './guard.ts';
 import type { EngineEvent, ReadOnlyInspector } from './inspector.ts';
 import { envValues, redactSecrets, sanitizeContainer, sanitizeEvent, sanitizeImage, sanitizeListed, scrubText } from './redact.ts';
 import { EngineTimeoutError, engineMessage, InvalidReferenceError, toUnreachable, unreachableFinding } from './unreachable.ts';
@@ -14,6 +15,8 @@ import { EngineTimeoutError, engineMessage, InvalidReferenceError, toUnreachable
 export const DEFAULT_TIMEOUT_MS = 3000;
 export const MAX_LOG_LINES = 50;
 const MAX_EVENTS = 1000;
+/** The events endpoint's byte limit (allowlist.ts): the body is read as a stream, so it is counted here. */
+const EVENTS_MAX_BYTES = ENDPOINTS.find((e) => e.path === '/events')?.maxBytes ?? 4 * 1024 * 1024;
 
 export interface DockerInspectorOptions extends GuardEvents {
   /** How to find the engine (DOCKER_HOST, context…); ignored when `target` is given. */
@@ -115,7 +118,7 @@ export function createDockerInspector(opts: DockerInspectorOptions = {}): ReadOn
       if (filters && Object.keys(filters).length > 0) query.filters = filters;
       return call('read recent events', async (abortSignal) => {
         const stream = await docker.getEvents({ ...query, abortSignal } as Docker.GetEventsOptions);
-        return parseEvents(await readAll(stream));
+        return parseEvents(await readAll(stream, EVENTS_MAX_BYTES));
       });
     },
 
@@ -154,10 +157,21 @@ function toSeconds(t: number): number {
   return t > 1e11 ? t / 1000 : t;
 }
 
-function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+/** Reads a streamed body, at most `maxBytes`: past it the stream is destroyed and the read fails. */
+function readAll(stream: NodeJS.ReadableStream, maxBytes: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    stream.on('data', (c: Buffer | string) => chunks.push(typeof c === 'string' ? Buffer.from(c) : c));
+    let size = 0;
+    stream.on('data', (c: Buffer | string) => {
+      const chunk = typeof c === 'string' ? Buffer.from(c) : c;
+      size += chunk.length;
+      if (size > maxBytes) {
+        (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+        reject(new ResponseTooLargeError(maxBytes));
+        return;
+      }
+      chunks.push(chunk);
+    });
     stream.on('end', () => {
       resolve(Buffer.concat(chunks).toString('utf8'));
     });

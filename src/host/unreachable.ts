@@ -14,6 +14,7 @@ export type UnreachableReason =
   | 'connection_closed'
   | 'proxy_forbidden'
   | 'engine_error'
+  | 'too_large'
   | 'bad_config'
   | 'unknown';
 
@@ -58,6 +59,7 @@ export function classifyError(err: unknown): { reason: UnreachableReason; code: 
   const code = typeof e.code === 'string' ? e.code : '';
   const msg = typeof e.message === 'string' ? e.message : '';
   const status = typeof e.statusCode === 'number' ? e.statusCode : undefined;
+  if (code === 'ERESPONSE_TOO_LARGE') return { reason: 'too_large', code: 'response too large' };
   if (err instanceof EngineTimeoutError || code === 'ETIMEDOUT' || e.name === 'AbortError' || code === 'ABORT_ERR')
     return { reason: 'timeout', code: code || 'timeout' };
   if (code === 'ENOENT') return { reason: 'no_socket', code };
@@ -131,6 +133,14 @@ const TEXT: Record<UnreachableReason, (c: ErrorContext) => { summary: string; fi
   engine_error: (c) => ({
     summary: `The engine at ${c.host} answered with an error${c.operation ? ` (${c.operation})` : ''}.`,
     fix: ['docker info', 'Check the engine log: sudo journalctl -u docker --since "10 min ago"'],
+  }),
+  too_large: (c) => ({
+    summary: `The engine at ${c.host} sent a larger answer than I read${c.operation ? ` (${c.operation})` : ''}, so I stopped reading it. Something in front of the engine (a proxy) may be misbehaving, or the host holds far more than usual.`,
+    fix: [
+      'docker info',
+      'Check what answers at that address: curl or docker -H with the same DOCKER_HOST.',
+      'Ask about one container by name.',
+    ],
   }),
   bad_config: (c) => ({
     summary: `Could not work out how to reach the engine (${c.host}): the DOCKER_HOST value or docker context is not usable.`,

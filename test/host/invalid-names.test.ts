@@ -59,6 +59,7 @@ describe('unreachable advice follows the safe deployment', () => {
     'connection_closed',
     'proxy_forbidden',
     'engine_error',
+    'too_large',
     'bad_config',
     'unknown',
   ];
