@@ -134,16 +134,18 @@ export function createDockerInspector(opts: DockerInspectorOptions = {}): ReadOn
       // Scrub this container's own env values from its log too (a process that prints its env).
       const info = await rawInspect(id);
       if (!info) return null;
-      const secrets = envValues((info.Config as { Env?: unknown } | undefined)?.Env);
+      const config = info.Config as { Env?: unknown; Tty?: unknown } | undefined;
+      const secrets = envValues(config?.Env);
       const body = await call('read container logs', (abortSignal) =>
         docker
           .getContainer(id)
           .logs({ stdout: true, stderr: true, tail: n, follow: false, abortSignal } as Docker.ContainerLogsOptions & { follow?: false }),
       );
-      return demuxLogs(body)
+      // Without a TTY the engine multiplexes stdout and stderr in frames with 8-byte headers.
+      return splitLogLines(body, config?.Tty === true ? 'raw' : 'framed')
         .slice(-n || undefined)
         .slice(0, MAX_LOG_LINES)
-        .map((line) => scrubText(line, secrets));
+        .map((line) => capLine(scrubText(stripControls(line), secrets)));
     },
   };
 }
@@ -194,22 +196,47 @@ function parseEvents(text: string): EngineEvent[] {
   return out.slice(-MAX_EVENTS);
 }
 
-/** Container logs come multiplexed (8-byte frame headers) unless the container has a TTY. */
-function demuxLogs(body: unknown): string[] {
+/** Longer log lines are cut: a line is shown for its start (what failed), not a whole dump. */
+export const MAX_LOG_LINE_CHARS = 300;
+
+function capLine(line: string): string {
+  return line.length > MAX_LOG_LINE_CHARS ? `${line.slice(0, MAX_LOG_LINE_CHARS - 1)}…` : line;
+}
+
+/** Terminal escapes and other control characters (a TTY log is full of them) never reach chat. */
+function stripControls(line: string): string {
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  return line.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+}
+
+/**
+ * The lines of a logs body. `framed` (no TTY): frames of [stream, 0, 0, 0, size (4 bytes, big
+ * endian)] + payload, stdout and stderr interleaved in order; `raw` (TTY): the bytes as written.
+ * docker-modem hands the body over as a Buffer — or parsed, if the log happened to be JSON.
+ */
+export function splitLogLines(body: unknown, format: 'framed' | 'raw'): string[] {
   const buf = Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body ?? ''));
-  const looksFramed = buf.length >= 8 && buf[0]! <= 2 && buf[1] === 0 && buf[2] === 0 && buf[3] === 0;
   let text = '';
-  if (looksFramed) {
+  if (format === 'framed' && isFramed(buf)) {
+    const parts: Buffer[] = [];
     let i = 0;
     while (i + 8 <= buf.length) {
       const len = buf.readUInt32BE(i + 4);
-      text += buf.subarray(i + 8, i + 8 + len).toString('utf8');
+      parts.push(buf.subarray(i + 8, Math.min(buf.length, i + 8 + len)));
       i += 8 + len;
     }
+    text = Buffer.concat(parts).toString('utf8');
   } else {
     text = buf.toString('utf8');
   }
-  return text.split(/\r?\n/).filter((l, idx, arr) => !(l === '' && idx === arr.length - 1));
+  const lines = text.split(/\r?\n/);
+  if (lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+/** A frame header: stream 0-2, then three zero bytes. */
+function isFramed(buf: Buffer): boolean {
+  return buf.length >= 8 && (buf[0] ?? 9) <= 2 && buf[1] === 0 && buf[2] === 0 && buf[3] === 0;
 }
 
 /** An inspector for a target we could not even work out: every call explains why. */

@@ -10,6 +10,9 @@ import type { Snapshot } from './rules/model.ts';
 
 export type { Snapshot } from './rules/model.ts';
 
+/** How many log lines a diagnosis quotes (with COACH_SHOW_LOGS). */
+export const LOG_TAIL = 50;
+
 /** How far back the events call looks. */
 export const EVENTS_WINDOW_S = 3600;
 
@@ -26,13 +29,38 @@ export async function readSnapshot(inspector: ReadOnlyInspector, req: DiagnoseRe
   const toInspect = containersToInspect(subject, containers, images, events);
   const wantImage =
     subject !== undefined && toInspect.length === 0 && matchSubject(subject, containers, images).kind === 'none' && mayBeImageRef(subject);
-  const [inspected, imageInspect] = await Promise.all([
+  // The log of the container asked about (the first match); the inspector reads it only with
+  // COACH_SHOW_LOGS, and gives null without a request otherwise.
+  const logTarget = subject !== undefined ? toInspect[0] : undefined;
+  const [inspected, imageInspect, logLines] = await Promise.all([
     Promise.all(toInspect.map((c) => inspector.inspectContainer(c.Id))),
     wantImage ? inspector.inspectImage(subject) : Promise.resolve(null),
+    logTarget ? readLogs(inspector, logTarget.Id) : Promise.resolve(null),
   ]);
   const inspects: Snapshot['inspects'] = {};
   for (const i of inspected) if (i) inspects[i.Id] = i;
-  return { now, request: { ...req, subject }, containers, images, events, eventsSince, eventsUntil, inspects, imageInspect };
+  const logs = logTarget && logLines ? { [logTarget.Id]: logLines } : undefined;
+  return {
+    now,
+    request: { ...req, subject },
+    containers,
+    images,
+    events,
+    eventsSince,
+    eventsUntil,
+    inspects,
+    imageInspect,
+    ...(logs ? { logs } : {}),
+  };
+}
+
+/** Log lines are a help, not the diagnosis: a failure to read them leaves them out. */
+async function readLogs(inspector: ReadOnlyInspector, id: string): Promise<string[] | null> {
+  try {
+    return await inspector.logs(id, LOG_TAIL);
+  } catch {
+    return null;
+  }
 }
 
 /** With a subject, its own events (the engine matches names and ids); else every removal. */

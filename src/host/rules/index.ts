@@ -79,7 +79,11 @@ function forSubject(s: Snapshot, subject: string): Finding[] {
     const note = nameMismatch(subject, m.containers.map(containerName), s.containers, s.images, true);
     if (note) out.push(note);
   }
-  for (const c of m.containers) out.push(...containerFindings(facts(s, c), s));
+  for (const [n, c] of m.containers.entries()) {
+    const found = containerFindings(facts(s, c), s);
+    if (n === 0) withLogLines(found, s.logs?.[c.Id]);
+    out.push(...found);
+  }
   if (m.kind === 'image') {
     for (const i of m.images) {
       const never = imageBuiltNeverRun(i, s.containers, createdFrom(s));
@@ -105,6 +109,12 @@ function forSubject(s: Snapshot, subject: string): Finding[] {
   const mismatch = nameMismatch(subject, closeNames(subject, s.containers, s.images), s.containers, s.images, false);
   if (mismatch) out.push(mismatch);
   return out;
+}
+
+/** The container's last log lines go with its most important finding (only there when COACH_SHOW_LOGS read them). */
+function withLogLines(found: Finding[], lines: string[] | undefined): void {
+  const first = found[0];
+  if (first && lines && lines.length > 0) first.evidence.lastLogLines = lines.join('\n');
 }
 
 interface Candidate {
