@@ -62,6 +62,7 @@ describeEngine('COACH_SHOW_LOGS quotes the last log lines, redacted', () => {
     expect(lines).not.toContain('line 1'); // only the tail
     expect(lines.every((l) => l.length <= MAX_LOG_LINE_CHARS)).toBe(true);
     expect(lines.some((l) => l.startsWith('xxxx') && l.endsWith('…'))).toBe(true);
+    // eslint-disable-next-line no-control-regex -- checking that control characters are gone
     expect(lines.join('\n')).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
     const rendered = JSON.stringify(d) + renderAnswer(diagnosisAnswer(realParts().kb, 'diagnose.missing_container', d, emptyEntities()));
     expect(rendered).not.toContain(SECRET);
