@@ -216,7 +216,7 @@ function stripControls(line: string): string {
  */
 export function splitLogLines(body: unknown, format: 'framed' | 'raw'): string[] {
   const buf = Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body ?? ''));
-  let text = '';
+  let text: string;
   if (format === 'framed' && isFramed(buf)) {
     const parts: Buffer[] = [];
     let i = 0;
@@ -242,17 +242,18 @@ function isFramed(buf: Buffer): boolean {
 /** An inspector for a target we could not even work out: every call explains why. */
 function brokenInspector(err: ConnectError, timeoutMs: number): ReadOnlyInspector {
   const reason = err.kind === 'tls' ? 'tls' : 'bad_config';
-  const fail = (): never => {
-    throw new HostUnreachableError(unreachableFinding(reason, { host: err.description, timeoutMs }, err.kind, err.message), { cause: err });
-  };
+  const fail = (): Promise<never> =>
+    Promise.reject(
+      new HostUnreachableError(unreachableFinding(reason, { host: err.description, timeoutMs }, err.kind, err.message), { cause: err }),
+    );
   return {
     description: err.description,
-    listContainers: async () => fail(),
-    listImages: async () => fail(),
-    inspectContainer: async () => fail(),
-    inspectImage: async () => fail(),
-    events: async () => fail(),
-    ping: async () => fail(),
-    logs: async () => fail(),
+    listContainers: fail,
+    listImages: fail,
+    inspectContainer: fail,
+    inspectImage: fail,
+    events: fail,
+    ping: fail,
+    logs: fail,
   };
 }

@@ -68,8 +68,8 @@ export function installGuard(docker: Docker, opts: AllowOptions & GuardEvents): 
   if (modem[GUARDED]) return docker;
   const original = modem.buildRequest.bind(modem);
   const guarded = (options: ModemRequestOptions, context: ModemContext, data: unknown, callback: Callback): void => {
-    const method = String(options.method ?? 'GET');
-    const path = String(options.path ?? '');
+    const method = options.method ?? 'GET';
+    const path = options.path ?? '';
     const verdict = refusal(method, path, context, data, opts);
     if (typeof verdict === 'string') {
       opts.onRefused?.(method, path.split('?')[0] ?? '', verdict);

@@ -59,12 +59,12 @@ function withOomEvent(c: ContainerFacts, s: Snapshot): ContainerFacts {
  * this image, may run an older build of this very tag: then "never run" would mislead.
  */
 function mayRunOlderBuild(s: Snapshot, image: Docker.ImageInfo): boolean {
-  return s.containers.some((c) => !s.inspects[c.Id] && c.Image?.startsWith('sha256:') && c.Created <= image.Created);
+  return s.containers.some((c) => !s.inspects[c.Id] && c.Image.startsWith('sha256:') && c.Created <= image.Created);
 }
 
 function createdFrom(s: Snapshot): string[] {
   return Object.values(s.inspects)
-    .map((i) => i.Config?.Image ?? '')
+    .map((i) => i.Config.Image)
     .filter(Boolean);
 }
 
@@ -93,7 +93,8 @@ function forSubject(s: Snapshot, subject: string): Finding[] {
   if (m.kind !== 'none') return out;
   if (s.imageInspect) {
     // The engine resolved a reference the lists could not (`docker.io/library/app:1`, a digest).
-    const listed = s.images.find((i) => i.Id === s.imageInspect!.Id);
+    const resolvedId = s.imageInspect.Id;
+    const listed = s.images.find((i) => i.Id === resolvedId);
     if (listed) {
       const never = imageBuiltNeverRun(listed, s.containers, createdFrom(s));
       const users = s.containers.filter((c) => c.ImageID === listed.Id);

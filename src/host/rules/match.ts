@@ -22,7 +22,7 @@ export const MAX_INSPECTS = 3;
 export function matchSubject(subject: string, containers: Docker.ContainerInfo[], images: Docker.ImageInfo[]): SubjectMatch {
   const s = subject.trim().replace(/^\//, '');
   const found = (kind: MatchKind, cs: Docker.ContainerInfo[]): SubjectMatch => ({ kind, containers: byRecent(cs), images: [] });
-  const byName = containers.filter((c) => (c.Names ?? []).some((n) => n.replace(/^\//, '') === s));
+  const byName = containers.filter((c) => c.Names.some((n) => n.replace(/^\//, '') === s));
   if (byName.length) return found('name', byName);
   if (looksLikeId(s)) {
     const byId = containers.filter((c) => idStartsWith(c.Id, s));
@@ -30,7 +30,7 @@ export function matchSubject(subject: string, containers: Docker.ContainerInfo[]
   }
   const byCompose = containers.filter((c) => composeNames(c).includes(normalizeName(s)));
   if (byCompose.length) return found('compose', byCompose);
-  const bySpelling = containers.filter((c) => (c.Names ?? []).some((n) => sameName(s, n)));
+  const bySpelling = containers.filter((c) => c.Names.some((n) => sameName(s, n)));
   if (bySpelling.length) return found('spelling', bySpelling);
   const imgs = images.filter((i) => imageMatches(s, i));
   if (imgs.length) {
@@ -47,9 +47,9 @@ export function matchSubject(subject: string, containers: Docker.ContainerInfo[]
 
 /** A Compose container is also known as `service`, `project-service` (and `project_service`). */
 export function composeNames(c: Docker.ContainerInfo): string[] {
-  const service = c.Labels?.[COMPOSE_SERVICE];
+  const service = c.Labels[COMPOSE_SERVICE];
   if (!service) return [];
-  const project = c.Labels?.[COMPOSE_PROJECT];
+  const project = c.Labels[COMPOSE_PROJECT];
   return [service, ...(project ? [`${project}-${service}`] : [])].map(normalizeName);
 }
 
@@ -111,14 +111,14 @@ export function byRecent<T extends { Created: number }>(xs: T[]): T[] {
  */
 export function troubledContainers(containers: Docker.ContainerInfo[]): Docker.ContainerInfo[] {
   return containers.filter(
-    (c) => c.State !== 'running' || /\((unhealthy|health: starting)\)/.test(c.Status ?? '') || c.Image?.startsWith('sha256:'),
+    (c) => c.State !== 'running' || /\((unhealthy|health: starting)\)/.test(c.Status) || c.Image.startsWith('sha256:'),
   );
 }
 
 /** When a container last did something: its latest die/stop event, else its creation. */
 export function lastActivity(c: Docker.ContainerInfo, events: EngineEvent[]): number {
   let t = c.Created;
-  for (const e of events) if (e.Actor?.ID === c.Id && e.time > t) t = e.time;
+  for (const e of events) if (e.Actor.ID === c.Id && e.time > t) t = e.time;
   return t;
 }
 

@@ -22,7 +22,7 @@ export function destroyedContainers(
   const exitCodes = new Map<string, number>();
   for (const e of [...events].sort((a, b) => a.time - b.time)) {
     if (e.Type !== 'container') continue;
-    const attrs = e.Actor?.Attributes ?? {};
+    const attrs = e.Actor.Attributes;
     if (e.Action === 'die' && attrs.exitCode !== undefined) exitCodes.set(e.Actor.ID, Number(attrs.exitCode));
     if (e.Action === 'destroy') {
       out.set(e.Actor.ID, {
@@ -41,7 +41,7 @@ export function destroyedContainers(
 }
 
 export function recentlyRemoved(d: ReturnType<typeof destroyedContainers>[number], events: EngineEvent[]): Finding {
-  const mine = events.filter((e) => e.Actor?.ID === d.id).sort((a, b) => a.time - b.time);
+  const mine = events.filter((e) => e.Actor.ID === d.id).sort((a, b) => a.time - b.time);
   const evidence: Record<string, EvidenceValue> = {
     container: d.name,
     id: d.id.slice(0, 12),
@@ -106,7 +106,7 @@ export function nameMismatch(
     code: 'name_mismatch',
     severity: matched ? 'info' : 'warning',
     subject,
-    evidence: { asked: subject, closest: closest.join(', '), ...(matched ? { matchedAs: closest[0]! } : {}) },
+    evidence: { asked: subject, closest: closest.join(', '), ...(matched && closest[0] !== undefined ? { matchedAs: closest[0] } : {}) },
     summary: matched
       ? `No container is named exactly \`${subject}\`; it is \`${closest[0]}\` (Compose names containers \`project-service-N\`). Use that name with docker commands.`
       : `Nothing is named \`${subject}\`, but close names exist: ${list.join('; ')}. Did you mean \`${closest[0]}\`?`,
