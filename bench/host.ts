@@ -17,6 +17,7 @@ import { runWhy } from '../src/adapters/cli/host-commands.ts';
 import { createDockerHost } from '../src/host/docker-host.ts';
 import { hostBot } from '../test/helpers/host-bot.ts';
 import { endpointOf, startRecorder } from '../test/helpers/recorder.ts';
+import { fuzzyRows } from './fuzzy-rows.ts';
 
 const SOCKET = process.env.DOCKER_HOST?.startsWith('unix://') ? process.env.DOCKER_HOST.slice(7) : '/var/run/docker.sock';
 const SIZES = [10, 100, 1000];
@@ -201,7 +202,7 @@ async function main(): Promise<number> {
     await recorder.close();
     await cleanupAll();
   }
-  const table = report(rows, existing.length);
+  const table = `${report(rows, existing.length)}\n\n${fuzzyRows()}`;
   console.log(table);
   mkdirSync(join(OUT, '..'), { recursive: true });
   writeFileSync(OUT, `${table}\n`);

@@ -2,6 +2,7 @@
 // default, and whether it is a secret (redaction is derived from that mark). Nothing here
 // runs on import: call loadConfig(env) once, in main.ts.
 import { z } from 'zod';
+import { redactUrlCredentials } from './host/redact.ts';
 
 const SECRET = 'secret';
 
@@ -216,7 +217,8 @@ export function redactedConfig(c: Config): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(configSchema.shape)) {
     const v = (c as unknown as Record<string, unknown>)[key];
-    out[key] = secretKeys.includes(key) && v !== undefined ? '[redacted]' : v;
+    // A URL can carry a password without being a secret setting (DOCKER_HOST=tcp://admin:pw@…).
+    out[key] = secretKeys.includes(key) && v !== undefined ? '[redacted]' : typeof v === 'string' ? redactUrlCredentials(v) : v;
   }
   return out;
 }

@@ -78,6 +78,7 @@ export const FINDING_CODES = [
   'latest_tag_in_use',
   'running',
   'dangling_images',
+  'invalid_name',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 

@@ -23,26 +23,32 @@ export interface Endpoint {
   logsOnly?: boolean;
   /** Extra conditions on the query; returns why it is refused, or null. */
   check?: (q: URLSearchParams, now: number) => string | null;
+  /** The most response bytes read for one request; past it the request is aborted. */
+  maxBytes: number;
 }
+
+const KB = 1024;
+const MB = 1024 * KB;
 
 /** The longest `until` we accept past now: an end in the future would make the events call a stream. */
 export const EVENTS_MAX_FUTURE_S = 10;
 export const LOGS_MAX_TAIL = 50;
 
 export const ENDPOINTS: readonly Endpoint[] = [
-  { method: 'GET', path: '/_ping', params: [], note: 'is the engine there' },
-  { method: 'GET', path: '/version', params: [], note: 'engine version' },
-  { method: 'GET', path: '/info', params: [], note: 'engine summary' },
-  { method: 'GET', path: '/containers/json', params: ['all', 'filters', 'limit'], note: 'list containers' },
-  { method: 'GET', path: '/containers/{id}/json', params: [], note: 'inspect one container' },
-  { method: 'GET', path: '/images/json', params: ['all', 'filters', 'digests'], note: 'list images' },
-  { method: 'GET', path: '/images/{ref}/json', params: [], note: 'inspect one image' },
+  { method: 'GET', path: '/_ping', params: [], note: 'is the engine there', maxBytes: 64 * KB },
+  { method: 'GET', path: '/version', params: [], note: 'engine version', maxBytes: 256 * KB },
+  { method: 'GET', path: '/info', params: [], note: 'engine summary', maxBytes: 1 * MB },
+  { method: 'GET', path: '/containers/json', params: ['all', 'filters', 'limit'], note: 'list containers', maxBytes: 8 * MB },
+  { method: 'GET', path: '/containers/{id}/json', params: [], note: 'inspect one container', maxBytes: 1 * MB },
+  { method: 'GET', path: '/images/json', params: ['all', 'filters', 'digests'], note: 'list images', maxBytes: 8 * MB },
+  { method: 'GET', path: '/images/{ref}/json', params: [], note: 'inspect one image', maxBytes: 1 * MB },
   {
     method: 'GET',
     path: '/events',
     params: ['since', 'until', 'filters'],
     note: `recent events; only with both \`since\` and \`until\` (at most ${EVENTS_MAX_FUTURE_S} s ahead), so it returns and closes instead of streaming`,
     check: checkEvents,
+    maxBytes: 4 * MB,
   },
   {
     method: 'GET',
@@ -51,6 +57,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
     note: `last lines of a container's log; only with \`tail\` ≤ ${LOGS_MAX_TAIL}, never \`follow\`, and only when COACH_SHOW_LOGS=true`,
     logsOnly: true,
     check: checkLogs,
+    maxBytes: 256 * KB,
   },
 ];
 
@@ -72,6 +79,7 @@ export function checkRequest(method: string, pathAndQuery: string, opts: AllowOp
   if (method.toUpperCase() !== 'GET') return { ok: false, reason: `method ${method} is not allowed (read-only: GET only)` };
   if (typeof pathAndQuery !== 'string' || !pathAndQuery.startsWith('/')) return { ok: false, reason: 'not an absolute path' };
   // Anything that could be decoded or normalised into another path is refused outright.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
   if (/[%#\\\s\u0000-\u001f\u007f]/.test(pathAndQuery.split('?')[0] ?? ''))
     return { ok: false, reason: 'encoded or unusual characters in the path' };
   const qAt = pathAndQuery.indexOf('?');
@@ -109,7 +117,8 @@ const FALSE_VALUES = new Set(['', '0', 'false', 'no', 'none']);
 function checkLogs(q: URLSearchParams): string | null {
   for (const f of q.getAll('follow')) if (!FALSE_VALUES.has(f.toLowerCase())) return 'logs: `follow` is not allowed';
   const tails = q.getAll('tail');
-  if (tails.length !== 1 || !/^\d{1,2}$/.test(tails[0]!) || Number(tails[0]) > LOGS_MAX_TAIL)
+  const tail = tails.length === 1 ? tails[0] : undefined;
+  if (tail === undefined || !/^\d{1,2}$/.test(tail) || Number(tail) > LOGS_MAX_TAIL)
     return `logs: \`tail\` is required and must be at most ${LOGS_MAX_TAIL}`;
   return null;
 }

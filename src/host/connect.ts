@@ -11,6 +11,7 @@ import { Agent as HttpsAgent } from 'node:https';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
+import { redactUrlCredentials } from './redact.ts';
 
 export interface ConnectOptions {
   dockerHost?: string;
@@ -127,19 +128,21 @@ function findContextMeta(metaRoot: string, name: string): { dir: string; meta: C
 
 function fromHost(host: string, source: EngineSource, opts: ConnectOptions, tls: { verify: boolean; dir: string } | null): EngineTarget {
   if (host.startsWith('unix://')) return unixTarget(host.slice('unix://'.length) || DEFAULT_SOCKET, source);
-  if (host.startsWith('npipe://')) throw new ConnectError('bad_host', host, 'named pipes (npipe://) are Windows-only');
+  // Error texts and descriptions are shown to people: never with a password from the URL.
+  const shown = redactUrlCredentials(host);
+  if (host.startsWith('npipe://')) throw new ConnectError('bad_host', shown, 'named pipes (npipe://) are Windows-only');
   const withScheme = host.includes('://') ? host : `tcp://${host}`;
   let url: URL;
   try {
     url = new URL(withScheme);
   } catch {
-    throw new ConnectError('bad_host', host, `DOCKER_HOST "${host}" is not a valid address (e.g. tcp://10.0.0.5:2376)`);
+    throw new ConnectError('bad_host', shown, `DOCKER_HOST "${shown}" is not a valid address (e.g. tcp://10.0.0.5:2376)`);
   }
   if (url.protocol === 'ssh:') return sshTarget(url, source, opts);
   if (url.protocol !== 'tcp:' && url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ConnectError('bad_host', host, `DOCKER_HOST scheme "${url.protocol}" is not supported (use unix://, tcp:// or ssh://)`);
+    throw new ConnectError('bad_host', shown, `DOCKER_HOST scheme "${url.protocol}" is not supported (use unix://, tcp:// or ssh://)`);
   }
-  if (!url.hostname) throw new ConnectError('bad_host', host, `DOCKER_HOST "${host}" has no host name`);
+  if (!url.hostname) throw new ConnectError('bad_host', shown, `DOCKER_HOST "${shown}" has no host name`);
   const useTls = tls !== null || url.protocol === 'https:';
   const port = Number(url.port || (useTls ? 2376 : 2375));
   const hostname = url.hostname.replace(/^\[|\]$/g, '');

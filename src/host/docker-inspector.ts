@@ -6,14 +6,17 @@
 import type Docker from 'dockerode';
 import { HostUnreachableError } from '../core/errors.ts';
 import { ConnectError, resolveEngine, type ConnectOptions, type EngineTarget } from './connect.ts';
-import { createGuardedDocker, type GuardEvents } from './guard.ts';
+import { ENDPOINTS } from './allowlist.ts';
+import { createGuardedDocker, ResponseTooLargeError, type GuardEvents } from './guard.ts';
 import type { EngineEvent, ReadOnlyInspector } from './inspector.ts';
-import { envValues, sanitizeContainer, sanitizeImage, sanitizeListed, scrubText } from './redact.ts';
-import { EngineTimeoutError, toUnreachable, unreachableFinding } from './unreachable.ts';
+import { envValues, redactSecrets, sanitizeContainer, sanitizeEvent, sanitizeImage, sanitizeListed, scrubText } from './redact.ts';
+import { EngineTimeoutError, engineMessage, InvalidReferenceError, toUnreachable, unreachableFinding } from './unreachable.ts';
 
 export const DEFAULT_TIMEOUT_MS = 3000;
 export const MAX_LOG_LINES = 50;
 const MAX_EVENTS = 1000;
+/** The events endpoint's byte limit (allowlist.ts): the body is read as a stream, so it is counted here. */
+const EVENTS_MAX_BYTES = ENDPOINTS.find((e) => e.path === '/events')?.maxBytes ?? 4 * 1024 * 1024;
 
 export interface DockerInspectorOptions extends GuardEvents {
   /** How to find the engine (DOCKER_HOST, context…); ignored when `target` is given. */
@@ -66,6 +69,8 @@ export function createDockerInspector(opts: DockerInspectorOptions = {}): ReadOn
     } catch (err) {
       if (notFound !== undefined && (err as { statusCode?: number }).statusCode === 404) return notFound;
       if (isForbidden(err)) throw err; // a programming error: keep it loud, it never reached the engine
+      // 400: the engine reached and answered — the name or reference is what is wrong.
+      if ((err as { statusCode?: number }).statusCode === 400) throw new InvalidReferenceError(redactSecrets(engineMessage(err)));
       throw toUnreachable(err, { host, timeoutMs, operation });
     } finally {
       clearTimeout(timer);
@@ -113,7 +118,7 @@ export function createDockerInspector(opts: DockerInspectorOptions = {}): ReadOn
       if (filters && Object.keys(filters).length > 0) query.filters = filters;
       return call('read recent events', async (abortSignal) => {
         const stream = await docker.getEvents({ ...query, abortSignal } as Docker.GetEventsOptions);
-        return parseEvents(await readAll(stream));
+        return parseEvents(await readAll(stream, EVENTS_MAX_BYTES));
       });
     },
 
@@ -129,16 +134,18 @@ export function createDockerInspector(opts: DockerInspectorOptions = {}): ReadOn
       // Scrub this container's own env values from its log too (a process that prints its env).
       const info = await rawInspect(id);
       if (!info) return null;
-      const secrets = envValues((info.Config as { Env?: unknown } | undefined)?.Env);
+      const config = info.Config as { Env?: unknown; Tty?: unknown } | undefined;
+      const secrets = envValues(config?.Env);
       const body = await call('read container logs', (abortSignal) =>
         docker
           .getContainer(id)
           .logs({ stdout: true, stderr: true, tail: n, follow: false, abortSignal } as Docker.ContainerLogsOptions & { follow?: false }),
       );
-      return demuxLogs(body)
+      // Without a TTY the engine multiplexes stdout and stderr in frames with 8-byte headers.
+      return splitLogLines(body, config?.Tty === true ? 'raw' : 'framed')
         .slice(-n || undefined)
         .slice(0, MAX_LOG_LINES)
-        .map((line) => scrubText(line, secrets));
+        .map((line) => capLine(scrubText(stripControls(line), secrets)));
     },
   };
 }
@@ -152,10 +159,21 @@ function toSeconds(t: number): number {
   return t > 1e11 ? t / 1000 : t;
 }
 
-function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+/** Reads a streamed body, at most `maxBytes`: past it the stream is destroyed and the read fails. */
+function readAll(stream: NodeJS.ReadableStream, maxBytes: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    stream.on('data', (c: Buffer | string) => chunks.push(typeof c === 'string' ? Buffer.from(c) : c));
+    let size = 0;
+    stream.on('data', (c: Buffer | string) => {
+      const chunk = typeof c === 'string' ? Buffer.from(c) : c;
+      size += chunk.length;
+      if (size > maxBytes) {
+        (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+        reject(new ResponseTooLargeError(maxBytes));
+        return;
+      }
+      chunks.push(chunk);
+    });
     stream.on('end', () => {
       resolve(Buffer.concat(chunks).toString('utf8'));
     });
@@ -169,7 +187,8 @@ function parseEvents(text: string): EngineEvent[] {
     const t = line.trim();
     if (!t) continue;
     try {
-      out.push(JSON.parse(t) as EngineEvent);
+      // Only the attributes the rules use survive: exec command lines never leave this function.
+      out.push(sanitizeEvent(JSON.parse(t)));
     } catch {
       continue; // a torn line at the end of a cut-off body
     }
@@ -177,38 +196,64 @@ function parseEvents(text: string): EngineEvent[] {
   return out.slice(-MAX_EVENTS);
 }
 
-/** Container logs come multiplexed (8-byte frame headers) unless the container has a TTY. */
-function demuxLogs(body: unknown): string[] {
+/** Longer log lines are cut: a line is shown for its start (what failed), not a whole dump. */
+export const MAX_LOG_LINE_CHARS = 300;
+
+function capLine(line: string): string {
+  return line.length > MAX_LOG_LINE_CHARS ? `${line.slice(0, MAX_LOG_LINE_CHARS - 1)}…` : line;
+}
+
+/** Terminal escapes and other control characters (a TTY log is full of them) never reach chat. */
+function stripControls(line: string): string {
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  return line.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+}
+
+/**
+ * The lines of a logs body. `framed` (no TTY): frames of [stream, 0, 0, 0, size (4 bytes, big
+ * endian)] + payload, stdout and stderr interleaved in order; `raw` (TTY): the bytes as written.
+ * docker-modem hands the body over as a Buffer — or parsed, if the log happened to be JSON.
+ */
+export function splitLogLines(body: unknown, format: 'framed' | 'raw'): string[] {
   const buf = Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body ?? ''));
-  const looksFramed = buf.length >= 8 && buf[0]! <= 2 && buf[1] === 0 && buf[2] === 0 && buf[3] === 0;
-  let text = '';
-  if (looksFramed) {
+  let text: string;
+  if (format === 'framed' && isFramed(buf)) {
+    const parts: Buffer[] = [];
     let i = 0;
     while (i + 8 <= buf.length) {
       const len = buf.readUInt32BE(i + 4);
-      text += buf.subarray(i + 8, i + 8 + len).toString('utf8');
+      parts.push(buf.subarray(i + 8, Math.min(buf.length, i + 8 + len)));
       i += 8 + len;
     }
+    text = Buffer.concat(parts).toString('utf8');
   } else {
     text = buf.toString('utf8');
   }
-  return text.split(/\r?\n/).filter((l, idx, arr) => !(l === '' && idx === arr.length - 1));
+  const lines = text.split(/\r?\n/);
+  if (lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+/** A frame header: stream 0-2, then three zero bytes. */
+function isFramed(buf: Buffer): boolean {
+  return buf.length >= 8 && (buf[0] ?? 9) <= 2 && buf[1] === 0 && buf[2] === 0 && buf[3] === 0;
 }
 
 /** An inspector for a target we could not even work out: every call explains why. */
 function brokenInspector(err: ConnectError, timeoutMs: number): ReadOnlyInspector {
   const reason = err.kind === 'tls' ? 'tls' : 'bad_config';
-  const fail = (): never => {
-    throw new HostUnreachableError(unreachableFinding(reason, { host: err.description, timeoutMs }, err.kind, err.message), { cause: err });
-  };
+  const fail = (): Promise<never> =>
+    Promise.reject(
+      new HostUnreachableError(unreachableFinding(reason, { host: err.description, timeoutMs }, err.kind, err.message), { cause: err }),
+    );
   return {
     description: err.description,
-    listContainers: async () => fail(),
-    listImages: async () => fail(),
-    inspectContainer: async () => fail(),
-    inspectImage: async () => fail(),
-    events: async () => fail(),
-    ping: async () => fail(),
-    logs: async () => fail(),
+    listContainers: fail,
+    listImages: fail,
+    inspectContainer: fail,
+    inspectImage: fail,
+    events: fail,
+    ping: fail,
+    logs: fail,
   };
 }

@@ -4,10 +4,14 @@
 // matched nothing in the lists).
 import type { DiagnoseRequest } from '../core/ports.ts';
 import type { ReadOnlyInspector } from './inspector.ts';
+import { isImageReference } from './reference.ts';
 import { containersToInspect, matchSubject } from './rules/match.ts';
 import type { Snapshot } from './rules/model.ts';
 
 export type { Snapshot } from './rules/model.ts';
+
+/** How many log lines a diagnosis quotes (with COACH_SHOW_LOGS). */
+export const LOG_TAIL = 50;
 
 /** How far back the events call looks. */
 export const EVENTS_WINDOW_S = 3600;
@@ -25,13 +29,38 @@ export async function readSnapshot(inspector: ReadOnlyInspector, req: DiagnoseRe
   const toInspect = containersToInspect(subject, containers, images, events);
   const wantImage =
     subject !== undefined && toInspect.length === 0 && matchSubject(subject, containers, images).kind === 'none' && mayBeImageRef(subject);
-  const [inspected, imageInspect] = await Promise.all([
+  // The log of the container asked about (the first match); the inspector reads it only with
+  // COACH_SHOW_LOGS, and gives null without a request otherwise.
+  const logTarget = subject !== undefined ? toInspect[0] : undefined;
+  const [inspected, imageInspect, logLines] = await Promise.all([
     Promise.all(toInspect.map((c) => inspector.inspectContainer(c.Id))),
     wantImage ? inspector.inspectImage(subject) : Promise.resolve(null),
+    logTarget ? readLogs(inspector, logTarget.Id) : Promise.resolve(null),
   ]);
   const inspects: Snapshot['inspects'] = {};
   for (const i of inspected) if (i) inspects[i.Id] = i;
-  return { now, request: { ...req, subject }, containers, images, events, eventsSince, eventsUntil, inspects, imageInspect };
+  const logs = logTarget && logLines ? { [logTarget.Id]: logLines } : undefined;
+  return {
+    now,
+    request: { ...req, subject },
+    containers,
+    images,
+    events,
+    eventsSince,
+    eventsUntil,
+    inspects,
+    imageInspect,
+    ...(logs ? { logs } : {}),
+  };
+}
+
+/** Log lines are a help, not the diagnosis: a failure to read them leaves them out. */
+async function readLogs(inspector: ReadOnlyInspector, id: string): Promise<string[] | null> {
+  try {
+    return await inspector.logs(id, LOG_TAIL);
+  } catch {
+    return null;
+  }
 }
 
 /** With a subject, its own events (the engine matches names and ids); else every removal. */
@@ -39,7 +68,7 @@ export function eventFilters(subject: string | undefined): Record<string, string
   return subject ? { type: ['container'], container: [subject.replace(/^\//, '')] } : { type: ['container'], event: ['die', 'destroy'] };
 }
 
-/** Worth asking the engine to resolve: a reference-shaped string (the engine rejects others). */
+/** Worth asking the engine to resolve: a valid image reference (the engine answers others with 400). */
 function mayBeImageRef(s: string): boolean {
-  return /^[a-z0-9][a-z0-9._\-/:@]*$/i.test(s) && s.length <= 255;
+  return isImageReference(s);
 }

@@ -14,6 +14,7 @@ export type UnreachableReason =
   | 'connection_closed'
   | 'proxy_forbidden'
   | 'engine_error'
+  | 'too_large'
   | 'bad_config'
   | 'unknown';
 
@@ -34,6 +35,22 @@ export class EngineTimeoutError extends Error {
   }
 }
 
+/** The engine answered 400: what it was asked about is not a valid name or reference. Not an outage. */
+export class InvalidReferenceError extends Error {
+  constructor(engineMessage: string) {
+    super(engineMessage);
+    this.name = 'InvalidReferenceError';
+  }
+}
+
+/** The engine's own words from a dockerode error (`{"message": …}`), trimmed. */
+export function engineMessage(err: unknown): string {
+  const e = (err ?? {}) as { json?: unknown; message?: unknown };
+  const json = e.json as { message?: unknown } | null | undefined;
+  const m = typeof json?.message === 'string' ? json.message : typeof e.message === 'string' ? e.message : '';
+  return m.replace(/\s+/g, ' ').trim().slice(0, 200);
+}
+
 const TLS_CODES = /^(ERR_TLS_|ERR_SSL_|UNABLE_TO_|SELF_SIGNED|DEPTH_ZERO|CERT_|EPROTO$|ERR_OSSL_|HOSTNAME_MISMATCH|ERR_CRYPTO)/;
 
 /** Classifies an error from dockerode / docker-modem / node:net. */
@@ -42,6 +59,7 @@ export function classifyError(err: unknown): { reason: UnreachableReason; code: 
   const code = typeof e.code === 'string' ? e.code : '';
   const msg = typeof e.message === 'string' ? e.message : '';
   const status = typeof e.statusCode === 'number' ? e.statusCode : undefined;
+  if (code === 'ERESPONSE_TOO_LARGE') return { reason: 'too_large', code: 'response too large' };
   if (err instanceof EngineTimeoutError || code === 'ETIMEDOUT' || e.name === 'AbortError' || code === 'ABORT_ERR')
     return { reason: 'timeout', code: code || 'timeout' };
   if (code === 'ENOENT') return { reason: 'no_socket', code };
@@ -65,14 +83,14 @@ const TEXT: Record<UnreachableReason, (c: ErrorContext) => { summary: string; fi
     fix: [
       'sudo systemctl start docker',
       'docker context ls',
-      `Check DOCKER_HOST / the docker context: I looked at ${c.host}. If the bot runs in a container, mount the socket (read the safety notes in docs/connecting.md).`,
+      `Check DOCKER_HOST / the docker context: I looked at ${c.host}. If the bot runs in a container, do not give it the socket: run the read-only socket proxy next to it (deploy/compose.yaml) and set DOCKER_HOST=tcp://docker-proxy:2375 (README, "Connect it to a host safely").`,
     ],
   }),
   permission_denied: (c) => ({
     summary: `Permission denied on ${socketOf(c.host)}: the engine is there, but the user running the bot may not use its socket.`,
     fix: [
-      'sudo usermod -aG docker "$USER"  # then log out and back in',
-      'Or point DOCKER_HOST at a read-only socket proxy that allows only the GET endpoints the bot uses (docs/connecting.md).',
+      'Point DOCKER_HOST at the read-only socket proxy (deploy/compose.yaml: only the proxy gets the socket, the bot uses DOCKER_HOST=tcp://docker-proxy:2375), as the README\'s "Connect it to a host safely" explains.',
+      "If the bot must use the socket directly, give the socket's group only to the bot's own service user — never to people: the docker group is root on that host (docs/connecting.md).",
     ],
   }),
   refused: (c) => ({
@@ -115,6 +133,14 @@ const TEXT: Record<UnreachableReason, (c: ErrorContext) => { summary: string; fi
   engine_error: (c) => ({
     summary: `The engine at ${c.host} answered with an error${c.operation ? ` (${c.operation})` : ''}.`,
     fix: ['docker info', 'Check the engine log: sudo journalctl -u docker --since "10 min ago"'],
+  }),
+  too_large: (c) => ({
+    summary: `The engine at ${c.host} sent a larger answer than I read${c.operation ? ` (${c.operation})` : ''}, so I stopped reading it. Something in front of the engine (a proxy) may be misbehaving, or the host holds far more than usual.`,
+    fix: [
+      'docker info',
+      'Check what answers at that address: curl or docker -H with the same DOCKER_HOST.',
+      'Ask about one container by name.',
+    ],
   }),
   bad_config: (c) => ({
     summary: `Could not work out how to reach the engine (${c.host}): the DOCKER_HOST value or docker context is not usable.`,

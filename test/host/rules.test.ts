@@ -133,9 +133,9 @@ describe('rules on recorded engine JSON', () => {
     }
   });
 
-  it('covers every catalogue code except daemon_unreachable (host-A) and dangling_images (pasted tables: test/host/pasted.test.ts)', () => {
+  it('covers every catalogue code except daemon_unreachable (host-A), dangling_images (pasted tables: pasted.test.ts) and invalid_name (invalid-names.test.ts)', () => {
     const covered = new Set(TABLE.flatMap((r) => r.codes));
-    expect(FINDING_CODES.filter((c) => !covered.has(c))).toEqual(['daemon_unreachable', 'dangling_images']);
+    expect(FINDING_CODES.filter((c) => !covered.has(c))).toEqual(['daemon_unreachable', 'dangling_images', 'invalid_name']);
   });
 
   it('never puts an environment value in a finding', () => {

@@ -97,7 +97,7 @@ s.on('error', (e) => console.log(JSON.stringify({ message: e.message, code: e.co
     expect(f.code).toBe('daemon_unreachable');
     expect(f.evidence).toMatchObject({ reason: 'permission_denied', error: 'EACCES' });
     expect(f.summary).toMatch(/Permission denied/);
-    expect(f.fix.join(' ')).toMatch(/usermod -aG docker/);
+    expect(f.fix.join(' ')).toMatch(/read-only socket proxy/);
   });
 
   it('the mapping itself, for an EACCES-shaped error as node:net raises it', () => {

@@ -7,7 +7,7 @@ import { createdNotStarted, dead, exited, oomKilled, paused, restartLoop, runnin
 import { containerFacts, containerName } from './facts.ts';
 import { portMismatch, portNotPublished, unhealthy } from './health-ports.ts';
 import { imageBuiltNeverRun, latestTagInUse, staleImage } from './image.ts';
-import { lastActivity, matchSubject, troubledContainers } from './match.ts';
+import { idStartsWith, lastActivity, matchSubject, troubledContainers } from './match.ts';
 import { closeNames, destroyedContainers, nameMismatch, notFound, recentlyRemoved } from './missing.ts';
 import type { ContainerFacts, Snapshot } from './model.ts';
 
@@ -59,12 +59,12 @@ function withOomEvent(c: ContainerFacts, s: Snapshot): ContainerFacts {
  * this image, may run an older build of this very tag: then "never run" would mislead.
  */
 function mayRunOlderBuild(s: Snapshot, image: Docker.ImageInfo): boolean {
-  return s.containers.some((c) => !s.inspects[c.Id] && c.Image?.startsWith('sha256:') && c.Created <= image.Created);
+  return s.containers.some((c) => !s.inspects[c.Id] && c.Image.startsWith('sha256:') && c.Created <= image.Created);
 }
 
 function createdFrom(s: Snapshot): string[] {
   return Object.values(s.inspects)
-    .map((i) => i.Config?.Image ?? '')
+    .map((i) => i.Config.Image)
     .filter(Boolean);
 }
 
@@ -79,7 +79,11 @@ function forSubject(s: Snapshot, subject: string): Finding[] {
     const note = nameMismatch(subject, m.containers.map(containerName), s.containers, s.images, true);
     if (note) out.push(note);
   }
-  for (const c of m.containers) out.push(...containerFindings(facts(s, c), s));
+  for (const [n, c] of m.containers.entries()) {
+    const found = containerFindings(facts(s, c), s);
+    if (n === 0) withLogLines(found, s.logs?.[c.Id]);
+    out.push(...found);
+  }
   if (m.kind === 'image') {
     for (const i of m.images) {
       const never = imageBuiltNeverRun(i, s.containers, createdFrom(s));
@@ -89,7 +93,8 @@ function forSubject(s: Snapshot, subject: string): Finding[] {
   if (m.kind !== 'none') return out;
   if (s.imageInspect) {
     // The engine resolved a reference the lists could not (`docker.io/library/app:1`, a digest).
-    const listed = s.images.find((i) => i.Id === s.imageInspect!.Id);
+    const resolvedId = s.imageInspect.Id;
+    const listed = s.images.find((i) => i.Id === resolvedId);
     if (listed) {
       const never = imageBuiltNeverRun(listed, s.containers, createdFrom(s));
       const users = s.containers.filter((c) => c.ImageID === listed.Id);
@@ -97,7 +102,7 @@ function forSubject(s: Snapshot, subject: string): Finding[] {
     }
   }
   const name = subject.replace(/^\//, '');
-  const removed = destroyedContainers(s.events).filter((d) => d.name === name || d.id.startsWith(name));
+  const removed = destroyedContainers(s.events).filter((d) => (name !== '' && d.name === name) || idStartsWith(d.id, name));
   if (removed.length) return removed.slice(0, 1).map((d) => recentlyRemoved(d, s.events));
   out.push(
     notFound(subject, { containers: s.containers.length, images: s.images.length, eventsSince: s.eventsSince, eventsUntil: s.eventsUntil }),
@@ -105,6 +110,12 @@ function forSubject(s: Snapshot, subject: string): Finding[] {
   const mismatch = nameMismatch(subject, closeNames(subject, s.containers, s.images), s.containers, s.images, false);
   if (mismatch) out.push(mismatch);
   return out;
+}
+
+/** The container's last log lines go with its most important finding (only there when COACH_SHOW_LOGS read them). */
+function withLogLines(found: Finding[], lines: string[] | undefined): void {
+  const first = found[0];
+  if (first && lines && lines.length > 0) first.evidence.lastLogLines = lines.join('\n');
 }
 
 interface Candidate {

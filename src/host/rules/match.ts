@@ -1,7 +1,7 @@
 // Which containers and images a subject names, and which containers are worth inspecting.
 // Runs on the list calls alone, before any inspect, so a diagnosis inspects only candidates.
 import type Docker from 'dockerode';
-import { nameScore, normalizeName } from '../fuzzy.ts';
+import { normalizeName, sameName } from '../fuzzy.ts';
 import { containerName } from './facts.ts';
 import { COMPOSE_PROJECT, COMPOSE_SERVICE } from './model.ts';
 import type { EngineEvent } from '../inspector.ts';
@@ -22,16 +22,15 @@ export const MAX_INSPECTS = 3;
 export function matchSubject(subject: string, containers: Docker.ContainerInfo[], images: Docker.ImageInfo[]): SubjectMatch {
   const s = subject.trim().replace(/^\//, '');
   const found = (kind: MatchKind, cs: Docker.ContainerInfo[]): SubjectMatch => ({ kind, containers: byRecent(cs), images: [] });
-  const byName = containers.filter((c) => (c.Names ?? []).some((n) => n.replace(/^\//, '') === s));
+  const byName = containers.filter((c) => c.Names.some((n) => n.replace(/^\//, '') === s));
   if (byName.length) return found('name', byName);
   if (looksLikeId(s)) {
-    const id = s.replace(/^sha256:/, '').toLowerCase();
-    const byId = containers.filter((c) => c.Id.startsWith(id));
+    const byId = containers.filter((c) => idStartsWith(c.Id, s));
     if (byId.length) return found('id', byId);
   }
   const byCompose = containers.filter((c) => composeNames(c).includes(normalizeName(s)));
   if (byCompose.length) return found('compose', byCompose);
-  const bySpelling = containers.filter((c) => (c.Names ?? []).some((n) => nameScore(s, n) >= 0.99));
+  const bySpelling = containers.filter((c) => c.Names.some((n) => sameName(s, n)));
   if (bySpelling.length) return found('spelling', bySpelling);
   const imgs = images.filter((i) => imageMatches(s, i));
   if (imgs.length) {
@@ -48,14 +47,29 @@ export function matchSubject(subject: string, containers: Docker.ContainerInfo[]
 
 /** A Compose container is also known as `service`, `project-service` (and `project_service`). */
 export function composeNames(c: Docker.ContainerInfo): string[] {
-  const service = c.Labels?.[COMPOSE_SERVICE];
+  const service = c.Labels[COMPOSE_SERVICE];
   if (!service) return [];
-  const project = c.Labels?.[COMPOSE_PROJECT];
+  const project = c.Labels[COMPOSE_PROJECT];
   return [service, ...(project ? [`${project}-${service}`] : [])].map(normalizeName);
 }
 
+/** The shortest id prefix we match, like people type (`3f2a`): `/`, `a` or `ab` never name an id. */
+export const MIN_ID_PREFIX = 4;
+
 export function looksLikeId(s: string): boolean {
-  return /^(sha256:)?[0-9a-f]{3,64}$/i.test(s);
+  return new RegExp(`^(sha256:)?[0-9a-f]{${MIN_ID_PREFIX},64}$`, 'i').test(s);
+}
+
+/** Does `s` (a name or an id prefix) name this container id? Never for short or empty strings. */
+export function idStartsWith(id: string, s: string): boolean {
+  const p = s.replace(/^sha256:/, '').toLowerCase();
+  return (
+    looksLikeId(p) &&
+    id
+      .replace(/^sha256:/, '')
+      .toLowerCase()
+      .startsWith(p)
+  );
 }
 
 /** `app` means `app:latest` to the engine, but a person saying `app` means any `app:*`. */
@@ -64,7 +78,7 @@ export function imageMatches(subject: string, image: Docker.ImageInfo): boolean 
   const tags = (image.RepoTags ?? []).filter((t) => t !== '<none>:<none>');
   if (tags.some((t) => t === s || t === withTag(s) || stripLibrary(t) === stripLibrary(withTag(s)))) return true;
   if (!hasTag(s) && tags.some((t) => repoOf(t) === s || stripLibrary(repoOf(t)) === stripLibrary(s))) return true;
-  return looksLikeId(s) && s.replace(/^sha256:/, '').length >= 4 && image.Id.replace(/^sha256:/, '').startsWith(s.replace(/^sha256:/, ''));
+  return idStartsWith(image.Id, s);
 }
 
 export function hasTag(ref: string): boolean {
@@ -97,14 +111,14 @@ export function byRecent<T extends { Created: number }>(xs: T[]): T[] {
  */
 export function troubledContainers(containers: Docker.ContainerInfo[]): Docker.ContainerInfo[] {
   return containers.filter(
-    (c) => c.State !== 'running' || /\((unhealthy|health: starting)\)/.test(c.Status ?? '') || c.Image?.startsWith('sha256:'),
+    (c) => c.State !== 'running' || /\((unhealthy|health: starting)\)/.test(c.Status) || c.Image.startsWith('sha256:'),
   );
 }
 
 /** When a container last did something: its latest die/stop event, else its creation. */
 export function lastActivity(c: Docker.ContainerInfo, events: EngineEvent[]): number {
   let t = c.Created;
-  for (const e of events) if (e.Actor?.ID === c.Id && e.time > t) t = e.time;
+  for (const e of events) if (e.Actor.ID === c.Id && e.time > t) t = e.time;
   return t;
 }
 

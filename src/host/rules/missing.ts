@@ -8,6 +8,7 @@ import type { EngineEvent } from '../inspector.ts';
 import { containerName } from './facts.ts';
 import { imageLabel } from './image.ts';
 import { repoOf } from './match.ts';
+import { bareAction, EVENT_ACTIONS_SHOWN } from '../redact.ts';
 
 export const MAX_CLOSE_NAMES = 5;
 export const EVENTS_NOTE =
@@ -21,7 +22,7 @@ export function destroyedContainers(
   const exitCodes = new Map<string, number>();
   for (const e of [...events].sort((a, b) => a.time - b.time)) {
     if (e.Type !== 'container') continue;
-    const attrs = e.Actor?.Attributes ?? {};
+    const attrs = e.Actor.Attributes;
     if (e.Action === 'die' && attrs.exitCode !== undefined) exitCodes.set(e.Actor.ID, Number(attrs.exitCode));
     if (e.Action === 'destroy') {
       out.set(e.Actor.ID, {
@@ -40,13 +41,17 @@ export function destroyedContainers(
 }
 
 export function recentlyRemoved(d: ReturnType<typeof destroyedContainers>[number], events: EngineEvent[]): Finding {
-  const mine = events.filter((e) => e.Actor?.ID === d.id).sort((a, b) => a.time - b.time);
+  const mine = events.filter((e) => e.Actor.ID === d.id).sort((a, b) => a.time - b.time);
   const evidence: Record<string, EvidenceValue> = {
     container: d.name,
     id: d.id.slice(0, 12),
     image: d.image,
     destroyedAt: new Date(d.time * 1000).toISOString(),
-    events: mine.map((e) => e.Action).join(', '),
+    // Only lifecycle actions, by name: never an exec (its command line may hold secrets).
+    events: mine
+      .map((e) => bareAction(e.Action))
+      .filter((a) => EVENT_ACTIONS_SHOWN.has(a))
+      .join(', '),
   };
   if (d.exitCode !== null) {
     evidence.exitCode = d.exitCode;
@@ -101,7 +106,7 @@ export function nameMismatch(
     code: 'name_mismatch',
     severity: matched ? 'info' : 'warning',
     subject,
-    evidence: { asked: subject, closest: closest.join(', '), ...(matched ? { matchedAs: closest[0]! } : {}) },
+    evidence: { asked: subject, closest: closest.join(', '), ...(matched && closest[0] !== undefined ? { matchedAs: closest[0] } : {}) },
     summary: matched
       ? `No container is named exactly \`${subject}\`; it is \`${closest[0]}\` (Compose names containers \`project-service-N\`). Use that name with docker commands.`
       : `Nothing is named \`${subject}\`, but close names exist: ${list.join('; ')}. Did you mean \`${closest[0]}\`?`,

@@ -19,6 +19,8 @@ export interface Snapshot {
   inspects: Record<string, Docker.ContainerInspectInfo>;
   /** Image inspect JSON when the subject matched nothing in the lists, else null. */
   imageInspect: Docker.ImageInspectInfo | null;
+  /** The last log lines (redacted) of the container asked about, by full id; only with COACH_SHOW_LOGS. */
+  logs?: Record<string, string[]>;
 }
 
 export interface PublishedPort {
