@@ -72,6 +72,7 @@ export function checkRequest(method: string, pathAndQuery: string, opts: AllowOp
   if (method.toUpperCase() !== 'GET') return { ok: false, reason: `method ${method} is not allowed (read-only: GET only)` };
   if (typeof pathAndQuery !== 'string' || !pathAndQuery.startsWith('/')) return { ok: false, reason: 'not an absolute path' };
   // Anything that could be decoded or normalised into another path is refused outright.
+  // eslint-disable-next-line no-control-regex -- refusing control characters in the path is the point
   if (/[%#\\\s\u0000-\u001f\u007f]/.test(pathAndQuery.split('?')[0] ?? ''))
     return { ok: false, reason: 'encoded or unusual characters in the path' };
   const qAt = pathAndQuery.indexOf('?');
@@ -109,7 +110,7 @@ const FALSE_VALUES = new Set(['', '0', 'false', 'no', 'none']);
 function checkLogs(q: URLSearchParams): string | null {
   for (const f of q.getAll('follow')) if (!FALSE_VALUES.has(f.toLowerCase())) return 'logs: `follow` is not allowed';
   const tails = q.getAll('tail');
-  if (tails.length !== 1 || !/^\d{1,2}$/.test(tails[0]!) || Number(tails[0]) > LOGS_MAX_TAIL)
+  if (tails.length !== 1 || !/^\d{1,2}$/.test(tails[0] ?? '') || Number(tails[0]) > LOGS_MAX_TAIL)
     return `logs: \`tail\` is required and must be at most ${LOGS_MAX_TAIL}`;
   return null;
 }

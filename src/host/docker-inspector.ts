@@ -180,7 +180,7 @@ function parseEvents(text: string): EngineEvent[] {
 /** Container logs come multiplexed (8-byte frame headers) unless the container has a TTY. */
 function demuxLogs(body: unknown): string[] {
   const buf = Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body ?? ''));
-  const looksFramed = buf.length >= 8 && buf[0]! <= 2 && buf[1] === 0 && buf[2] === 0 && buf[3] === 0;
+  const looksFramed = buf.length >= 8 && buf.readUInt8(0) <= 2 && buf[1] === 0 && buf[2] === 0 && buf[3] === 0;
   let text = '';
   if (looksFramed) {
     let i = 0;
@@ -198,17 +198,18 @@ function demuxLogs(body: unknown): string[] {
 /** An inspector for a target we could not even work out: every call explains why. */
 function brokenInspector(err: ConnectError, timeoutMs: number): ReadOnlyInspector {
   const reason = err.kind === 'tls' ? 'tls' : 'bad_config';
-  const fail = (): never => {
-    throw new HostUnreachableError(unreachableFinding(reason, { host: err.description, timeoutMs }, err.kind, err.message), { cause: err });
-  };
+  const fail = (): Promise<never> =>
+    Promise.reject(
+      new HostUnreachableError(unreachableFinding(reason, { host: err.description, timeoutMs }, err.kind, err.message), { cause: err }),
+    );
   return {
     description: err.description,
-    listContainers: async () => fail(),
-    listImages: async () => fail(),
-    inspectContainer: async () => fail(),
-    inspectImage: async () => fail(),
-    events: async () => fail(),
-    ping: async () => fail(),
-    logs: async () => fail(),
+    listContainers: fail,
+    listImages: fail,
+    inspectContainer: fail,
+    inspectImage: fail,
+    events: fail,
+    ping: fail,
+    logs: fail,
   };
 }

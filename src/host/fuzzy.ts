@@ -19,9 +19,8 @@ export function normalizeName(name: string): string {
 export function nameVariants(name: string): string[] {
   const n = normalizeName(name);
   const out = new Set([n]);
-  const m = /^(.+)-(\d+)$/.exec(n);
-  if (m) {
-    const base = m[1]!;
+  const base = /^(.+)-(\d+)$/.exec(n)?.[1];
+  if (base) {
     out.add(base);
     const dash = base.indexOf('-');
     if (dash > 0) out.add(base.slice(dash + 1));

@@ -44,8 +44,11 @@ export function installGuard(docker: Docker, opts: AllowOptions & GuardEvents): 
   if (modem[GUARDED]) return docker;
   const original = modem.buildRequest.bind(modem);
   const guarded = (options: ModemRequestOptions, context: ModemContext, data: unknown, callback: Callback): void => {
+    // The modem's options are not checked at run time: String() keeps a non-string from slipping past.
+    /* eslint-disable @typescript-eslint/no-unnecessary-type-conversion */
     const method = String(options.method ?? 'GET');
     const path = String(options.path ?? '');
+    /* eslint-enable @typescript-eslint/no-unnecessary-type-conversion */
     const reason = refusal(method, path, context, data, opts);
     if (reason) {
       opts.onRefused?.(method, path.split('?')[0] ?? '', reason);

@@ -1,6 +1,8 @@
 // Runs every rule over a snapshot. Pure: the snapshot holds everything the engine said.
 // With a subject: what it names (containers, images, a removed container) and what is wrong
 // with each. Without: the most likely "missing" containers and images, most recent first.
+/* eslint-disable @typescript-eslint/no-unnecessary-condition -- @types/dockerode marks fields required that
+   engines omit or send as null (PublicPort, Labels, Health.Log, …); these guards read unchecked engine JSON. */
 import type Docker from 'dockerode';
 import type { Finding } from '../../core/types.ts';
 import { createdNotStarted, dead, exited, oomKilled, paused, restartLoop, running } from './container-state.ts';
@@ -89,7 +91,7 @@ function forSubject(s: Snapshot, subject: string): Finding[] {
   if (m.kind !== 'none') return out;
   if (s.imageInspect) {
     // The engine resolved a reference the lists could not (`docker.io/library/app:1`, a digest).
-    const listed = s.images.find((i) => i.Id === s.imageInspect!.Id);
+    const listed = s.images.find((i) => i.Id === s.imageInspect?.Id);
     if (listed) {
       const never = imageBuiltNeverRun(listed, s.containers, createdFrom(s));
       const users = s.containers.filter((c) => c.ImageID === listed.Id);

@@ -1,5 +1,7 @@
 // Which containers and images a subject names, and which containers are worth inspecting.
 // Runs on the list calls alone, before any inspect, so a diagnosis inspects only candidates.
+/* eslint-disable @typescript-eslint/no-unnecessary-condition -- @types/dockerode marks fields required that
+   engines omit or send as null (PublicPort, Labels, Health.Log, …); these guards read unchecked engine JSON. */
 import type Docker from 'dockerode';
 import { nameScore, normalizeName } from '../fuzzy.ts';
 import { containerName } from './facts.ts';

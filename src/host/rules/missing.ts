@@ -1,5 +1,7 @@
 // Rules for a subject that is not (or no longer) there: destroyed per the engine's recent
 // events, close names instead, or nothing at all.
+/* eslint-disable @typescript-eslint/no-unnecessary-condition -- @types/dockerode marks fields required that
+   engines omit or send as null (PublicPort, Labels, Health.Log, …); these guards read unchecked engine JSON. */
 import type Docker from 'dockerode';
 import type { EvidenceValue, Finding } from '../../core/types.ts';
 import { exitCodeMeaning } from '../exit-codes.ts';
@@ -89,7 +91,8 @@ export function nameMismatch(
   images: Docker.ImageInfo[],
   matched: boolean,
 ): Finding | null {
-  if (closest.length === 0) return null;
+  const first = closest[0];
+  if (first === undefined) return null;
   const describe = (n: string): string => {
     const c = containers.find((x) => containerName(x) === n);
     if (c) return `${n} (container, ${c.State}: ${c.Status})`;
@@ -101,7 +104,7 @@ export function nameMismatch(
     code: 'name_mismatch',
     severity: matched ? 'info' : 'warning',
     subject,
-    evidence: { asked: subject, closest: closest.join(', '), ...(matched ? { matchedAs: closest[0]! } : {}) },
+    evidence: { asked: subject, closest: closest.join(', '), ...(matched ? { matchedAs: first } : {}) },
     summary: matched
       ? `No container is named exactly \`${subject}\`; it is \`${closest[0]}\` (Compose names containers \`project-service-N\`). Use that name with docker commands.`
       : `Nothing is named \`${subject}\`, but close names exist: ${list.join('; ')}. Did you mean \`${closest[0]}\`?`,
