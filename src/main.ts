@@ -96,20 +96,20 @@ export async function run(
   };
 
   const services: CliServices = {
-    core: async () => runtimeFor(false),
-    host: async () => {
+    core: () => Promise.resolve(runtimeFor(false)),
+    host: () => {
       const r = runtimeFor(true);
       if (!r.host) throw new Error('no host');
-      return r.host;
+      return Promise.resolve(r.host);
     },
     hostCommands: () => import('./adapters/cli/host-commands.ts'),
-    config: async (o) => {
+    config: (o) => {
       if (problems) {
         o.stderr.write(`${problems.message}\n`);
-        return 1;
+        return Promise.resolve(1);
       }
       o.stdout.write(`${JSON.stringify(redactedConfig(needConfig()), null, 2)}\n`);
-      return 0;
+      return Promise.resolve(0);
     },
     start: async (o) => startService(runtimeFor(false), o),
     discordRegister: async (o) => {

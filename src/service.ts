@@ -47,7 +47,7 @@ export async function startService(rt: Runtime, io: Io, signals: NodeJS.EventEmi
   const checks = [
     { name: 'intents', check: () => true },
     ...adapters.map((a) => ({ name: a.name, check: () => a.isReady() })),
-    ...(rt.host ? [{ name: 'engine', check: () => rt.host!.ping() }] : []),
+    ...(rt.host ? [{ name: 'engine', check: rt.host.ping.bind(rt.host) }] : []),
   ];
   const routes = [...opsRoutes(rt.metrics, checks), ...adapterRoutes];
   const port = adapterRoutes.length > 0 ? config.PORT : config.COACH_HTTP_PORT;

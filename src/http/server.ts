@@ -36,7 +36,7 @@ export function createHttpServer(routes: Route[], onError?: (err: unknown) => vo
     }
     Promise.resolve()
       .then(() => route.handler(req, res))
-      .catch((err) => {
+      .catch((err: unknown) => {
         onError?.(err);
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
         res.end('internal error\n');

@@ -9,7 +9,7 @@ import { createSlackAdapter } from '../adapters/slack/app.ts';
 import type { BotHandle, PlatformAdapter } from '../core/ports.ts';
 import type { Runtime } from '../main.ts';
 
-export async function buildAdapters(rt: Runtime, bot: BotHandle): Promise<PlatformAdapter[]> {
+export function buildAdapters(rt: Runtime, bot: BotHandle): Promise<PlatformAdapter[]> {
   const { config, logger, host } = rt;
   const adapters: PlatformAdapter[] = [];
   if (config.slack) {
@@ -31,5 +31,5 @@ export async function buildAdapters(rt: Runtime, bot: BotHandle): Promise<Platfo
     if (d.publicKey) adapters.push(createDiscordHttpAdapter({ ...common, publicKey: d.publicKey }));
     else if (d.token) adapters.push(createDiscordGatewayAdapter({ ...common, token: d.token }));
   }
-  return adapters;
+  return Promise.resolve(adapters);
 }

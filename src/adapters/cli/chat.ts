@@ -22,7 +22,7 @@ export async function runChat(bot: Bot, io: Io, opts: ChatOptions = {}): Promise
     crlfDelay: Infinity,
   });
   let stopped = false;
-  opts.stopSignal?.then(() => {
+  void opts.stopSignal?.then(() => {
     stopped = true;
     rl.close();
   });
@@ -51,6 +51,7 @@ export async function runChat(bot: Bot, io: Io, opts: ChatOptions = {}): Promise
       followups = answer.followups.map((f) => f.intent);
       io.stdout.write(`${renderAnswer(answer, style, { numberedFollowups: true })}\n\n`);
     }
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set by the stopSignal callback, unseen by flow analysis
     if (stopped) break;
     if (interactive) rl.prompt();
   }

@@ -93,7 +93,7 @@ export async function runCli(argv: string[], io: Io, services: CliServices): Pro
   if (!options) return usage(io, `unknown command "${cmd}" (try "coach --help")`);
   let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
   try {
-    parsed = parseArgs({
+    parsed = parseArgs<ParseArgsConfig>({
       args: rest,
       options: { ...options, help: { type: 'boolean', short: 'h' } },
       allowPositionals: true,

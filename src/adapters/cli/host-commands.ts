@@ -137,7 +137,7 @@ function unreachable(err: unknown, json: boolean, out: Out): number {
 function table(header: string[], rows: string[][]): string[] {
   const shown = rows.slice(0, MAX_HUMAN_ROWS);
   const widths = header.map((h, i) => Math.max(h.length, ...shown.map((r) => (r[i] ?? '').length)));
-  const fmt = (r: string[]) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
+  const fmt = (r: string[]) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  ');
   const lines = [fmt(header), ...shown.map(fmt)];
   if (rows.length > shown.length) lines.push(`…and ${rows.length - shown.length} more`);
   return lines;

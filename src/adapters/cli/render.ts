@@ -4,12 +4,12 @@
 import type { Answer, Block, Finding } from '../../core/types.ts';
 
 export interface Style {
-  bold(s: string): string;
-  dim(s: string): string;
-  code(s: string): string;
-  red(s: string): string;
-  yellow(s: string): string;
-  green(s: string): string;
+  bold: (s: string) => string;
+  dim: (s: string) => string;
+  code: (s: string) => string;
+  red: (s: string) => string;
+  yellow: (s: string) => string;
+  green: (s: string) => string;
 }
 
 const ansi = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`;
@@ -26,7 +26,7 @@ export const plain: Style = { bold: id, dim: id, code: id, red: id, yellow: id, 
 
 /** Removes control characters (ESC included) but keeps newlines and tabs. */
 export function clean(s: string): string {
-  return s.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '');
+  return s.replace(/(?![\t\n])\p{Cc}/gu, '');
 }
 
 function inline(s: string, st: Style): string {

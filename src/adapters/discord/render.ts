@@ -85,7 +85,8 @@ function fitTotal(embeds: APIEmbed[]): APIEmbed[] {
   for (let i = embeds.length - 1; i >= 0; i--) {
     const over = embedChars(embeds) - LIMITS.embedTotal;
     if (over <= 0) break;
-    const e = embeds[i]!;
+    const e = embeds[i];
+    if (!e) continue;
     if (e.description) e.description = cut(e.description, Math.max(0, e.description.length - over - 1));
     if (!e.description) delete e.description;
   }
@@ -101,7 +102,7 @@ export function defuseMentions(s: string): string {
 
 /** Engine-supplied text: no markdown, no mentions. */
 export function safe(s: string): string {
-  return defuseMentions(escapeMarkdown(String(s)));
+  return defuseMentions(escapeMarkdown(s));
 }
 
 function codeBlock(code: string, lang = '', max: number = SECTION_MAX): string {
@@ -124,11 +125,14 @@ function codeBlock(code: string, lang = '', max: number = SECTION_MAX): string {
 
 /** Host listings as an aligned monospace table; prose tables (knowledge) as one line per row. */
 function table(b: Extract<Block, { type: 'table' }>, monospace: boolean): string {
-  const cell = (s: string) => String(s).replace(/\s+/g, ' ');
+  const cell = (s: string) => s.replace(/\s+/g, ' ');
   if (!monospace) {
     const lines = b.rows.map((r) => {
       const [first = '', ...rest] = r.map((c) => defuseMentions(cell(c)));
-      const cells = rest.map((c, i) => (b.header[i + 1] ? `${defuseMentions(cell(b.header[i + 1]!))}: ${c}` : c));
+      const cells = rest.map((c, i) => {
+        const h = b.header[i + 1];
+        return h ? `${defuseMentions(cell(h))}: ${c}` : c;
+      });
       return `• **${first}** — ${cells.join(' · ')}`;
     });
     if (b.more) lines.push(`…and ${b.more} more`);
@@ -227,8 +231,7 @@ export function renderAnswer(a: Answer, opts: RenderOptions): DiscordMessage {
   const sections = [...a.blocks.map((b) => renderBlock(b, a.kind === 'listing')), ...a.notices.map((n) => `-# ℹ️ ${defuseMentions(n)}`)];
   const { descriptions } = pack(sections, Math.max(200, budget));
   const embeds: APIEmbed[] = descriptions.slice(0, LIMITS.embeds).map((d) => ({ description: d, color: COLORS[a.kind] }));
-  if (embeds.length === 0) embeds.push({ color: COLORS[a.kind] });
-  Object.assign(embeds[0]!, { title, ...(fields.length ? { fields } : {}) });
+  embeds[0] = { ...(embeds[0] ?? { color: COLORS[a.kind] }), title, ...(fields.length ? { fields } : {}) };
   // Fields belong with the first embed's text; keep the reading order: title, text, fields, more text.
   return {
     embeds: fitTotal(embeds),
@@ -278,7 +281,10 @@ export function renderNote(text: string, ephemeral = true): DiscordMessage {
 }
 
 /** Plain text of a rendered message (logs, tests, the contract driver). */
-export function messageText(m: Pick<DiscordMessage, 'content' | 'embeds' | 'components'>): string {
+export function messageText(
+  // Also read back off the wire, where an empty list may be left out.
+  m: Partial<Pick<DiscordMessage, 'content' | 'embeds'>> & { components?: { components?: APIButtonComponent[] }[] },
+): string {
   const parts: string[] = [];
   if (m.content) parts.push(m.content);
   for (const e of m.embeds ?? []) {

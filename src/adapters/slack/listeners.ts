@@ -73,7 +73,10 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   async function answerEphemeral(q: SlackQuestion, respond: RespondFn): Promise<void> {
     const a = await ask(q);
     if (a === null) return;
-    if (a === 'timeout') return void (await respond({ response_type: 'ephemeral', replace_original: false, ...timeoutMessage() }));
+    if (a === 'timeout') {
+      await respond({ response_type: 'ephemeral', replace_original: false, ...timeoutMessage() });
+      return;
+    }
     const shareId = randomUUID();
     shareable.set(shareId, { answer: a, conversation: q.conversation });
     await respond({ response_type: 'ephemeral', replace_original: false, ...renderAnswer(a, { conversation: q.conversation, shareId }) });
@@ -99,8 +102,10 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
 
   app.command(SLASH_COMMAND, async ({ ack, command, respond }) => {
     await ack();
-    if (deps.isStopping())
-      return void (await respond({ response_type: 'ephemeral', ...renderNotice('I am restarting; please try again in a moment.') }));
+    if (deps.isStopping()) {
+      await respond({ response_type: 'ephemeral', ...renderNotice('I am restarting; please try again in a moment.') });
+      return;
+    }
     const q = slashToQuestion(command, access);
     await deps.track(() => answerEphemeral(q, respond));
   });
@@ -136,9 +141,9 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     await ack();
     const v = parseValue(action.value);
     if (!v || deps.isStopping()) return;
-    const channelId = body.channel?.id ?? body.container?.channel_id;
+    const container = body.container as { is_ephemeral?: boolean; thread_ts?: string; channel_id?: string } | undefined;
+    const channelId = body.channel?.id ?? container?.channel_id;
     const q = followupToQuestion(v.i, action.text.text, v.k, { channelId, userId: body.user.id }, access);
-    const container = body.container as { is_ephemeral?: boolean; thread_ts?: string } | undefined;
     if (container?.is_ephemeral || !channelId) return deps.track(() => answerEphemeral(q, respond));
     const target: Target = { channel: channelId, ...(container?.thread_ts ? { threadTs: container.thread_ts } : {}) };
     await deps.track(() => answerVisible(q, target, client, respond));
@@ -154,7 +159,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       } catch (err) {
         log.warn({ err: String(err) }, 'slack: recording feedback failed');
       }
-      await respond({ response_type: 'ephemeral', replace_original: false, text: 'Thanks, noted.' }).catch((err) => {
+      await respond({ response_type: 'ephemeral', replace_original: false, text: 'Thanks, noted.' }).catch((err: unknown) => {
         log.warn({ err }, 'slack: feedback reply failed');
       });
     });
@@ -175,13 +180,14 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     const sharedBy = isSlackUserId(body.user.id) ? `Shared by <@${body.user.id}>` : 'Shared';
     const msg = renderAnswer(shared.answer, { conversation: shared.conversation, sharedBy });
     await respond({ response_type: 'in_channel', replace_original: false, ...msg });
-    await respond({ delete_original: true }).catch((err) => {
+    await respond({ delete_original: true }).catch((err: unknown) => {
       log.debug({ err }, 'slack: could not remove the ephemeral original');
     });
   });
 
-  app.error(async (err) => {
+  app.error((err) => {
     log.error({ err: { code: (err as { code?: string }).code, message: err.message } }, 'slack: listener error');
+    return Promise.resolve();
   });
 }
 

@@ -74,7 +74,7 @@ export function renderNotice(text: string): SlackMessage {
 
 function fallbackText(a: Answer): string {
   const first = a.blocks.find((b) => b.type === 'text');
-  const lead = first && first.type === 'text' ? `: ${first.text}` : '';
+  const lead = first ? `: ${first.text}` : '';
   return capText(escapeSlack(plain(`${a.title}${lead}`, LIMITS.fallbackText)), LIMITS.fallbackText);
 }
 
@@ -199,12 +199,18 @@ export function splitText(text: string, max: number): string[] {
   for (const line of text.split('\n')) {
     let rest = line;
     while (rest.length > max) {
-      if (cur) (chunks.push(cur), (cur = ''));
+      if (cur) {
+        chunks.push(cur);
+        cur = '';
+      }
       const cut = safeCut(rest, max);
       chunks.push(rest.slice(0, cut));
       rest = rest.slice(cut);
     }
-    if (cur && cur.length + 1 + rest.length > max) (chunks.push(cur), (cur = ''));
+    if (cur && cur.length + 1 + rest.length > max) {
+      chunks.push(cur);
+      cur = '';
+    }
     cur = cur ? `${cur}\n${rest}` : rest;
   }
   if (cur || chunks.length === 0) chunks.push(cur);
