@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import { parseCommandText } from '../../core/command-text.ts';
 import type { Bot } from '../../core/bot.ts';
 import { colour, plain, renderAnswer } from './render.ts';
-import type { Io } from './cli.ts';
+import type { Io } from './io.ts';
 
 export interface ChatOptions {
   /** Resolves when the chat should stop taking questions (SIGTERM/SIGINT). */

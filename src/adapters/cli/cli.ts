@@ -5,13 +5,10 @@ import type { Bot } from '../../core/bot.ts';
 import type { HostPort, Nlu } from '../../core/ports.ts';
 import { emptyEntities, type Question } from '../../core/types.ts';
 import { runChat } from './chat.ts';
+import type { Io } from './io.ts';
 import { colour, plain, renderAnswer, type Style } from './render.ts';
 
-export interface Io {
-  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr: NodeJS.WritableStream;
-}
+export type { Io } from './io.ts';
 
 /** What the CLI needs from the composition root; each is built only when a command needs it. */
 export interface CliServices {
