@@ -62,6 +62,7 @@ async function stopProxy(p: Proxy | undefined): Promise<void> {
     const exited = new Promise((r) => p.child.once('exit', r));
     p.child.kill('SIGQUIT');
     await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- exitCode changes while we wait
     if (p.child.exitCode === null) p.child.kill('SIGKILL');
   }
   rmSync(p.dir, { recursive: true, force: true });
