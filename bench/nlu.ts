@@ -12,7 +12,7 @@ import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createBot } from '../src/core/bot.ts';
-import type { Classification, KnowledgeBase } from '../src/core/ports.ts';
+import type { KnowledgeBase } from '../src/core/ports.ts';
 import { loadKnowledge } from '../src/knowledge/load.ts';
 import { NONE, trainClassifier } from '../src/nlu/classifier.ts';
 import { createNlu, trainIntentClassifier } from '../src/nlu/index.ts';
@@ -125,9 +125,17 @@ async function ownSet(
     unseenN = 0;
   for (const e of evalSet) {
     const ok = (await answer(e.text)) === e.intent;
-    if (e.intent === NONE) (nmN++, ok && nmOk++);
-    else (inN++, ok && inOk++);
-    if (!seen.has(key(e.text))) (unseenN++, ok && unseenOk++);
+    if (e.intent === NONE) {
+      nmN++;
+      if (ok) nmOk++;
+    } else {
+      inN++;
+      if (ok) inOk++;
+    }
+    if (!seen.has(key(e.text))) {
+      unseenN++;
+      if (ok) unseenOk++;
+    }
   }
   const others: OwnSetScore['others'] = [];
   for (const set of otherSets) {
@@ -137,8 +145,13 @@ async function ownSet(
       nmNOther = 0;
     for (const e of set) {
       const hit = (await answer(e.text)) === e.intent;
-      if (e.intent === NONE) (nmNOther++, hit && nmOkOther++);
-      else (n++, hit && ok++);
+      if (e.intent === NONE) {
+        nmNOther++;
+        if (hit) nmOkOther++;
+      } else {
+        n++;
+        if (hit) ok++;
+      }
     }
     others.push({ inScope: ok / n, nearMiss: nmOkOther / nmNOther });
   }

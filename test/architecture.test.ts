@@ -1,9 +1,12 @@
 // DESIGN.md's rules, enforced: dependencies point inward, adapters never import each other,
 // config.ts is the only reader of process.env, and natural is never imported whole.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from './helpers/spawn.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -14,7 +17,13 @@ function files(dir: string): string[] {
 
 const SRC = join(ROOT, 'src');
 const all = files(SRC).map((p) => ({ path: relative(ROOT, p), text: readFileSync(p, 'utf8') }));
-const importsOf = (text: string) => [...text.matchAll(/(?:from\s+|import\s*\(\s*)['"]([^'"]+)['"]/g)].map((m) => m[1]!);
+// TypeScript's own scanner: every import, export-from, dynamic import and inline `import('…')` type.
+const importsOf = (text: string) => ts.preProcessFile(text, true, true).importedFiles.map((f) => f.fileName);
+/** Where a relative import lands, as a path from the repo root (`src/adapters/slack/render.ts`). */
+const target = (from: string, spec: string) => relative(ROOT, resolve(ROOT, dirname(from), spec));
+/** Every folder under src/adapters/, found now: a new adapter is covered without editing this file. */
+const ADAPTERS = readdirSync(join(SRC, 'adapters')).filter((n) => statSync(join(SRC, 'adapters', n)).isDirectory());
+const adapterOf = (path: string) => /^src\/adapters\/([^/]+)\//.exec(path)?.[1];
 const SDKS = [/^@slack\//, /^discord\.js$/, /^@discordjs\//, /^dockerode$/, /^docker-modem$/];
 
 describe('architecture', () => {
@@ -40,17 +49,34 @@ describe('architecture', () => {
     expect(bad).toEqual([]);
   });
 
-  it('adapters never import each other, and host/ imports no adapter', () => {
-    const bad = all.flatMap((f) => {
-      const m = /^src\/adapters\/([^/]+)\//.exec(f.path);
-      return importsOf(f.text)
-        .filter((i) => {
-          const other = /adapters\/([^/]+)\//.exec(i)?.[1] ?? /^\.\.\/(slack|discord|cli)\//.exec(i)?.[1];
-          if (f.path.startsWith('src/host/')) return /adapters\//.test(i);
-          return m && other && other !== m[1];
-        })
-        .map((i) => `${f.path} → ${i}`);
-    });
+  it('finds every adapter folder, each with source files', () => {
+    expect(ADAPTERS).toEqual(expect.arrayContaining(['cli', 'discord', 'slack']));
+    for (const a of ADAPTERS) expect(all.some((f) => adapterOf(f.path) === a)).toBe(true);
+  });
+
+  it.each(ADAPTERS)('adapter %s imports no other adapter', (adapter) => {
+    const bad = all
+      .filter((f) => adapterOf(f.path) === adapter)
+      .flatMap((f) =>
+        importsOf(f.text)
+          .filter((i) => i.startsWith('.'))
+          .filter((i) => {
+            const other = adapterOf(target(f.path, i));
+            return other !== undefined && other !== adapter;
+          })
+          .map((i) => `${f.path} → ${i}`),
+      );
+    expect(bad).toEqual([]);
+  });
+
+  it('host/ imports no adapter', () => {
+    const bad = all
+      .filter((f) => f.path.startsWith('src/host/'))
+      .flatMap((f) =>
+        importsOf(f.text)
+          .filter((i) => i.startsWith('.') && adapterOf(target(f.path, i)) !== undefined)
+          .map((i) => `${f.path} → ${i}`),
+      );
     expect(bad).toEqual([]);
   });
 

@@ -45,9 +45,7 @@ describe('config', () => {
   });
 
   it('reports missing platform settings together', () => {
-    expect(() => loadConfig({ SLACK_APP_TOKEN: 'xapp-1', DISCORD_TOKEN: 'abc' })).toThrowError(
-      /SLACK_BOT_TOKEN[\s\S]*DISCORD_APPLICATION_ID/,
-    );
+    expect(() => loadConfig({ SLACK_APP_TOKEN: 'xapp-1', DISCORD_TOKEN: 'abc' })).toThrow(/SLACK_BOT_TOKEN[\s\S]*DISCORD_APPLICATION_ID/);
   });
 
   it('redacts secrets', () => {

@@ -5,7 +5,7 @@ export type InputCheck =
   { ok: true; text: string; capped: boolean; originalLength: number } | { ok: false; reason: 'empty' | 'binary'; message: string };
 
 // C0 controls other than tab/newline/CR, DEL, and C1 controls.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+const CONTROL = /(?![\t\n\r])\p{Cc}/gu;
 
 export function checkInput(raw: unknown, maxChars: number): InputCheck {
   const text = typeof raw === 'string' ? raw : '';

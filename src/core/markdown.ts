@@ -65,7 +65,7 @@ export function markdownToBlocks(md: string): Block[] {
     }
     if (list && /^\s{2,}\S/.test(line)) {
       // Continuation of the previous list item.
-      list.items[list.items.length - 1] += ` ${line.trim()}`;
+      list.items.push(`${list.items.pop() ?? ''} ${line.trim()}`);
       continue;
     }
     flushList();

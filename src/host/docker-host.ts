@@ -46,6 +46,7 @@ export function createDockerHost(opts: DockerHostOptions = {}): HostPort {
       const work = (async () => {
         const [containers, images] = await Promise.all([inspector.listContainers({ all: true }), inspector.listImages()]);
         const names = [
+          // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- @types/dockerode says Names is always there; engine JSON is not checked
           ...containers.flatMap((c) => (c.Names ?? []).map((n) => n.replace(/^\//, ''))),
           ...images.flatMap((i) => (i.RepoTags ?? []).filter((t) => t !== '<none>:<none>')),
         ];

@@ -1,4 +1,6 @@
 // Engine list JSON → the plain summaries the core shows (`coach ps`, `coach images`).
+/* eslint-disable @typescript-eslint/no-unnecessary-condition -- @types/dockerode marks fields required that
+   engines omit or send as null (PublicPort, Labels, Health.Log, …); these guards read unchecked engine JSON. */
 import type Docker from 'dockerode';
 import type { ContainerSummary, ImageSummary } from '../core/ports.ts';
 

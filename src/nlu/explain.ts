@@ -368,7 +368,6 @@ function warningsFor(sub: string, seen: Map<string, string>, pos: string[], warn
   if (sub === 'system prune' && seen.has('--volumes')) warnings.push('`--volumes` deletes unused volumes and the data in them.');
   if (sub === 'system prune' || sub === 'container prune')
     warnings.push('Stopped containers are deleted with their writable layers; anything not in a volume is gone.');
-  pos;
 }
 
 function summarize(sub: string, spec: SubcommandSpec, seen: Map<string, string>, pos: string[]): string {

@@ -20,7 +20,7 @@ async function cliDriver(): Promise<ContractDriver> {
       const input = new PassThrough();
       const output = new PassThrough();
       const created: Session = { input, output: '', done: Promise.resolve(0) };
-      output.on('data', (d) => (created.output += d));
+      output.on('data', (d: Buffer) => (created.output += d.toString()));
       created.done = runChat(bot, { stdin: input, stdout: output, stderr: output });
       sessions.set(key, created);
       s = created;

@@ -61,6 +61,7 @@ export function runContract(adapter: string, makeDriver: () => Promise<ContractD
       driver = await makeDriver();
     });
     afterAll(async () => {
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined when beforeAll failed
       await driver?.close();
     });
     conversations.forEach((c, n) => {

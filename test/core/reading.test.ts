@@ -15,7 +15,12 @@ let bot: Bot;
 beforeAll(() => {
   const kb = loadKnowledge(fileURLToPath(new URL('../../intents', import.meta.url)));
   const errors = loadErrorCatalogue(fileURLToPath(new URL('../../errors', import.meta.url)));
-  bot = createBot({ knowledge: kb, nlu: createNlu(kb), reader: createMessageReader(errors), pasted: { read: (t, r) => diagnosePasted(t, r) } });
+  bot = createBot({
+    knowledge: kb,
+    nlu: createNlu(kb),
+    reader: createMessageReader(errors),
+    pasted: { read: (t, r) => diagnosePasted(t, r) },
+  });
 });
 
 let n = 0;

@@ -246,6 +246,7 @@ describe('TLS against a real TLS server (mutual TLS like dockerd --tlsverify)', 
   });
 
   afterAll(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined when beforeAll failed
     if (server)
       await new Promise<void>((r) =>
         server.close(() => {

@@ -85,6 +85,7 @@ describe('loadKnowledge', () => {
     ['a badly shaped follow-up id', { followups: ['Concept Image'] }, { field: 'followups.0', message: /not an intent id/ }],
   ];
   it.each(cases)('reports %s with file and field', (_name, over, want) => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the cases set a field to undefined to drop it
     const body = Object.fromEntries(Object.entries(intent('concept.image', over)).filter(([, v]) => v !== undefined));
     const err = problemsOf(kb({ 'concept.image.yaml': body }));
     expect(err.problems).toContainEqual({

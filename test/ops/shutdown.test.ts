@@ -12,7 +12,10 @@ let engine: Server | undefined;
 afterEach(async () => {
   running?.kill();
   engine?.closeAllConnections();
-  await new Promise((r) => engine?.close(r) ?? r(null));
+  await new Promise((r) => {
+    if (engine) engine.close(r);
+    else r(null);
+  });
 });
 
 function slowEngine(delayMs: number, seen: string[]): Promise<number> {

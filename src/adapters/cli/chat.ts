@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import { parseCommandText } from '../../core/command-text.ts';
 import type { BotHandle } from '../../core/ports.ts';
 import { colour, plain, renderAnswer } from './render.ts';
-import type { Io } from './cli.ts';
+import type { Io } from './io.ts';
 
 export interface ChatOptions {
   /** Resolves when the chat should stop taking questions (SIGTERM/SIGINT). */
@@ -22,7 +22,7 @@ export async function runChat(bot: BotHandle & { readonly hostConnected?: boolea
     crlfDelay: Infinity,
   });
   let stopped = false;
-  opts.stopSignal?.then(() => {
+  void opts.stopSignal?.then(() => {
     stopped = true;
     rl.close();
   });
@@ -51,6 +51,7 @@ export async function runChat(bot: BotHandle & { readonly hostConnected?: boolea
       followups = answer.followups.map((f) => f.intent);
       io.stdout.write(`${renderAnswer(answer, style, { numberedFollowups: true })}\n\n`);
     }
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set by the stopSignal callback, unseen by flow analysis
     if (stopped) break;
     if (interactive) rl.prompt();
   }

@@ -8,11 +8,9 @@ import { runChat } from './chat.ts';
 import { runImages, runPs, runWhy } from './host-commands.ts';
 import { colour, plain, renderAnswer, type Style } from './render.ts';
 
-export interface Io {
-  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr: NodeJS.WritableStream;
-}
+import type { Io } from './io.ts';
+
+export type { Io } from './io.ts';
 
 /** What the CLI needs from the composition root; each is built only when a command needs it. */
 export interface CliServices {
@@ -99,7 +97,7 @@ export async function runCli(argv: string[], io: Io, services: CliServices): Pro
   if (!options) return usage(io, `unknown command "${cmd}" (try "coach --help")`);
   let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
   try {
-    parsed = parseArgs({
+    parsed = parseArgs<ParseArgsConfig>({
       args: rest,
       options: { ...options, help: { type: 'boolean', short: 'h' } },
       allowPositionals: true,

@@ -4,12 +4,12 @@
 import type { Answer, Block, Finding } from '../../core/types.ts';
 
 export interface Style {
-  bold(s: string): string;
-  dim(s: string): string;
-  code(s: string): string;
-  red(s: string): string;
-  yellow(s: string): string;
-  green(s: string): string;
+  bold: (s: string) => string;
+  dim: (s: string) => string;
+  code: (s: string) => string;
+  red: (s: string) => string;
+  yellow: (s: string) => string;
+  green: (s: string) => string;
 }
 
 const ansi = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`;

@@ -9,7 +9,7 @@ export function restBase(apiUrl: string): string {
 interface OptionLike {
   name: string;
   type: number;
-  value?: unknown;
+  value?: string | number | boolean;
   options?: readonly OptionLike[];
 }
 
@@ -40,6 +40,24 @@ export function focusedOption(data: readonly (OptionLike & { focused?: boolean }
   return null;
 }
 
+interface RawUser {
+  id: string;
+  bot?: unknown;
+}
+
+/** A raw interaction payload (HTTP mode): the fields read here, as far as repairInteraction vouches for them. */
+export interface RawInteraction {
+  id?: unknown;
+  type: number;
+  token: string;
+  data?: { name?: string; options?: readonly (OptionLike & { focused?: boolean })[]; component_type?: number; custom_id?: string };
+  member?: { user?: RawUser; roles?: unknown };
+  user?: RawUser;
+  channel?: unknown;
+  channel_id?: unknown;
+  guild_id?: unknown;
+}
+
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const isId = (x: unknown) => typeof x === 'string' && x.length > 0;
 
@@ -47,7 +65,7 @@ const isId = (x: unknown) => typeof x === 'string' && x.length > 0;
  * Fills the fields discord.js 14 assumes (it throws inside its WebSocket handler otherwise)
  * and reports whether the interaction is complete enough to answer.
  */
-export function repairInteraction(d: unknown): boolean {
+export function repairInteraction(d: unknown): d is RawInteraction {
   if (!isObj(d) || !isId(d.id) || !isId(d.token) || typeof d.type !== 'number') return false;
   // Discord's PING (sent when the endpoint URL is saved in the portal) need not name a user.
   if (d.type === 1) return true;
@@ -91,8 +109,8 @@ export function guardRawPacket(packet: { t?: unknown; d?: unknown }, log?: Log):
 const THREAD_TYPES = new Set([10, 11, 12]);
 
 /** Where a raw interaction payload (HTTP mode) happened and who sent it. */
-export function rawContext(d: Record<string, any>): import('./to-question.ts').DiscordContext {
-  const user = d.member?.user ?? d.user ?? {};
+export function rawContext(d: RawInteraction): import('./to-question.ts').DiscordContext {
+  const user = d.member?.user ?? d.user;
   const ch = isObj(d.channel) ? d.channel : null;
   const isThread = THREAD_TYPES.has(ch?.type as number);
   return {
@@ -100,8 +118,8 @@ export function rawContext(d: Record<string, any>): import('./to-question.ts').D
     parentId: isThread ? ((ch?.parent_id as string | undefined) ?? null) : null,
     isThread,
     guildId: (d.guild_id as string | undefined) ?? null,
-    userId: String(user.id ?? ''),
-    isBot: user.bot === true,
-    roles: Array.isArray(d.member?.roles) ? d.member.roles.filter((r: unknown) => typeof r === 'string') : [],
+    userId: user?.id ?? '',
+    isBot: user?.bot === true,
+    roles: Array.isArray(d.member?.roles) ? d.member.roles.filter((r: unknown): r is string => typeof r === 'string') : [],
   };
 }

@@ -64,7 +64,7 @@ export function createDiscordGatewayAdapter(o: DiscordGatewayOptions): PlatformA
     const ctx = interactionContext(i);
     if (i.isAutocomplete()) {
       const focused = i.options.getFocused(true);
-      const choices = i.commandName === COMMAND_NAME && focused.name === 'name' ? await flow.autocomplete(String(focused.value), ctx) : [];
+      const choices = i.commandName === COMMAND_NAME && focused.name === 'name' ? await flow.autocomplete(focused.value, ctx) : [];
       return i.respond(choices);
     }
     if (i.isChatInputCommand()) {

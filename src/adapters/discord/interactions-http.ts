@@ -80,9 +80,9 @@ export function createDiscordHttpAdapter(o: DiscordHttpOptions): PlatformAdapter
       send(res, 401, { error: 'request timestamp outside the allowed window' });
       return;
     }
-    let d: Record<string, any>;
+    let d: unknown;
     try {
-      d = JSON.parse(raw.toString('utf8')) as Record<string, any>;
+      d = JSON.parse(raw.toString('utf8'));
     } catch {
       send(res, 400, { error: 'invalid JSON' });
       return;
@@ -101,17 +101,17 @@ export function createDiscordHttpAdapter(o: DiscordHttpOptions): PlatformAdapter
     } // PING → PONG
     const ctx = rawContext(d);
     if (d.type === 4) {
-      const focused = focusedOption(d.data.options);
-      const choices = d.data.name === COMMAND_NAME && focused?.name === 'name' ? await flow.autocomplete(focused.value, ctx) : [];
+      const focused = focusedOption(d.data?.options);
+      const choices = d.data?.name === COMMAND_NAME && focused?.name === 'name' ? await flow.autocomplete(focused.value, ctx) : [];
       send(res, 200, { type: 8, data: { choices } });
       return;
     }
-    const r = responder(res, d.token as string);
+    const r = responder(res, d.token);
     let work: Promise<void>;
-    if (d.type === 2 && d.data.name === COMMAND_NAME) {
+    if (d.type === 2 && d.data?.name === COMMAND_NAME) {
       const input = { subcommand: subcommandName(d.data.options) ?? 'help', options: optionValues(d.data.options) };
       work = flow.answer(slashToQuestion(input, ctx, hostAllowed({ channels: o.hostChannels, roles: o.hostRoles }, ctx)), r);
-    } else if (d.type === 3 && d.data.component_type === 2) {
+    } else if (d.type === 3 && d.data?.component_type === 2) {
       work = flow.button(String(d.data.custom_id), ctx, r);
     } else {
       send(res, 400, { error: 'unsupported interaction' });
@@ -126,11 +126,13 @@ export function createDiscordHttpAdapter(o: DiscordHttpOptions): PlatformAdapter
 
   function responder(res: ServerResponse, token: string): Responder {
     return {
-      reply: async (m) => {
+      reply: (m) => {
         send(res, 200, { type: 4, data: m });
+        return Promise.resolve();
       },
-      defer: async (ephemeral) => {
+      defer: (ephemeral) => {
         send(res, 200, { type: 5, data: { flags: ephemeral ? 64 : 0 } });
+        return Promise.resolve();
       },
       edit: async (m) => {
         const { flags: _ephemeralIsFixedAtDefer, ...body } = m satisfies DiscordMessage;
@@ -142,8 +144,9 @@ export function createDiscordHttpAdapter(o: DiscordHttpOptions): PlatformAdapter
   return {
     name: 'discord-http',
     routes: [{ path: o.path ?? INTERACTIONS_PATH, methods: ['POST'], handler }],
-    async start() {
+    start() {
       ready = true;
+      return Promise.resolve();
     },
     async stop() {
       // Interactions arriving during the grace period are still taken: the lifecycle tells them to ask again.

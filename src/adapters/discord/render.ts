@@ -310,14 +310,17 @@ export function renderNote(text: string, ephemeral = true): DiscordMessage {
 }
 
 /** Plain text of a rendered message (logs, tests, the contract driver). */
-export function messageText(m: Pick<DiscordMessage, 'content' | 'embeds' | 'components'>): string {
+export function messageText(
+  // Also read back off the wire, where an empty list may be left out.
+  m: Partial<Pick<DiscordMessage, 'content' | 'embeds'>> & { components?: { components?: APIButtonComponent[] }[] },
+): string {
   const parts: string[] = [];
   if (m.content) parts.push(m.content);
-  for (const e of m.embeds) {
+  for (const e of m.embeds ?? []) {
     if (e.title) parts.push(e.title);
     if (e.description) parts.push(e.description);
     for (const f of e.fields ?? []) parts.push(f.name, f.value);
   }
-  for (const row of m.components) for (const c of row.components) if ('label' in c && c.label) parts.push(c.label);
+  for (const row of m.components ?? []) for (const c of row.components ?? []) if ('label' in c && c.label) parts.push(c.label);
   return parts.join('\n');
 }

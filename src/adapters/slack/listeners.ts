@@ -127,9 +127,9 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     await ack();
     const v = parseValue(action.value);
     if (!v) return;
-    const channelId = body.channel?.id ?? body.container?.channel_id;
+    const container = body.container as { is_ephemeral?: boolean; thread_ts?: string; channel_id?: string } | undefined;
+    const channelId = body.channel?.id ?? container?.channel_id;
     const q = followupToQuestion(v.i, action.text.text, v.k, { channelId, userId: body.user.id }, access);
-    const container = body.container as { is_ephemeral?: boolean; thread_ts?: string } | undefined;
     if (container?.is_ephemeral || !channelId)
       return answering.ask(q, ephemeral(q, respond, { channelId, channelName: body.channel?.name }));
     const target: Target = { channel: channelId, ...(container?.thread_ts ? { threadTs: container.thread_ts } : {}) };
@@ -146,7 +146,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       } catch (err) {
         log.warn({ err: String(err) }, 'slack: recording feedback failed');
       }
-      await respond({ response_type: 'ephemeral', replace_original: false, text: 'Thanks, noted.' }).catch((err) => {
+      await respond({ response_type: 'ephemeral', replace_original: false, text: 'Thanks, noted.' }).catch((err: unknown) => {
         log.warn({ err }, 'slack: feedback reply failed');
       });
     });
@@ -165,7 +165,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       return;
     }
     // Checked again where the click happened: the button is not the only way to send this action.
-    const where = { channelId: body.channel?.id ?? body.container?.channel_id, channelName: body.channel?.name };
+    const container = body.container as { channel_id?: string } | undefined;
+    const where = { channelId: body.channel?.id ?? container?.channel_id, channelName: body.channel?.name };
     if (!mayShare(shared.answer, where, access)) {
       await respond({ response_type: 'ephemeral', replace_original: false, ...renderNotice(SHARE_REFUSED) });
       return;
@@ -173,13 +174,14 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     const sharedBy = isSlackUserId(body.user.id) ? `Shared by <@${body.user.id}>` : 'Shared';
     const msg = renderAnswer(shared.answer, { conversation: shared.conversation, sharedBy });
     await respond({ response_type: 'in_channel', replace_original: false, ...msg });
-    await respond({ delete_original: true }).catch((err) => {
+    await respond({ delete_original: true }).catch((err: unknown) => {
       log.debug({ err }, 'slack: could not remove the ephemeral original');
     });
   });
 
-  app.error(async (err) => {
+  app.error((err) => {
     log.error({ err: { code: (err as { code?: string }).code, message: err.message } }, 'slack: listener error');
+    return Promise.resolve();
   });
 }
 

@@ -38,7 +38,7 @@ export function exited(c: ContainerFacts): Finding | null {
     ...(c.oomKilled !== null ? { oomKilled: c.oomKilled } : {}),
     finishedAt: c.finishedAt,
   };
-  const what = code === null ? 'it stopped' : `it exited with code ${code} (${meaning!.name}): ${meaning!.meaning}`;
+  const what = code === null || !meaning ? 'it stopped' : `it exited with code ${code} (${meaning.name}): ${meaning.meaning}`;
   const fix =
     code === 0
       ? [

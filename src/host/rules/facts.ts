@@ -1,4 +1,6 @@
 // One container's facts from its list entry, completed by its inspect JSON when there is one.
+/* eslint-disable @typescript-eslint/no-unnecessary-condition -- @types/dockerode marks fields required that
+   engines omit or send as null (PublicPort, Labels, Health.Log, …); these guards read unchecked engine JSON. */
 import type Docker from 'dockerode';
 import type { ContainerFacts, HealthFacts, PublishedPort } from './model.ts';
 
@@ -35,7 +37,7 @@ export function containerFacts(c: Docker.ContainerInfo, inspect?: Docker.Contain
 
 function listFacts(c: Docker.ContainerInfo): ContainerFacts {
   const exited = /^(?:Exited|Restarting) \((-?\d+)\)/.exec(c.Status ?? '');
-  const health = /\((unhealthy|healthy|health: starting)\)/.exec(c.Status ?? '');
+  const health = /\((unhealthy|healthy|health: starting)\)/.exec(c.Status ?? '')?.[1];
   const published: PublishedPort[] = [];
   const unpublished: string[] = [];
   for (const p of c.Ports ?? []) {
@@ -59,7 +61,7 @@ function listFacts(c: Docker.ContainerInfo): ContainerFacts {
     finishedAt: null,
     error: null,
     health: health
-      ? { status: health[1] === 'health: starting' ? 'starting' : health[1]!, failingStreak: null, lastOutput: null, lastExitCode: null }
+      ? { status: health === 'health: starting' ? 'starting' : health, failingStreak: null, lastOutput: null, lastExitCode: null }
       : null,
     published: dedupePorts(published),
     unpublished: [...new Set(unpublished)].filter((u) => !published.some((p) => `${p.container}/${p.proto}` === u)),

@@ -51,13 +51,12 @@ export function portNotPublished(c: ContainerFacts, askedPort?: number): Finding
 }
 
 export function portMismatch(c: ContainerFacts, askedPort?: number): Finding | null {
-  if (askedPort === undefined || !UP.has(c.state) || c.published.length === 0) return null;
+  const first = c.published[0];
+  if (askedPort === undefined || !UP.has(c.state) || !first) return null;
   if (c.published.some((p) => p.host === askedPort)) return null;
   const ports = c.published.map(formatPort);
-  const first = c.published[0]!;
-  const hint = c.published.some((p) => p.container === askedPort)
-    ? ` Port ${askedPort} is the container's side: from the host, use the host side (${c.published.find((p) => p.container === askedPort)!.host}).`
-    : '';
+  const inside = c.published.find((p) => p.container === askedPort);
+  const hint = inside ? ` Port ${askedPort} is the container's side: from the host, use the host side (${inside.host}).` : '';
   return {
     code: 'port_mismatch',
     severity: 'error',

@@ -82,9 +82,6 @@ export function latestTagInUse(c: ContainerFacts): Finding | null {
 }
 
 function safeName(ref: string): string {
-  const repo = ref
-    .split('/')
-    .pop()!
-    .replace(/[:@].*$/, '');
+  const repo = ref.slice(ref.lastIndexOf('/') + 1).replace(/[:@].*$/, '');
   return repo.replace(/[^a-zA-Z0-9_.-]/g, '-') || 'app';
 }

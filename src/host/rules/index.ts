@@ -1,6 +1,7 @@
 // Runs every rule over a snapshot. Pure: the snapshot holds everything the engine said.
 // With a subject: what it names (containers, images, a removed container) and what is wrong
 // with each. Without: the most likely "missing" containers and images, most recent first.
+
 import type Docker from 'dockerode';
 import type { Finding } from '../../core/types.ts';
 import { createdNotStarted, dead, exited, oomKilled, paused, restartLoop, running } from './container-state.ts';

@@ -1,5 +1,6 @@
 // Which containers and images a subject names, and which containers are worth inspecting.
 // Runs on the list calls alone, before any inspect, so a diagnosis inspects only candidates.
+
 import type Docker from 'dockerode';
 import { normalizeName, sameName } from '../fuzzy.ts';
 import { containerName } from './facts.ts';

@@ -1,5 +1,6 @@
 // Rules for a subject that is not (or no longer) there: destroyed per the engine's recent
 // events, close names instead, or nothing at all.
+
 import type Docker from 'dockerode';
 import type { EvidenceValue, Finding } from '../../core/types.ts';
 import { exitCodeMeaning } from '../exit-codes.ts';
@@ -94,7 +95,8 @@ export function nameMismatch(
   images: Docker.ImageInfo[],
   matched: boolean,
 ): Finding | null {
-  if (closest.length === 0) return null;
+  const first = closest[0];
+  if (first === undefined) return null;
   const describe = (n: string): string => {
     const c = containers.find((x) => containerName(x) === n);
     if (c) return `${n} (container, ${c.State}: ${c.Status})`;

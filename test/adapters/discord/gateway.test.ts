@@ -93,6 +93,7 @@ describe('discord gateway adapter (real discord.js against the stand-in)', () =>
   beforeAll(async () => {
     h = await harness(host);
   });
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined when beforeAll failed
   afterAll(async () => h?.close());
 
   it('connects: gateway discovered over REST, IDENTIFY, READY', () => {
@@ -272,6 +273,7 @@ describe('discord gateway adapter with a slow engine', () => {
   beforeAll(async () => {
     h = await harness(fakeHost({ delayMs: 600, suggestDelayMs: 5000 }), { deferAfterMs: 150, autocompleteMs: 200 });
   });
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined when beforeAll failed
   afterAll(async () => h?.close());
 
   it('defers privately within the time limit, then edits the original response', async () => {

@@ -83,6 +83,7 @@ describe('discord HTTP interactions endpoint', () => {
   beforeAll(async () => {
     h = await harness(host);
   });
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined when beforeAll failed
   afterAll(async () => h?.close());
 
   it('answers PING with PONG', async () => {
@@ -156,6 +157,7 @@ describe('discord HTTP interactions endpoint with a slow engine', () => {
   beforeAll(async () => {
     h = await harness(fakeHost({ delayMs: 500 }), { deferAfterMs: 100 });
   });
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined when beforeAll failed
   afterAll(async () => h?.close());
 
   it('defers in the HTTP response, then PATCHes @original through REST', async () => {

@@ -9,6 +9,7 @@ describe('discord command registration', () => {
   beforeAll(async () => {
     standIn = await new DiscordStandIn().listen();
   });
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined when beforeAll failed
   afterAll(async () => standIn?.close());
 
   const opts = () => ({ applicationId: APP_ID, token: 'bot-token', apiUrl: standIn.apiUrl, restRetries: 0 });

@@ -136,7 +136,7 @@ export class DiscordStandIn {
     ws.on('close', () => this.sockets.delete(ws));
     ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 45_000 } }));
     ws.on('message', (data) => {
-      const msg = JSON.parse(String(data)) as { op: number; d: any };
+      const msg = JSON.parse((data as Buffer).toString()) as { op: number; d: any };
       this.gatewayOps.push(msg.op);
       if (msg.op === 1) ws.send(JSON.stringify({ op: 11 }));
       if (msg.op === 2) {

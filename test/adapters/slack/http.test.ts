@@ -13,6 +13,7 @@ describe('slack adapter, HTTP mode', () => {
     h = await startHarness({ bot: makeTestBot() });
   });
   afterAll(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined when beforeAll failed
     await h?.close();
   });
 

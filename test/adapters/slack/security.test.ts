@@ -33,6 +33,7 @@ describe('slack adapter: request signatures', () => {
     h = await startHarness({ bot: makeTestBot() });
   });
   afterAll(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined when beforeAll failed
     await h?.close();
   });
 
@@ -70,6 +71,7 @@ describe('slack adapter: hostile names and text', () => {
     h = await startHarness({ bot: makeTestBot({ host: hostileHost(calls) }) });
   });
   afterAll(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined when beforeAll failed
     await h?.close();
   });
 
@@ -121,6 +123,7 @@ describe('slack adapter: who may look at the host', () => {
     h = await startHarness({ bot: makeTestBot({ host: hostileHost(calls) }), hostChannels: ['C0OPS'], hostUsers: ['U0ADMIN'] });
   });
   afterAll(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined when beforeAll failed
     await h?.close();
   });
 

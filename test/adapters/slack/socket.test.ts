@@ -40,8 +40,10 @@ describe('slack adapter, Socket Mode', () => {
     await adapter.start();
   });
   afterAll(async () => {
+    /* eslint-disable @typescript-eslint/no-unnecessary-condition -- undefined when beforeAll failed */
     await adapter?.stop();
     await standIn?.close();
+    /* eslint-enable @typescript-eslint/no-unnecessary-condition */
   });
 
   it('connects through apps.connections.open and is ready after hello', () => {

@@ -4,7 +4,7 @@
 // server that sends `hello` and envelopes and collects the acks. It checks Slack's message
 // limits the way Slack does and answers `invalid_blocks` / `msg_too_long` when they are broken.
 // The bot is "not in" channels whose id starts with C0NOTIN (chat.postMessage: not_in_channel).
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 
@@ -61,7 +61,7 @@ export async function startStandIn(): Promise<StandIn> {
   let envelopeSeq = 0;
   let connects = 0;
 
-  const server: Server = createServer(async (req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const body = await readBody(req);
     const path = (req.url ?? '').split('?')[0] ?? '';
     const reply = (status: number, obj: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(obj));
@@ -106,7 +106,8 @@ export async function startStandIn(): Promise<StandIn> {
       return res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
     }
     res.writeHead(404).end();
-  });
+  };
+  const server: Server = createServer((req, res) => void handle(req, res));
 
   const wss = new WebSocketServer({ server, path: '/socket' });
   const sockets = new Set<WebSocket>();
@@ -115,7 +116,7 @@ export async function startStandIn(): Promise<StandIn> {
     sockets.add(ws);
     ws.on('close', () => sockets.delete(ws));
     ws.on('message', (data) => {
-      const m = JSON.parse(String(data)) as { envelope_id?: string; payload?: unknown };
+      const m = JSON.parse((data as Buffer).toString()) as { envelope_id?: string; payload?: unknown };
       if (m.envelope_id) acks.get(m.envelope_id)?.({ envelope_id: m.envelope_id, payload: m.payload, at: performance.now() });
     });
     ws.send(JSON.stringify({ type: 'hello', num_connections: sockets.size, debug_info: { host: 'stand-in' } }));
