@@ -37,9 +37,17 @@ export class SoftmaxModel {
   constructor(
     readonly classes: number,
     readonly features: number,
+    weights?: { w: Float32Array; bias: Float64Array },
   ) {
-    this.w = new Float32Array(classes * features);
-    this.bias = new Float64Array(classes);
+    if (weights && (weights.w.length !== classes * features || weights.bias.length !== classes))
+      throw new RangeError(`weights do not fit ${classes} classes × ${features} features`);
+    this.w = weights?.w ?? new Float32Array(classes * features);
+    this.bias = weights?.bias ?? new Float64Array(classes);
+  }
+
+  /** The learned parameters (the arrays themselves, not copies), e.g. to save the model. */
+  get parameters(): { w: Float32Array; bias: Float64Array } {
+    return { w: this.w, bias: this.bias };
   }
 
   /** Raw scores (logits) for one vector. */
@@ -71,7 +79,7 @@ export class SoftmaxModel {
   ): void {
     const C = this.classes;
     const counts = new Float64Array(C);
-    ys.forEach((y, i) => (counts[y]! += sampleWeights?.[i] ?? 1));
+    ys.forEach((y, i) => (counts[y] = (counts[y] as number) + (sampleWeights?.[i] ?? 1)));
     const present = counts.filter((n) => n > 0).length;
     const total = counts.reduce((a, b) => a + b, 0);
     const sampleWeight = ys.map(
@@ -98,7 +106,7 @@ export class SoftmaxModel {
         let active = 0;
         for (let c = 0; c < C; c++) {
           const g = ((p[c] as number) - (c === y ? 1 : 0)) * sw;
-          this.bias[c]! -= lr * g;
+          this.bias[c] = (this.bias[c] as number) - lr * g;
           if (g > MIN_GRADIENT || g < -MIN_GRADIENT) {
             grad[active] = g;
             cls[active++] = c;
@@ -129,7 +137,7 @@ export function softmax(z: Float64Array, temperature: number): Float64Array {
     z[i] = e;
     sum += e;
   }
-  for (let i = 0; i < z.length; i++) z[i]! /= sum;
+  for (let i = 0; i < z.length; i++) z[i] = (z[i] as number) / sum;
   return z;
 }
 
@@ -145,9 +153,9 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-function shuffle<T>(a: T[], random: () => number): void {
+function shuffle(a: number[], random: () => number): void {
   for (let i = a.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
-    [a[i], a[j]] = [a[j] as T, a[i] as T];
+    [a[i], a[j]] = [a[j] as number, a[i] as number];
   }
 }
