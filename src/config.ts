@@ -44,6 +44,12 @@ export const configSchema = z.object({
     .max(24 * 60)
     .default(30),
   COACH_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
+  COACH_MODEL_CACHE_DIR: z
+    .string()
+    .optional()
+    .describe(
+      'where the trained intent model is kept between starts (default: .cache/model in the install folder); "off" trains every time',
+    ),
 
   // Docker host (read-only)
   COACH_DOCKER: z.enum(['auto', 'on', 'off']).default('auto'),

@@ -7,7 +7,7 @@ import { ConfigError, loadConfig, readEnvironment, redactedConfig, secretValues,
 import { createBot, type Bot } from './core/bot.ts';
 import type { HostPort, Nlu } from './core/ports.ts';
 import { loadKnowledge } from './knowledge/load.ts';
-import { createNlu } from './nlu/index.ts';
+import { createNlu, resolveModelCacheDir } from './nlu/index.ts';
 import { createLogger, type Logger } from './ops/logger.ts';
 import { createMetrics, type Metrics } from './ops/metrics.ts';
 import { startService } from './service.ts';
@@ -27,7 +27,10 @@ export interface Runtime {
 /** Builds the core: knowledge base, NLU, the optional host, and the bot with logging and metrics. */
 export function buildRuntime(config: Config, logger: Logger, opts: { forceHost?: boolean } = {}): Runtime {
   const kb = loadKnowledge(INTENTS_DIR);
-  const nlu = createNlu(kb, config.COACH_CONFIDENCE_THRESHOLD !== undefined ? { threshold: config.COACH_CONFIDENCE_THRESHOLD } : {});
+  const nlu = createNlu(kb, {
+    ...(config.COACH_CONFIDENCE_THRESHOLD !== undefined ? { threshold: config.COACH_CONFIDENCE_THRESHOLD } : {}),
+    cache: { dir: resolveModelCacheDir(config.COACH_MODEL_CACHE_DIR), log: logger },
+  });
   const metrics = createMetrics({ defaults: true });
   const host = buildHost(config, { force: opts.forceHost ?? false, logger });
   const bot = createBot({

@@ -80,3 +80,4 @@ export function createNlu(kb: KnowledgeBase, options: NluOptions = {}): Nlu {
     explain: (text) => explainCommand(text),
   };
 }
+export { DEFAULT_MODEL_CACHE_DIR, resolveModelCacheDir } from './model-cache.ts';
