@@ -1,6 +1,6 @@
 // The trained model on disk (src/nlu/model-cache.ts) and lazy training (createNlu): trainings are
 // counted through the classifier's own observer, never timed.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +11,7 @@ import type { Classification, HostPort, KnowledgeBase } from '../../src/core/por
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { buildRuntime } from '../../src/main.ts';
 import { observeTraining, trainModel, type TrainedModel } from '../../src/nlu/classifier.ts';
-import { createNlu, trainIntentClassifier } from '../../src/nlu/index.ts';
+import { createNlu } from '../../src/nlu/index.ts';
 import {
   decodeModel,
   encodeModel,
@@ -61,7 +61,10 @@ function withOneMoreExample(base: KnowledgeBase): KnowledgeBase {
   return { intents, get: (id) => intents.find((i) => i.id === id) };
 }
 
-describe('training is lazy', () => {
+// Upper bounds only (never asserted): a training takes ~0.5 s on a quiet machine, seconds on a busy one.
+const SLOW = { timeout: 180_000 };
+
+describe('training is lazy', SLOW, () => {
   it('creating the NLU, extracting entities and explaining a command train nothing; the first classify trains once', async () => {
     const nlu = createNlu(kb);
     const before = await trainingsDuring(() => {
@@ -78,52 +81,61 @@ describe('training is lazy', () => {
   });
 });
 
-describe('the model cache', () => {
-  let reference: Classification[];
-  beforeAll(() => {
-    const fresh = trainIntentClassifier(kb);
-    reference = questions.map((q) => fresh.classify(q));
-  });
+/** A fresh cache folder holding a copy of the model the cold start saved. */
+function warmDir(): string {
+  const dir = freshDir();
+  mkdirSync(dir);
+  copyFileSync(join(golden.dir, MODEL_FILE), join(dir, MODEL_FILE));
+  return dir;
+}
 
+// A cold start: no model saved yet. Its answers (a freshly trained model) are the reference.
+const golden = { dir: freshDir(), trainings: -1, reference: [] as Classification[] };
+beforeAll(async () => {
+  const cold = createNlu(kb, { cache: { dir: golden.dir } });
+  golden.trainings = await trainingsDuring(() => (golden.reference = questions.map((q) => cold.classify(q))));
+});
+
+describe('the model cache', SLOW, () => {
   it('a cold start trains once and saves the model; a warm one trains zero times and answers identically', async () => {
-    const dir = freshDir();
-    const cold = createNlu(kb, { cache: { dir } });
-    expect(await trainingsDuring(() => cold.classify(questions[0]!))).toBe(1);
-    expect(readdirSync(dir)).toEqual([MODEL_FILE]); // no temporary file left behind
+    expect(golden.trainings).toBe(1);
+    expect(readdirSync(golden.dir)).toEqual([MODEL_FILE]); // no temporary file left behind
 
-    const warm = createNlu(kb, { cache: { dir } });
+    const warm = createNlu(kb, { cache: { dir: warmDir() } });
     let answers: Classification[] = [];
     expect(await trainingsDuring(() => (answers = questions.map((q) => warm.classify(q))))).toBe(0);
-    expect(answers).toEqual(reference);
+    expect(answers).toEqual(golden.reference);
   });
 
-  it('rebuilds a truncated or garbled file instead of trusting it', async () => {
-    const dir = freshDir();
-    createNlu(kb, { cache: { dir } }).classify('warm up');
+  // One byte changed inside the weights: only the checksum can tell.
+  const damages: [string, (good: Buffer) => Buffer][] = [
+    ['truncated', (good) => good.subarray(0, Math.floor(good.length / 2))],
+    [
+      'one weight byte changed',
+      (good) => {
+        const bytes = Buffer.from(good);
+        bytes[bytes.length - 1000] = (bytes[bytes.length - 1000]! + 1) % 256;
+        return bytes;
+      },
+    ],
+  ];
+  it.each(damages)('rebuilds a %s file instead of trusting it', async (_what, damage) => {
+    const dir = warmDir();
     const file = join(dir, MODEL_FILE);
     const good = readFileSync(file);
-    const flipped = Buffer.from(good);
-    flipped[flipped.length - 1000] = (flipped[flipped.length - 1000]! + 1) % 256; // inside the weights
-    const damaged: [string, Buffer][] = [
-      ['truncated', good.subarray(0, Math.floor(good.length / 2))],
-      ['one weight byte changed', flipped],
-    ];
-    for (const [what, bytes] of damaged) {
-      writeFileSync(file, bytes);
-      let answers: Classification[] = [];
-      const trained = await trainingsDuring(() => {
-        const nlu = createNlu(kb, { cache: { dir } });
-        answers = questions.map((q) => nlu.classify(q));
-      });
-      expect({ what, trained }).toEqual({ what, trained: 1 });
-      expect(answers).toEqual(reference);
-      expect(readFileSync(file).equals(good), what).toBe(true); // rewritten, whole again
-    }
+    writeFileSync(file, damage(good));
+    let answers: Classification[] = [];
+    const trained = await trainingsDuring(() => {
+      const nlu = createNlu(kb, { cache: { dir } });
+      answers = questions.map((q) => nlu.classify(q));
+    });
+    expect(trained).toBe(1);
+    expect(answers).toEqual(golden.reference);
+    expect(readFileSync(file).equals(good)).toBe(true); // rewritten, whole again
   });
 
   it('retrains when the training data changed (a stale file), and keeps the new model', async () => {
-    const dir = freshDir();
-    createNlu(kb, { cache: { dir } }).classify('warm up');
+    const dir = warmDir();
     const changed = withOneMoreExample(kb);
     expect(await trainingsDuring(() => createNlu(changed, { cache: { dir } }).classify('what is an image'))).toBe(1);
     expect(await trainingsDuring(() => createNlu(changed, { cache: { dir } }).classify('what is an image'))).toBe(0);
@@ -141,13 +153,13 @@ describe('the model cache', () => {
       createNlu(kb, { cache: { dir, log } }).classify(questions[0]!);
     });
     expect(trained).toBe(2);
-    expect(answer).toEqual(reference[0]);
+    expect(answer).toEqual(golden.reference[0]);
     expect(warnings).toEqual([{ dir, code: 'ENOTDIR' }]);
     expect(existsSync(dir)).toBe(false);
   });
 });
 
-describe('the cache file and its key', () => {
+describe('the cache file and its key', SLOW, () => {
   const examples = [
     { text: 'what is an image', intent: 'a' },
     { text: 'what is a container', intent: 'b' },
@@ -215,7 +227,7 @@ describe('the cache file and its key', () => {
   });
 });
 
-describe('the runtime', () => {
+describe('the runtime', SLOW, () => {
   const unreachable: HostPort = {
     description: 'unix:///nonexistent/docker.sock',
     diagnose: (req) => Promise.resolve({ host: 'unix:///nonexistent/docker.sock', subject: req.subject ?? null, findings: [] }),
@@ -259,13 +271,11 @@ describe('the runtime', () => {
     expect(trained).toBe(0);
   });
 
-  it('`coach ask` trains on a cold cache and not on a warm one', async () => {
-    const dir = freshDir();
+  it('`coach ask` with a warm cache trains nothing', async () => {
     const out = sink();
-    const ask = (stdout = sink().out) =>
-      runCli(['ask', 'how do I delete an image'], { stdin: process.stdin, stdout, stderr: sink().out }, services(dir));
-    expect(await trainingsDuring(() => ask())).toBe(1);
-    expect(await trainingsDuring(() => ask(out.out))).toBe(0);
+    const ask = () =>
+      runCli(['ask', 'how do I delete an image'], { stdin: process.stdin, stdout: out.out, stderr: sink().out }, services(warmDir()));
+    expect(await trainingsDuring(ask)).toBe(0);
     expect(out.text()).toMatch(/docker (image )?rmi/);
   });
 });
