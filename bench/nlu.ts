@@ -244,7 +244,7 @@ function startup(which: 'ours' | 'nlpjs', cacheDir: string): { ms: number; rssMb
       '-e',
       `${script}\nprocess.stderr.write(JSON.stringify({ ms: performance.now(), rss: process.memoryUsage().rss, trained }));`,
     ],
-    { cwd: root, encoding: 'utf8', timeout: 120_000 },
+    { cwd: root, encoding: 'utf8', timeout: 600_000 },
   );
   const m = /\{"ms".*\}$/.exec(r.stderr.trim());
   if (r.status !== 0 || !m) throw new Error(`start-up probe (${which}) failed: ${r.stderr}`);
