@@ -3,19 +3,20 @@
 //       (nlu-dev.jsonl) and the framed and pasted-output sets, both systems trained on intents/;
 //   (b) the three Braun et al. (2017) corpora (../shared/data/nlu-eval/), both trained on each
 //       corpus's train split and tested on its test split;
-//   (c) latency, start-up time to first answer and memory.
+//   (c) latency, start-up time to first answer (cold: nothing saved; warm: a saved model) and memory.
 // Prints one markdown table and writes it to bench/results/nlu.md.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { cpus, loadavg } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createBot } from '../src/core/bot.ts';
 import type { KnowledgeBase } from '../src/core/ports.ts';
 import { loadKnowledge } from '../src/knowledge/load.ts';
 import { NONE, trainClassifier } from '../src/nlu/classifier.ts';
-import { createNlu, trainIntentClassifier } from '../src/nlu/index.ts';
+import { createNlu, loadIntentClassifier, trainIntentClassifier } from '../src/nlu/index.ts';
+import { MODEL_FILE } from '../src/nlu/model-cache.ts';
 import { normalize } from '../src/nlu/tokenize.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -42,17 +43,17 @@ interface System {
 
 const ours: System = {
   name: 'container-coach',
-  async trainOwn(kb) {
+  trainOwn(kb) {
     // The product: examples plus (weighted) titles, commands and answer sentences of intents/, the
     // out-of-scope class, the domain-keyword factor and the `none` threshold.
     const c = trainIntentClassifier(kb);
-    return async (t) => c.classify(t).intent;
+    return Promise.resolve((t: string) => Promise.resolve(c.classify(t).intent));
   },
-  async train(examples) {
+  train(examples) {
     // On the Braun corpora none of that applies: "None" is one of the corpus's own labels, trained
     // from its examples like any other, so there is no threshold and the best label is the answer.
     const c = trainClassifier(examples, { threshold: null });
-    return async (t) => c.classify(t).intent;
+    return Promise.resolve((t: string) => Promise.resolve(c.classify(t).intent));
   },
 };
 
@@ -200,23 +201,38 @@ async function latency(answer: (t: string) => Promise<unknown>, texts: string[],
   return { p50: percentile(times, 50), p99: percentile(times, 99) };
 }
 
-/** A fresh process: import, load intents, train, answer one question; ms since process start and RSS. */
-function startup(which: 'ours' | 'nlpjs'): { ms: number; rssMb: number } {
+/**
+ * A fresh process: import, load intents, load the saved model from `cacheDir` or train (and save
+ * it there), answer one question; ms since process start, RSS, and whether it trained. Ours keeps
+ * its model with the model cache (src/nlu/model-cache.ts); nlp.js with its own export()/import().
+ */
+function startup(which: 'ours' | 'nlpjs', cacheDir: string): { ms: number; rssMb: number; trained: boolean } {
   const url = (p: string) => JSON.stringify(pathToFileURL(join(root, p)).href);
+  const nlpModel = JSON.stringify(join(cacheDir, 'nlpjs-model.json'));
   const script =
     which === 'ours'
       ? `const { loadKnowledge } = await import(${url('src/knowledge/load.ts')});
+         const { observeTraining } = await import(${url('src/nlu/classifier.ts')});
          const { createNlu } = await import(${url('src/nlu/index.ts')});
-         const nlu = createNlu(loadKnowledge(${JSON.stringify(join(root, 'intents'))}));
+         let trained = false; observeTraining(() => { trained = true; });
+         const nlu = createNlu(loadKnowledge(${JSON.stringify(join(root, 'intents'))}), { cache: { dir: ${JSON.stringify(cacheDir)} } });
          nlu.classify('what is the difference between an image and a container');`
       : `const { loadKnowledge } = await import(${url('src/knowledge/load.ts')});
          const { createRequire } = await import('node:module');
+         const fs = await import('node:fs');
          const require = createRequire(${url('package.json')});
          const { Nlp } = require('@nlpjs/nlp'); const { LangEn } = require('@nlpjs/lang-en-min');
          const nlp = new Nlp({ languages: ['en'], autoSave: false, autoLoad: false, nlu: { log: false } });
          nlp.use(LangEn);
-         for (const i of loadKnowledge(${JSON.stringify(join(root, 'intents'))}).intents) for (const e of i.examples) nlp.addDocument('en', e, i.id);
-         await nlp.train();
+         const kb = loadKnowledge(${JSON.stringify(join(root, 'intents'))});
+         let trained = false;
+         if (fs.existsSync(${nlpModel})) nlp.import(fs.readFileSync(${nlpModel}, 'utf8'));
+         else {
+           for (const i of kb.intents) for (const e of i.examples) nlp.addDocument('en', e, i.id);
+           await nlp.train();
+           trained = true;
+           fs.writeFileSync(${nlpModel}, nlp.export(true));
+         }
          await nlp.process('en', 'what is the difference between an image and a container');`;
   const tsx = pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href;
   const r = spawnSync(
@@ -226,14 +242,55 @@ function startup(which: 'ours' | 'nlpjs'): { ms: number; rssMb: number } {
       tsx,
       '--input-type=module',
       '-e',
-      `${script}\nprocess.stderr.write(JSON.stringify({ ms: performance.now(), rss: process.memoryUsage().rss }));`,
+      `${script}\nprocess.stderr.write(JSON.stringify({ ms: performance.now(), rss: process.memoryUsage().rss, trained }));`,
     ],
-    { cwd: root, encoding: 'utf8', timeout: 120_000 },
+    { cwd: root, encoding: 'utf8', timeout: 600_000 },
   );
   const m = /\{"ms".*\}$/.exec(r.stderr.trim());
   if (r.status !== 0 || !m) throw new Error(`start-up probe (${which}) failed: ${r.stderr}`);
-  const { ms, rss } = JSON.parse(m[0]) as { ms: number; rss: number };
-  return { ms, rssMb: rss / 2 ** 20 };
+  const { ms, rss, trained } = JSON.parse(m[0]) as { ms: number; rss: number; trained: boolean };
+  return { ms, rssMb: rss / 2 ** 20, trained };
+}
+
+/** Cold (nothing saved: trains and saves) then warm (loads what the cold run saved), median of `runs` pairs. */
+function coldAndWarm(which: 'ours' | 'nlpjs', runs = 3): { cold: ReturnType<typeof startup>; warm: ReturnType<typeof startup> } {
+  const cold: ReturnType<typeof startup>[] = [];
+  const warm: ReturnType<typeof startup>[] = [];
+  for (let i = 0; i < runs; i++) {
+    const dir = mkdtempSync(join(tmpdir(), 'coach-bench-nlu-'));
+    try {
+      cold.push(startup(which, dir));
+      warm.push(startup(which, dir));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  if (!cold.every((c) => c.trained) || warm.some((w) => w.trained))
+    throw new Error(`${which}: cold runs must train and warm runs must not`);
+  const mid = <T extends { ms: number }>(xs: T[]) => [...xs].sort((a, b) => a.ms - b.ms)[Math.floor(xs.length / 2)] as T;
+  return { cold: mid(cold), warm: mid(warm) };
+}
+
+/** Our model: training time against loading it from the cache, in this process, and the file's size. */
+function modelLoadVsTrain(kb: KnowledgeBase): { trainMs: number; loadMs: number; bytes: number } {
+  const dir = mkdtempSync(join(tmpdir(), 'coach-bench-model-'));
+  try {
+    const train: number[] = [];
+    const load: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      rmSync(dir, { recursive: true, force: true });
+      const t = performance.now();
+      loadIntentClassifier(kb, {}, { dir });
+      train.push(performance.now() - t);
+      const l = performance.now();
+      loadIntentClassifier(kb, {}, { dir });
+      load.push(performance.now() - l);
+    }
+    const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[1] as number;
+    return { trainMs: med(train), loadMs: med(load), bytes: statSync(join(dir, MODEL_FILE)).size };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 // ---- the run --------------------------------------------------------------------------------
@@ -286,7 +343,7 @@ async function main(): Promise<void> {
     ),
   ];
   const nlu = createNlu(kb);
-  const ourLatency = await latency(async (t) => nlu.classify(t), texts, LATENCY_CALLS);
+  const ourLatency = await latency((t) => Promise.resolve(nlu.classify(t)), texts, LATENCY_CALLS);
   const nlpAnswer = await nlpjs.trainOwn(kb);
   const nlpLatency = await latency(nlpAnswer, texts, LATENCY_CALLS);
   const bot = createBot({ knowledge: kb, nlu });
@@ -296,8 +353,9 @@ async function main(): Promise<void> {
     texts,
     HANDLE_CALLS,
   );
-  const ourStart = startup('ours');
-  const nlpStart = startup('nlpjs');
+  const ourStart = coldAndWarm('ours');
+  const nlpStart = coldAndWarm('nlpjs');
+  const cached = modelLoadVsTrain(kb);
 
   const f = (x: number) => x.toFixed(3);
   const ms = (x: number) => (x < 1 ? `${(x * 1000).toFixed(0)} µs` : `${x.toFixed(1)} ms`);
@@ -358,8 +416,26 @@ async function main(): Promise<void> {
       `${ms(handleLatency.p50)} / ${ms(handleLatency.p99)}`,
       '–',
     ],
-    ['Start-up to first answer (fresh process: import, load intents, train, classify)', ms(ourStart.ms), ms(nlpStart.ms)],
-    ['RSS after first answer', `${ourStart.rssMb.toFixed(0)} MB`, `${nlpStart.rssMb.toFixed(0)} MB`],
+    [
+      'Start-up to first answer, cold (fresh process, nothing saved: import, load intents, train and save, classify; median of 3)',
+      ms(ourStart.cold.ms),
+      ms(nlpStart.cold.ms),
+    ],
+    [
+      'Start-up to first answer, warm (fresh process, saved model: import, load intents, load model, classify; median of 3)',
+      ms(ourStart.warm.ms),
+      ms(nlpStart.warm.ms),
+    ],
+    [
+      'Saved model: train / load from disk in-process (median of 3), file size',
+      `${ms(cached.trainMs)} / ${ms(cached.loadMs)}, ${(cached.bytes / 2 ** 20).toFixed(1)} MB`,
+      '–',
+    ],
+    [
+      'RSS after first answer (cold / warm)',
+      `${ourStart.cold.rssMb.toFixed(0)} / ${ourStart.warm.rssMb.toFixed(0)} MB`,
+      `${nlpStart.cold.rssMb.toFixed(0)} / ${nlpStart.warm.rssMb.toFixed(0)} MB`,
+    ],
   ];
   const table = [
     `| Measure | ${systems.map((s) => s.name).join(' | ')} |`,

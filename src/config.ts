@@ -55,6 +55,12 @@ export const configSchema = z.object({
   COACH_MAX_QUESTIONS: z.coerce.number().int().min(1).max(10_000).default(100).describe('questions held at once in the whole process'),
   COACH_ANSWER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8).describe('answers worked on at once; the rest wait'),
   COACH_ANSWER_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(12_000),
+  COACH_MODEL_CACHE_DIR: z
+    .string()
+    .optional()
+    .describe(
+      'where the trained intent model is kept between starts (default: .cache/model in the install folder); "off" trains every time',
+    ),
 
   // Docker host (read-only)
   COACH_DOCKER: z.enum(['auto', 'on', 'off']).default('auto'),

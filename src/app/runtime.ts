@@ -6,7 +6,7 @@ import { createBot } from '../core/bot.ts';
 import { diagnosePasted } from '../host/pasted/index.ts';
 import { loadErrorCatalogue } from '../knowledge/error-catalogue.ts';
 import { loadKnowledge } from '../knowledge/load.ts';
-import { createNlu } from '../nlu/index.ts';
+import { createNlu, resolveModelCacheDir } from '../nlu/index.ts';
 import { createMessageReader } from '../nlu/reader/index.ts';
 import type { Logger } from '../ops/logger.ts';
 import { createMetrics } from '../ops/metrics.ts';
@@ -19,7 +19,10 @@ export const ERRORS_DIR = fileURLToPath(new URL('../../errors', import.meta.url)
 /** Builds the core: knowledge base, NLU, the optional host, and the bot with logging and metrics. */
 export function buildRuntime(config: Config, logger: Logger, opts: { forceHost?: boolean } = {}): Runtime {
   const kb = loadKnowledge(INTENTS_DIR);
-  const nlu = createNlu(kb, config.COACH_CONFIDENCE_THRESHOLD !== undefined ? { threshold: config.COACH_CONFIDENCE_THRESHOLD } : {});
+  const nlu = createNlu(kb, {
+    ...(config.COACH_CONFIDENCE_THRESHOLD !== undefined ? { threshold: config.COACH_CONFIDENCE_THRESHOLD } : {}),
+    cache: { dir: resolveModelCacheDir(config.COACH_MODEL_CACHE_DIR), log: logger },
+  });
   const metrics = createMetrics({ defaults: true });
   const host = buildHost(config, { force: opts.forceHost ?? false, logger });
   const errors = loadErrorCatalogue(ERRORS_DIR, new Set(kb.intents.map((i) => i.id)));

@@ -2,7 +2,7 @@
 // internal out-of-scope class trained on sentences that belong to no intent. The answer is `none`
 // when that class wins or the best intent's probability is below the threshold.
 import type { Classification, Classifier, Scored } from '../core/ports.ts';
-import { DEFAULT_FEATURES, Featurizer, type FeatureWeights } from './features.ts';
+import { DEFAULT_FEATURES, Featurizer, type FeaturizerState, type FeatureWeights } from './features.ts';
 import { DEFAULT_TRAINING, SoftmaxModel, type TrainOptions } from './linear.ts';
 
 export interface TrainingExample {
@@ -27,7 +27,7 @@ export interface ClassifierOptions {
 
 export interface TrainedClassifier extends Classifier {
   readonly intents: readonly string[];
-  /** Wall-clock training time, milliseconds. */
+  /** Wall-clock training time, milliseconds (0 for a model loaded from the cache). */
   readonly trainingMs: number;
 }
 
@@ -41,8 +41,44 @@ const OUT_OF_SCOPE = '\u0000out-of-scope';
 export const DEFAULT_THRESHOLD = 0.15;
 const DEFAULT_OUT_OF_SCOPE_WEIGHT = 3;
 
-export function trainClassifier(examples: readonly TrainingExample[], options: ClassifierOptions = {}): TrainedClassifier {
+/** Everything a trained classifier learned: what model-cache.ts saves and loads. */
+export interface TrainedModel {
+  /** Class labels in model order: the intents (sorted), then the out-of-scope class if trained. */
+  labels: string[];
+  /** Whether the last label is the internal out-of-scope class. */
+  outOfScope: boolean;
+  featurizer: FeaturizerState;
+  weights: Float32Array;
+  bias: Float64Array;
+}
+
+/** What training is told about, e.g. so a test can count how often it happens. */
+export type TrainingListener = (event: { sentences: number; ms: number }) => void;
+const trainingListeners = new Set<TrainingListener>();
+
+/** Calls `listener` after every training in this process; returns the function that stops it. */
+export function observeTraining(listener: TrainingListener): () => void {
+  trainingListeners.add(listener);
+  return () => trainingListeners.delete(listener);
+}
+
+/** The options that change what training learns (threshold and out-of-scope factor act later). */
+export function trainingSettings(options: ClassifierOptions = {}): {
+  features: FeatureWeights;
+  training: TrainOptions;
+  outOfScopeWeight: number;
+} {
+  return {
+    features: options.features ?? DEFAULT_FEATURES,
+    training: options.training ?? DEFAULT_TRAINING,
+    outOfScopeWeight: options.outOfScopeWeight ?? DEFAULT_OUT_OF_SCOPE_WEIGHT,
+  };
+}
+
+/** Fits features and weights to the examples (and the out-of-scope sentences). */
+export function trainModel(examples: readonly TrainingExample[], options: ClassifierOptions = {}): TrainedModel {
   const started = performance.now();
+  const settings = trainingSettings(options);
   const intents = [...new Set(examples.map((e) => e.intent))].sort();
   const labels = [...intents];
   const outOfScope = options.outOfScope ?? [];
@@ -51,14 +87,36 @@ export function trainClassifier(examples: readonly TrainingExample[], options: C
   const texts = [...examples.map((e) => e.text), ...outOfScope];
   const ys = [...examples.map((e) => classIndex.get(e.intent) as number), ...outOfScope.map(() => classIndex.get(OUT_OF_SCOPE) as number)];
 
-  const featurizer = new Featurizer(options.features ?? DEFAULT_FEATURES);
+  const featurizer = new Featurizer(settings.features);
   const xs = featurizer.fit(texts);
   const model = new SoftmaxModel(labels.length, featurizer.size);
-  const classWeights = labels.map((l) => (l === OUT_OF_SCOPE ? (options.outOfScopeWeight ?? DEFAULT_OUT_OF_SCOPE_WEIGHT) : 1));
+  const classWeights = labels.map((l) => (l === OUT_OF_SCOPE ? settings.outOfScopeWeight : 1));
   const sampleWeights = [...examples.map((e) => e.weight ?? 1), ...outOfScope.map(() => 1)];
-  model.train(xs, ys, options.training ?? DEFAULT_TRAINING, classWeights, sampleWeights);
+  model.train(xs, ys, settings.training, classWeights, sampleWeights);
+  const { w, bias } = model.parameters;
+  const trained = { labels, outOfScope: outOfScope.length > 0, featurizer: featurizer.state, weights: w, bias };
+  const ms = performance.now() - started;
+  for (const listener of trainingListeners) listener({ sentences: texts.length, ms });
+  return trained;
+}
+
+export function trainClassifier(examples: readonly TrainingExample[], options: ClassifierOptions = {}): TrainedClassifier {
+  const started = performance.now();
+  const classifier = classifierFromModel(trainModel(examples, options), options);
+  return { ...classifier, trainingMs: performance.now() - started };
+}
+
+/**
+ * A classifier from a trained (or loaded) model. `options` must be the ones it was trained with;
+ * only `threshold` and `outOfScopeFactor` are read here.
+ */
+export function classifierFromModel(trained: TrainedModel, options: ClassifierOptions = {}): ModelClassifier {
+  const { labels } = trained;
+  const featurizer = Featurizer.fromState(trained.featurizer, trainingSettings(options).features);
+  const model = new SoftmaxModel(labels.length, featurizer.size, { w: trained.weights, bias: trained.bias });
+  const oosIndex = trained.outOfScope ? labels.length - 1 : -1;
+  const intents = oosIndex >= 0 ? labels.slice(0, -1) : [...labels];
   const threshold = options.threshold === undefined ? DEFAULT_THRESHOLD : options.threshold;
-  const oosIndex = outOfScope.length ? labels.length - 1 : -1;
 
   function classify(text: string): Classification {
     const p = model.probabilities(featurizer.transform(text));
@@ -80,7 +138,12 @@ export function trainClassifier(examples: readonly TrainingExample[], options: C
     return { intent: best.intent, confidence: round(best.confidence), alternatives: ranked.slice(1, 4).map(rounded) };
   }
 
-  return { classify, intents, trainingMs: performance.now() - started };
+  return { classify, intents, trainingMs: 0, probabilities: (text) => Array.from(model.probabilities(featurizer.transform(text))) };
+}
+
+export interface ModelClassifier extends TrainedClassifier {
+  /** The model's raw class probabilities (labels order), before the out-of-scope factor and threshold. */
+  probabilities(text: string): number[];
 }
 
 const round = (x: number) => Math.min(1, Math.max(0, Math.round(x * 1e4) / 1e4));

@@ -90,9 +90,22 @@ function hash(kind: number, s: string, from = 0, to = s.length): number {
   return ((kind << KIND_SHIFT) | (h & HASH_MASK)) >>> 0;
 }
 
+/**
+ * What a fitted featurizer learned, enough to rebuild it without fitting (model-cache.ts): the
+ * feature hash of each vector index, their idf, and the known words in the order they were first
+ * seen (spelling correction takes the first closest word, so the order matters).
+ */
+export interface FeaturizerState {
+  vocab: Uint32Array;
+  idf: Float64Array;
+  known: string[];
+  /** The stems of the known words: saved so loading does not stem them all again. */
+  knownStems: string[];
+}
+
 export class Featurizer {
   private readonly vocab = new Map<number, number>();
-  private idf = new Float64Array(0);
+  private idf: Float64Array = new Float64Array(0);
   private kindWeight = new Float64Array(0);
   private readonly known = new Set<string>();
   private readonly knownStems = new Set<string>();
@@ -106,6 +119,23 @@ export class Featurizer {
 
   get size(): number {
     return this.vocab.size;
+  }
+
+  get state(): FeaturizerState {
+    return { vocab: Uint32Array.from(this.vocab.keys()), idf: this.idf, known: [...this.known], knownStems: [...this.knownStems] };
+  }
+
+  /** A fitted featurizer from its saved state: transforms exactly as the one that was fitted. */
+  static fromState(state: FeaturizerState, weights: FeatureWeights = DEFAULT_FEATURES): Featurizer {
+    if (state.idf.length !== state.vocab.length) throw new RangeError('idf and vocabulary differ in size');
+    const f = new Featurizer(weights);
+    for (const s of state.knownStems) f.knownStems.add(s);
+    for (const w of state.known) f.rememberWord(w, false);
+    state.vocab.forEach((hash, i) => f.vocab.set(hash, i));
+    if (f.vocab.size !== state.vocab.length) throw new RangeError('vocabulary has duplicate features');
+    f.idf = state.idf;
+    f.kindWeight = Float64Array.from(state.vocab, (hash) => f.weightOf[hash >>> KIND_SHIFT] ?? 0);
+    return f;
   }
 
   /** Learns the vocabulary and inverse document frequencies; returns the training vectors. */
@@ -129,10 +159,10 @@ export class Featurizer {
     return this.vectorize(this.rawFeatures(text, this.weights.spelling));
   }
 
-  private rememberWord(w: string): void {
+  private rememberWord(w: string, withStem = true): void {
     if (this.known.has(w)) return;
     this.known.add(w);
-    this.knownStems.add(stem(w));
+    if (withStem) this.knownStems.add(stem(w));
     if (!/^[a-z]{4,}$/.test(w)) return;
     const list = this.knownByLength.get(w.length) ?? [];
     list.push(w);

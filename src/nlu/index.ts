@@ -1,11 +1,13 @@
 // createNlu(kb): the classifier trained on the knowledge base's examples (plus the out-of-scope
-// list), entity extraction and the docker command explainer, behind the core's Nlu port.
-import type { KnowledgeBase, Nlu } from '../core/ports.ts';
+// list), entity extraction and the docker command explainer, behind the core's Nlu port. The
+// trained model is kept on disk (model-cache.ts) and loaded or trained on first use.
+import type { Classifier, KnowledgeBase, Nlu } from '../core/ports.ts';
 import { trainClassifier, type ClassifierOptions, type TrainedClassifier, type TrainingExample } from './classifier.ts';
 import { outOfScopeFactor } from './domain.ts';
 import { extractEntities } from './entities.ts';
 import { explainCommand } from './explain.ts';
 import { classifyQuestion } from './framing.ts';
+import { loadOrTrainClassifier, type LoadedClassifier, type ModelCacheOptions } from './model-cache.ts';
 import { OUT_OF_SCOPE } from './out-of-scope.ts';
 
 /**
@@ -32,17 +34,50 @@ function answerSentences(answer: string): string[] {
     .filter((s) => s.length > 20);
 }
 
-/** Trains the classifier on the knowledge base; takes well under a second. */
-export function trainIntentClassifier(kb: KnowledgeBase, options: ClassifierOptions = {}): TrainedClassifier {
-  const trained = trainClassifier(trainingExamples(kb), { outOfScope: OUT_OF_SCOPE, outOfScopeFactor, ...options });
+/** The options the product trains with: the out-of-scope class and the domain-keyword factor. */
+function productOptions(options: ClassifierOptions): ClassifierOptions {
+  return { outOfScope: OUT_OF_SCOPE, outOfScopeFactor, ...options };
+}
+
+/** Reads a question out of its framing (framing.ts) before and after classifying. */
+function asQuestionClassifier(trained: TrainedClassifier): TrainedClassifier {
   return { ...trained, classify: (text) => classifyQuestion(trained, text) };
 }
 
-export function createNlu(kb: KnowledgeBase, options: ClassifierOptions = {}): Nlu {
-  const classifier = trainIntentClassifier(kb, options);
+/** Trains the classifier on the knowledge base; takes well under a second. */
+export function trainIntentClassifier(kb: KnowledgeBase, options: ClassifierOptions = {}): TrainedClassifier {
+  return asQuestionClassifier(trainClassifier(trainingExamples(kb), productOptions(options)));
+}
+
+/** The classifier from the model cache when it holds this knowledge base's model, else trained (and saved). */
+export function loadIntentClassifier(
+  kb: KnowledgeBase,
+  options: ClassifierOptions,
+  cache: ModelCacheOptions,
+): TrainedClassifier & { from: LoadedClassifier['from'] } {
+  const loaded = loadOrTrainClassifier(trainingExamples(kb), productOptions(options), cache);
+  const trainingMs = loaded.from === 'training' ? loaded.ms : 0;
+  return { ...asQuestionClassifier({ ...loaded.classifier, trainingMs }), from: loaded.from };
+}
+
+export interface NluOptions extends ClassifierOptions {
+  /** Where the trained model is kept between processes; without it every process trains. */
+  cache?: ModelCacheOptions;
+}
+
+/**
+ * The NLU. Creating it trains nothing: the classifier is loaded from the cache (or trained) on the
+ * first classify(), so commands that never classify (`coach why`, `ps`, `images`, explaining a
+ * command line, entities) never pay for it.
+ */
+export function createNlu(kb: KnowledgeBase, options: NluOptions = {}): Nlu {
+  const { cache = { dir: null }, ...classifierOptions } = options;
+  let classifier: Classifier | undefined;
+  const ready = (): Classifier => (classifier ??= loadIntentClassifier(kb, classifierOptions, cache));
   return {
-    classify: (text) => classifier.classify(text),
+    classify: (text) => ready().classify(text),
     entities: (text) => extractEntities(text),
     explain: (text) => explainCommand(text),
   };
 }
+export { DEFAULT_MODEL_CACHE_DIR, resolveModelCacheDir } from './model-cache.ts';

@@ -37,9 +37,17 @@ export class SoftmaxModel {
   constructor(
     readonly classes: number,
     readonly features: number,
+    weights?: { w: Float32Array; bias: Float64Array },
   ) {
-    this.w = new Float32Array(classes * features);
-    this.bias = new Float64Array(classes);
+    if (weights && (weights.w.length !== classes * features || weights.bias.length !== classes))
+      throw new RangeError(`weights do not fit ${classes} classes × ${features} features`);
+    this.w = weights?.w ?? new Float32Array(classes * features);
+    this.bias = weights?.bias ?? new Float64Array(classes);
+  }
+
+  /** The learned parameters (the arrays themselves, not copies), e.g. to save the model. */
+  get parameters(): { w: Float32Array; bias: Float64Array } {
+    return { w: this.w, bias: this.bias };
   }
 
   /** Raw scores (logits) for one vector. */
@@ -145,9 +153,9 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-function shuffle(a: unknown[], random: () => number): void {
+function shuffle(a: number[], random: () => number): void {
   for (let i = a.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
-    [a[i], a[j]] = [a[j], a[i]];
+    [a[i], a[j]] = [a[j] as number, a[i] as number];
   }
 }
