@@ -2,6 +2,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createServer } from 'node:net';
 import { COACH, ROOT } from './spawn.ts';
+import { waitFor } from './wait.ts';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -41,13 +42,15 @@ export function startCoach(args: string[], env: Record<string, string>): Running
     child,
     stdout: () => out,
     stderr: () => err,
-    async waitFor(pred, ms = 15_000) {
-      const deadline = Date.now() + ms;
-      while (!pred(out, err)) {
-        if (Date.now() > deadline) throw new Error(`timed out waiting; stdout:\n${out}\nstderr:\n${err}`);
-        if (child.exitCode !== null) throw new Error(`coach exited (${child.exitCode}); stderr:\n${err}`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
+    async waitFor(pred, ms) {
+      await waitFor(
+        'coach output',
+        () => {
+          if (child.exitCode !== null) throw new Error(`coach exited (${child.exitCode}); stderr:\n${err}`);
+          return pred(out, err);
+        },
+        { everyMs: 50, ...(ms ? { timeoutMs: ms } : {}), detail: () => `stdout:\n${out}\nstderr:\n${err}` },
+      );
     },
     exited,
     kill: () => {

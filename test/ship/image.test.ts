@@ -10,7 +10,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { cleanup, describeEngine, docker, testName, waitFor } from '../helpers/engine.ts';
+import { cleanup, describeEngine, docker, testName } from '../helpers/engine.ts';
+import { waitFor } from '../helpers/wait.ts';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -144,8 +145,7 @@ describeEngine('the bot image built from the Dockerfile', () => {
             if (s.startsWith('exited')) throw new Error(`container exited: ${s}\n${await docker('logs', name).catch(() => '')}`);
             return s === 'running healthy';
           },
-          90_000,
-          500,
+          { timeoutMs: 90_000, everyMs: 500 },
         );
         console.log(`[image] ${name}: healthy after ${((Date.now() - started) / 1000).toFixed(1)} s`);
       }),

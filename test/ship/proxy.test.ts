@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ENDPOINTS } from '../../src/host/allowlist.ts';
-import { describeEngine, waitFor } from '../helpers/engine.ts';
+import { describeEngine } from '../helpers/engine.ts';
+import { waitFor } from '../helpers/wait.ts';
 import { freePort } from '../helpers/process.ts';
 
 const CONF = fileURLToPath(new URL('../../deploy/docker-proxy.conf', import.meta.url));
@@ -50,8 +51,7 @@ async function startProxy(opts: { logs: boolean }): Promise<Proxy> {
       if (child.exitCode !== null) throw new Error(`nginx exited ${child.exitCode}: ${stderr}`);
       return (await send({ port } as Proxy, 'GET', '/_ping').catch(() => 0)) === 200;
     },
-    10_000,
-    100,
+    { timeoutMs: 10_000, everyMs: 100 },
   );
   return { port, dir, child };
 }

@@ -6,6 +6,7 @@ import type { FeedbackRecord, HostPort, PlatformAdapter } from '../../../src/cor
 import type { Question } from '../../../src/core/types.ts';
 import { runContract } from '../../contract/suite.ts';
 import { makeTestBot } from '../../helpers/bot.ts';
+import { waitFor } from '../../helpers/wait.ts';
 import { fakeHost } from './fake-host.ts';
 import {
   APP_ID,
@@ -255,12 +256,10 @@ describe('discord gateway adapter (real discord.js against the stand-in)', () =>
 
   it('resumes after the connection drops and keeps answering', async () => {
     h.standIn.dropConnections();
-    const until = Date.now() + 8000;
-    while (!h.standIn.gatewayOps.includes(6) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
-    expect(h.standIn.gatewayOps).toContain(6);
+    await waitFor('a RESUME (op 6)', () => h.standIn.gatewayOps.includes(6));
     const { callback } = await h.interact(slashPayload('help'));
     expect(callback.body.type).toBe(4);
-  }, 15_000);
+  });
 });
 
 describe('discord gateway adapter with a slow engine', () => {
@@ -270,20 +269,18 @@ describe('discord gateway adapter with a slow engine', () => {
   });
   afterAll(async () => h?.close());
 
-  it('defers privately within the time limit, then edits the original response', async () => {
-    const started = Date.now();
+  it('defers privately when the engine is slow, then edits the original response', async () => {
+    // The engine takes 600 ms, the defer is due after 150: a type-5 callback is the defer, before the answer.
     const { callback, edit } = await h.interact(slashPayload('ps', {}, asHost));
     expect(callback.body).toEqual({ type: 5, data: { flags: EPHEMERAL } });
-    expect(callback.at - started).toBeLessThan(1500);
     expect(edit?.body.embeds[0].title).toBe('Running containers on the host');
     expect(edit?.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
   });
 
   it('autocomplete answers with no choices when the engine is too slow', async () => {
-    const started = Date.now();
+    // Names take the engine 5 s, autocomplete gives it 200 ms: no choices means it did not wait.
     const { callback } = await h.interact(autocompletePayload('we', asHost));
     expect(callback.body).toEqual({ type: 8, data: { choices: [] } });
-    expect(callback.at - started).toBeLessThan(1500);
   });
 });
 
