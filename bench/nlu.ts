@@ -17,6 +17,7 @@ import { loadKnowledge } from '../src/knowledge/load.ts';
 import { NONE, trainClassifier } from '../src/nlu/classifier.ts';
 import { createNlu, trainIntentClassifier } from '../src/nlu/index.ts';
 import { normalize } from '../src/nlu/tokenize.ts';
+import { slowestHostileInputMs } from './hostile.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const CORPORA_DIR = join(root, '../shared/data/nlu-eval');
@@ -347,6 +348,7 @@ async function main(): Promise<void> {
     ],
     ['Start-up to first answer (fresh process: import, load intents, train, classify)', ms(ourStart.ms), ms(nlpStart.ms)],
     ['RSS after first answer', `${ourStart.rssMb.toFixed(0)} MB`, `${nlpStart.rssMb.toFixed(0)} MB`],
+    ['Slowest hostile input (entities, explain, framing; test/fixtures/hostile-inputs.ts)', ms(slowestHostileInputMs()), '–'],
   ];
   const table = [
     `| Measure | ${systems.map((s) => s.name).join(' | ')} |`,

@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { AckGate, createLimiter } from '../../../src/adapters/slack/flow.ts';
 import { RecentMap } from '../../../src/adapters/slack/memory.ts';
-import { sleep } from './stand-in.ts';
+
+/** Lets every pending callback and promise job run once (a turn of the event loop, not a time). */
+const turn = () => new Promise<void>((r) => setImmediate(r));
 
 describe('AckGate', () => {
   it('lets answers through at once when no ack is pending, else when the last one is sent', async () => {
@@ -14,7 +16,7 @@ describe('AckGate', () => {
     const waiting = gate.drained().then(() => (through = true));
     a();
     a(); // idempotent
-    await sleep(10);
+    await turn();
     expect(through).toBe(false);
     b();
     await waiting;
@@ -24,9 +26,8 @@ describe('AckGate', () => {
   it('never holds an answer longer than maxWaitMs', async () => {
     const gate = new AckGate(50);
     gate.enter();
-    const t = performance.now();
+    // The ack is never sent: drained() resolving at all is the bound working.
     await gate.drained();
-    expect(performance.now() - t).toBeLessThan(1000);
   });
 });
 
@@ -39,7 +40,7 @@ describe('createLimiter', () => {
       Array.from({ length: 20 }, (_, i) =>
         limit(async () => {
           peak = Math.max(peak, ++active);
-          await sleep(2);
+          await turn();
           active--;
           return i;
         }),
