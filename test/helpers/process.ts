@@ -17,13 +17,16 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** A fresh `coach` process imports, loads intents and trains before it answers: minutes' room on a loaded machine. */
+export const START_MS = 90_000;
+
 export interface Running {
   child: ChildProcessWithoutNullStreams;
   stdout(): string;
   stderr(): string;
   /** Waits (bounded) until `pred` holds for stdout/stderr. */
   waitFor(pred: (out: string, err: string) => boolean, ms?: number): Promise<void>;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; atMs: number }>;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   kill(): void;
 }
 
@@ -33,9 +36,9 @@ export function startCoach(args: string[], env: Record<string, string>): Running
   let err = '';
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (err += d));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; atMs: number }>((resolve) =>
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.on('exit', (code, signal) => {
-      resolve({ code, signal, atMs: Date.now() });
+      resolve({ code, signal });
     }),
   );
   return {
@@ -49,7 +52,7 @@ export function startCoach(args: string[], env: Record<string, string>): Running
           if (child.exitCode !== null) throw new Error(`coach exited (${child.exitCode}); stderr:\n${err}`);
           return pred(out, err);
         },
-        { everyMs: 50, ...(ms ? { timeoutMs: ms } : {}), detail: () => `stdout:\n${out}\nstderr:\n${err}` },
+        { everyMs: 50, timeoutMs: ms ?? START_MS, detail: () => `stdout:\n${out}\nstderr:\n${err}` },
       );
     },
     exited,
