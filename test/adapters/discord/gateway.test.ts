@@ -7,7 +7,7 @@ import type { Question } from '../../../src/core/types.ts';
 import { runContract } from '../../contract/suite.ts';
 import { makeTestBot } from '../../helpers/bot.ts';
 import { waitFor } from '../../helpers/wait.ts';
-import { fakeHost } from './fake-host.ts';
+import { discordHost } from './fake-host.ts';
 import {
   APP_ID,
   autocompletePayload,
@@ -86,7 +86,7 @@ const asHost = { roles: [HOST_ROLE] };
 
 describe('discord gateway adapter (real discord.js against the stand-in)', () => {
   let h: Harness;
-  const host = fakeHost();
+  const host = discordHost();
   beforeAll(async () => {
     h = await harness(host);
   });
@@ -155,7 +155,7 @@ describe('discord gateway adapter (real discord.js against the stand-in)', () =>
     expect(data.embeds[0].title).toBe('All containers on the host');
     expect(data.embeds[0].description).toContain('```');
     expect(data.flags & EPHEMERAL).toBe(EPHEMERAL);
-    expect(host.calls).toContain('ps true');
+    expect(host.calls).toContain('listContainers --all');
   });
 
   it('/docker images, /docker explain and /docker help answer', async () => {
@@ -265,7 +265,7 @@ describe('discord gateway adapter (real discord.js against the stand-in)', () =>
 describe('discord gateway adapter with a slow engine', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await harness(fakeHost({ delayMs: 600, suggestDelayMs: 5000 }), { deferAfterMs: 150, autocompleteMs: 200 });
+    h = await harness(discordHost({ delayMs: 600, suggestDelayMs: 5000 }), { deferAfterMs: 150, autocompleteMs: 200 });
   });
   afterAll(async () => h?.close());
 

@@ -8,7 +8,7 @@ import type { FeedbackRecord, HostPort, PlatformAdapter } from '../../../src/cor
 import { createHttpServer, type HttpServer } from '../../../src/http/server.ts';
 import { runContract } from '../../contract/suite.ts';
 import { makeTestBot } from '../../helpers/bot.ts';
-import { fakeHost } from './fake-host.ts';
+import { discordHost } from './fake-host.ts';
 import { APP_ID, autocompletePayload, buttonPayload, CHANNEL_ID, DiscordStandIn, HOST_ROLE, slashPayload } from './stand-in.ts';
 
 const EPHEMERAL = 64;
@@ -79,7 +79,7 @@ async function harness(host?: HostPort, extra: { deferAfterMs?: number } = {}): 
 
 describe('discord HTTP interactions endpoint', () => {
   let h: Harness;
-  const host = fakeHost();
+  const host = discordHost();
   beforeAll(async () => {
     h = await harness(host);
   });
@@ -154,7 +154,7 @@ describe('discord HTTP interactions endpoint', () => {
 describe('discord HTTP interactions endpoint with a slow engine', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await harness(fakeHost({ delayMs: 500 }), { deferAfterMs: 100 });
+    h = await harness(discordHost({ delayMs: 500 }), { deferAfterMs: 100 });
   });
   afterAll(async () => h?.close());
 

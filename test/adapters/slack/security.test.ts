@@ -66,9 +66,9 @@ describe('slack adapter: request signatures', () => {
 
 describe('slack adapter: hostile names and text', () => {
   let h: Harness;
-  const calls: string[] = [];
+  const host = hostileHost();
   beforeAll(async () => {
-    h = await startHarness({ bot: makeTestBot({ host: hostileHost(calls) }) });
+    h = await startHarness({ bot: makeTestBot({ host }) });
   });
   afterAll(async () => {
     await h?.close();
@@ -95,7 +95,7 @@ describe('slack adapter: hostile names and text', () => {
   });
 
   it('host permissions: the listing ran (channels and users are `*` here)', () => {
-    expect(calls).toEqual(expect.arrayContaining(['listContainers', 'listImages']));
+    expect(host.calls).toEqual(expect.arrayContaining(['listContainers --all', 'listImages', 'diagnose web']));
   });
 });
 
@@ -117,9 +117,10 @@ describe('slack adapter: output too big for one message', () => {
 
 describe('slack adapter: who may look at the host', () => {
   let h: Harness;
-  const calls: string[] = [];
+  const host = hostileHost();
+  const calls = host.calls;
   beforeAll(async () => {
-    h = await startHarness({ bot: makeTestBot({ host: hostileHost(calls) }), hostChannels: ['C0OPS'], hostUsers: ['U0ADMIN'] });
+    h = await startHarness({ bot: makeTestBot({ host }), hostChannels: ['C0OPS'], hostUsers: ['U0ADMIN'] });
   });
   afterAll(async () => {
     await h?.close();
