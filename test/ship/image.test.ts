@@ -157,8 +157,8 @@ describeEngine('the bot image built from the Dockerfile', () => {
       const stopSeconds = (Date.now() - stopAt) / 1000;
       const [exitCode, oom] = (await docker('inspect', '--format', '{{.State.ExitCode}} {{.State.OOMKilled}}', name)).split(' ');
       console.log(`[image] ${name}: docker stop -> exit code ${exitCode} after ${stopSeconds.toFixed(2)} s (grace period ${GRACE_S} s)`);
+      // Within the grace period, counted not timed: past it, docker stop sends SIGKILL and the exit code is 137.
       expect({ name, exitCode, oom }).toEqual({ name, exitCode: '0', oom: 'false' });
-      expect(stopSeconds).toBeLessThan(GRACE_S - 1);
       const logs = await run('docker', ['logs', name]).then((r) => r.stdout + r.stderr);
       expect(logs).toContain('SIGTERM');
     }
