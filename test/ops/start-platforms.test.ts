@@ -7,6 +7,7 @@ import { APP_ID, DiscordStandIn, slashPayload } from '../adapters/discord/stand-
 import { postSigned, slashBody, SIGNING_SECRET } from '../adapters/slack/requests.ts';
 import { startStandIn, type StandIn } from '../adapters/slack/stand-in.ts';
 import { freePort, startCoach, type Running } from '../helpers/process.ts';
+import { knowledgeBase } from '../helpers/bot.ts';
 import { cleanEnv } from '../helpers/spawn.ts';
 
 // A fresh process per test: room for its start-up on a loaded machine (the wait, not a pass condition).
@@ -53,7 +54,7 @@ describe('coach start with Slack and Discord in one process', () => {
     );
     expect(ack.status).toBe(200);
     const posted = await slack.waitFor(() => slack!.posted.find((p) => p.urlId === 'r1'), undefined, 'slack answer');
-    expect(JSON.stringify(posted.blocks)).toMatch(/image/i);
+    expect(JSON.stringify(posted.blocks)).toContain(knowledgeBase().get('concept.image')!.title);
     expect(
       (
         await postSigned(
@@ -82,7 +83,7 @@ describe('coach start with Slack and Discord in one process', () => {
     expect(cmd.status).toBe(200);
     const reply = await cmd.json();
     const answered = reply.type === 4 ? reply : (await discord.waitFor((r) => r.method === 'PATCH')).body;
-    expect(JSON.stringify(answered)).toMatch(/container/i);
+    expect(JSON.stringify(answered)).toContain(knowledgeBase().get('concept.container')!.title);
     expect((await post(slashPayload('help'), false)).status).toBe(401);
 
     // One server: health, readiness (both adapters ready) and metrics.
@@ -91,8 +92,8 @@ describe('coach start with Slack and Discord in one process', () => {
     expect(ready.status).toBe('ready');
     expect(Object.keys(ready.checks).sort()).toEqual(expect.arrayContaining(['intents']));
     const metrics = await (await fetch(`${base}/metrics`)).text();
-    expect(metrics).toMatch(/coach_questions_total\{intent="[^"]+",platform="slack"\}/);
-    expect(metrics).toMatch(/coach_questions_total\{intent="[^"]+",platform="discord"\}/);
+    expect(metrics).toMatch(/coach_questions_total\{intent="concept.image",platform="slack"\} 1/);
+    expect(metrics).toMatch(/coach_questions_total\{intent="concept.container",platform="discord"\} 1/);
 
     // No token ever reaches the logs.
     expect(running.stderr()).not.toContain('xoxb-test-token');
