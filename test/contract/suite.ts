@@ -61,7 +61,8 @@ export const conversations: Conversation[] = [
 
 export function runContract(adapter: string, makeDriver: () => Promise<ContractDriver>): void {
   describe(`adapter contract: ${adapter}`, () => {
-    let driver: ContractDriver;
+    // Undefined only when makeDriver() failed (beforeAll then fails every test).
+    let driver: ContractDriver | undefined;
     const { kb } = realParts();
     beforeAll(async () => {
       driver = await makeDriver();
@@ -73,7 +74,7 @@ export function runContract(adapter: string, makeDriver: () => Promise<ContractD
       it(c.name, async () => {
         const conversation = `contract-${n}`;
         for (const step of c.steps) {
-          const reply = await driver.ask(step.say, conversation);
+          const reply = await driver!.ask(step.say, conversation);
           if (step.intent) {
             const title = kb.get(step.intent)?.title;
             expect(title, `unknown intent ${step.intent}`).toBeDefined();
@@ -87,7 +88,7 @@ export function runContract(adapter: string, makeDriver: () => Promise<ContractD
       });
     });
     it('a follow-up button runs that follow-up in the same conversation', async () => {
-      if (!driver.clickFollowup) return expect.fail(`${adapter} driver has no clickFollowup`);
+      if (!driver?.clickFollowup) return expect.fail(`${adapter} driver has no clickFollowup`);
       await driver.ask('what is a docker image', 'contract-button');
       const label = kb.get(kb.get('concept.image')!.followups[0]!)!.title;
       const reply = await driver.clickFollowup(label, 'contract-button');
