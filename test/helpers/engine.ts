@@ -89,7 +89,7 @@ export async function buildTestImage(tag: string, opts: TestImageOptions = {}): 
     ];
     writeFileSync(join(dir, 'Dockerfile'), `${lines.join('\n')}\n`);
     await docker('build', '-q', '-t', tag, dir);
-    return docker('image', 'inspect', '--format', '{{.Id}}', tag);
+    return await docker('image', 'inspect', '--format', '{{.Id}}', tag);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -218,7 +218,7 @@ export const situations: Situation[] = [
     key: 'image-built-never-run',
     code: 'image_built_never_run',
     request: { subject: testName('never') },
-    make: async () => undefined, // built by buildImages()
+    make: () => Promise.resolve(), // built by buildImages()
   },
   {
     key: 'recently-removed',
@@ -248,13 +248,13 @@ export const situations: Situation[] = [
     key: 'name-typo',
     code: 'name_mismatch',
     request: { subject: n('runnign') },
-    make: async () => undefined, // the `running` container is the close name
+    make: () => Promise.resolve(), // the `running` container is the close name
   },
   {
     key: 'not-found',
     code: 'not_found',
     request: { subject: 'zq-nothing-like-it' },
-    make: async () => undefined,
+    make: () => Promise.resolve(),
   },
   {
     key: 'dead',
