@@ -145,7 +145,7 @@ describeEngine('the bot image built from the Dockerfile', () => {
             if (s.startsWith('exited')) throw new Error(`container exited: ${s}\n${await docker('logs', name).catch(() => '')}`);
             return s === 'running healthy';
           },
-          { timeoutMs: 90_000, everyMs: 500 },
+          { timeoutMs: 240_000, everyMs: 500 },
         );
         console.log(`[image] ${name}: healthy after ${((Date.now() - started) / 1000).toFixed(1)} s`);
       }),
@@ -162,7 +162,7 @@ describeEngine('the bot image built from the Dockerfile', () => {
       const logs = await run('docker', ['logs', name]).then((r) => r.stdout + r.stderr);
       expect(logs).toContain('SIGTERM');
     }
-  }, 150_000);
+  }, 300_000);
 
   it(`adds little to the base (goal: under ${GOAL_MB} MB)`, async () => {
     const size = async (ref: string) => Number(await docker('image', 'inspect', '--format', '{{.Size}}', ref));
