@@ -18,6 +18,7 @@ import { NONE, trainClassifier } from '../src/nlu/classifier.ts';
 import { createNlu, loadIntentClassifier, trainIntentClassifier } from '../src/nlu/index.ts';
 import { MODEL_FILE } from '../src/nlu/model-cache.ts';
 import { normalize } from '../src/nlu/tokenize.ts';
+import { slowestHostileInputMs } from './hostile.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const CORPORA_DIR = join(root, '../shared/data/nlu-eval');
@@ -436,6 +437,7 @@ async function main(): Promise<void> {
       `${ourStart.cold.rssMb.toFixed(0)} / ${ourStart.warm.rssMb.toFixed(0)} MB`,
       `${nlpStart.cold.rssMb.toFixed(0)} / ${nlpStart.warm.rssMb.toFixed(0)} MB`,
     ],
+    ['Slowest hostile input (entities, explain, framing; test/fixtures/hostile-inputs.ts)', ms(slowestHostileInputMs()), '–'],
   ];
   const table = [
     `| Measure | ${systems.map((s) => s.name).join(' | ')} |`,

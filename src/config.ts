@@ -241,7 +241,7 @@ export function secretValues(c: Config): string[] {
  * not already set. Called only by our own entry point (main.ts): no import side effects,
  * and the real environment always wins over the file.
  */
-export async function readEnvironment(cwd: string): Promise<Env> {
+export async function readEnvironment(cwd: string, environment: Env = process.env): Promise<Env> {
   const { readFile } = await import('node:fs/promises');
   const { parse } = await import('dotenv');
   let fromFile: Env = {};
@@ -250,5 +250,5 @@ export async function readEnvironment(cwd: string): Promise<Env> {
   } catch {
     // No .env file: the environment alone.
   }
-  return { ...fromFile, ...process.env };
+  return { ...fromFile, ...environment };
 }

@@ -8,11 +8,18 @@ import type { Runtime } from './app/types.ts';
 import { ConfigError, loadConfig, readEnvironment, redactedConfig, secretValues, type Config } from './config.ts';
 import { createLogger } from './ops/logger.ts';
 
+/** Where the configuration comes from (default: this process); tests run the CLI in-process with their own. */
+export interface ConfigSource {
+  env?: Record<string, string | undefined>;
+  cwd?: string;
+}
+
 export async function run(
   argv: string[],
   io: Io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr },
+  from: ConfigSource = {},
 ): Promise<number> {
-  const env = await readEnvironment(process.cwd());
+  const env = await readEnvironment(from.cwd ?? process.cwd(), from.env);
   let config: Config | undefined;
   let problems: ConfigError | undefined;
   try {

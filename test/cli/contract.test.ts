@@ -3,6 +3,7 @@
 import { PassThrough } from 'node:stream';
 import { runChat } from '../../src/adapters/cli/chat.ts';
 import { makeTestBot } from '../helpers/bot.ts';
+import { waitFor } from '../helpers/wait.ts';
 import { runContract, type ContractDriver } from '../contract/suite.ts';
 
 interface Session {
@@ -11,7 +12,7 @@ interface Session {
   done: Promise<number>;
 }
 
-async function cliDriver(): Promise<ContractDriver> {
+function cliDriver(): Promise<ContractDriver> {
   const bot = makeTestBot();
   const sessions = new Map<string, Session>();
   const session = (key: string): Session => {
@@ -32,10 +33,12 @@ async function cliDriver(): Promise<ContractDriver> {
     const before = s.output.length;
     s.input.write(`${text}\n`);
     // An answer ends with a blank line; wait (bounded) until one arrives.
-    for (let i = 0; i < 200 && !s.output.slice(before).endsWith('\n\n'); i++) await new Promise((r) => setTimeout(r, 10));
-    return s.output.slice(before);
+    return waitFor('the chat to answer', () => {
+      const answer = s.output.slice(before);
+      return answer.endsWith('\n\n') && answer;
+    });
   };
-  return {
+  return Promise.resolve({
     ask: (text, conversation) => send(text, conversation),
     async clickFollowup(label, conversation) {
       const s = session(conversation);
@@ -49,7 +52,7 @@ async function cliDriver(): Promise<ContractDriver> {
         await s.done;
       }
     },
-  };
+  });
 }
 
 runContract('cli', cliDriver);

@@ -5,7 +5,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runCli, type CliServices, type Io } from '../../src/adapters/cli/cli.ts';
 import type { HandledRecord } from '../../src/core/ports.ts';
-import { fakeHost } from '../adapters/discord/fake-host.ts';
+import { discordHost as fakeHost } from '../adapters/discord/fake-host.ts';
 import { hostBot, type HostBot } from '../helpers/host-bot.ts';
 import { sink } from '../helpers/sink.ts';
 

@@ -8,7 +8,7 @@ import { blocksToPlainText } from '../../src/core/markdown.ts';
 import type { HandledRecord } from '../../src/core/ports.ts';
 import type { Command, Question } from '../../src/core/types.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
-import { fakeHost } from '../adapters/discord/fake-host.ts';
+import { discordHost as fakeHost } from '../adapters/discord/fake-host.ts';
 import { INTENTS_DIR } from '../helpers/bot.ts';
 import { hostBot } from '../helpers/host-bot.ts';
 

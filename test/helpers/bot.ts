@@ -7,12 +7,19 @@ import { createNlu } from '../../src/nlu/index.ts';
 
 export const INTENTS_DIR = fileURLToPath(new URL('../../intents', import.meta.url));
 
+let kbCached: KnowledgeBase | undefined;
 let cached: { kb: KnowledgeBase; nlu: Nlu } | undefined;
+
+/** The knowledge base alone (no training): for tests that only read titles and texts. */
+export function knowledgeBase(): KnowledgeBase {
+  kbCached ??= loadKnowledge(INTENTS_DIR);
+  return kbCached;
+}
 
 /** The knowledge base and trained NLU, built once per test file. */
 export function realParts(): { kb: KnowledgeBase; nlu: Nlu } {
   if (!cached) {
-    const kb = loadKnowledge(INTENTS_DIR);
+    const kb = knowledgeBase();
     cached = { kb, nlu: createNlu(kb) };
   }
   return cached;

@@ -95,22 +95,6 @@ export async function buildTestImage(tag: string, opts: TestImageOptions = {}): 
   }
 }
 
-/** Polls `check` every `everyMs` until it returns a value, for at most `timeoutMs`. */
-export async function waitFor<T>(
-  what: string,
-  check: () => Promise<T | undefined | null | false>,
-  timeoutMs = 15_000,
-  everyMs = 200,
-): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await check();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-}
-
 /** `docker inspect --format` on a container. */
 export async function inspectField(name: string, format: string): Promise<string> {
   return docker('inspect', '--format', format, name);

@@ -2,6 +2,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createServer } from 'node:net';
 import { COACH, ROOT } from './spawn.ts';
+import { waitFor } from './wait.ts';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -16,13 +17,16 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** A fresh `coach` process imports, loads intents and trains before it answers: minutes' room on a loaded machine. */
+export const START_MS = 90_000;
+
 export interface Running {
   child: ChildProcessWithoutNullStreams;
   stdout(): string;
   stderr(): string;
   /** Waits (bounded) until `pred` holds for stdout/stderr. */
   waitFor(pred: (out: string, err: string) => boolean, ms?: number): Promise<void>;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; atMs: number }>;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   kill(): void;
 }
 
@@ -32,22 +36,24 @@ export function startCoach(args: string[], env: Record<string, string>): Running
   let err = '';
   child.stdout.on('data', (d: Buffer | string) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer | string) => (err += d.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; atMs: number }>((resolve) =>
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.on('exit', (code, signal) => {
-      resolve({ code, signal, atMs: Date.now() });
+      resolve({ code, signal });
     }),
   );
   return {
     child,
     stdout: () => out,
     stderr: () => err,
-    async waitFor(pred, ms = 15_000) {
-      const deadline = Date.now() + ms;
-      while (!pred(out, err)) {
-        if (Date.now() > deadline) throw new Error(`timed out waiting; stdout:\n${out}\nstderr:\n${err}`);
-        if (child.exitCode !== null) throw new Error(`coach exited (${child.exitCode}); stderr:\n${err}`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
+    async waitFor(pred, ms) {
+      await waitFor(
+        'coach output',
+        () => {
+          if (child.exitCode !== null) throw new Error(`coach exited (${child.exitCode}); stderr:\n${err}`);
+          return pred(out, err);
+        },
+        { everyMs: 50, timeoutMs: ms ?? START_MS, detail: () => `stdout:\n${out}\nstderr:\n${err}` },
+      );
     },
     exited,
     kill: () => {

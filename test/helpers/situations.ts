@@ -5,7 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { DiagnoseRequest } from '../../src/core/ports.ts';
 import type { FindingCode } from '../../src/core/types.ts';
-import { buildTestImage, docker, inspectField, testName, waitFor } from './engine.ts';
+import { buildTestImage, docker, inspectField, testName } from './engine.ts';
+import { waitFor, type WaitOptions } from './wait.ts';
 
 export interface Situation {
   /** Fixture file name, and the test's name. */
@@ -37,6 +38,9 @@ export async function buildImages(): Promise<void> {
   ]);
 }
 
+/** Each poll runs the docker CLI: poll every 200 ms, not every 10. */
+const engineWait = (timeoutMs?: number): WaitOptions => ({ everyMs: 200, ...(timeoutMs ? { timeoutMs } : {}) });
+
 const state = (name: string) => inspectField(name, '{{.State.Status}}');
 
 async function runD(...args: string[]): Promise<void> {
@@ -62,11 +66,15 @@ export function canMakeDead(): boolean {
  */
 async function makeDead(name: string): Promise<void> {
   await runD('--name', name, img.base, 'sh', '-c', 'echo keep > /keep; sleep 3600');
-  await waitFor('the file in the container', async () => (await docker('exec', name, 'cat', '/keep').catch(() => '')) === 'keep');
+  await waitFor(
+    'the file in the container',
+    async () => (await docker('exec', name, 'cat', '/keep').catch(() => '')) === 'keep',
+    engineWait(),
+  );
   const upper = await inspectField(name, '{{.GraphDriver.Data.UpperDir}}');
   execFileSync('chattr', ['+i', `${upper}/keep`]);
   await docker('rm', '-f', name).catch(() => undefined); // fails by design
-  await waitFor('state dead', async () => (await state(name)) === 'dead');
+  await waitFor('state dead', async () => (await state(name)) === 'dead', engineWait());
 }
 
 export async function undoDead(name: string): Promise<void> {
@@ -91,7 +99,7 @@ export const situations: Situation[] = [
     request: { subject: n('exited') },
     make: async () => {
       await runD('--name', n('exited'), img.base, 'sh', '-c', 'exit 3');
-      await waitFor('exit', async () => (await state(n('exited'))) === 'exited');
+      await waitFor('exit', async () => (await state(n('exited'))) === 'exited', engineWait());
     },
   },
   {
@@ -118,7 +126,7 @@ export const situations: Situation[] = [
           '-c',
           'dd if=/dev/zero bs=1M count=256 | tail; s=$?; sleep 1; exit $s',
         );
-        await waitFor('the OOM kill', async () => (await state(n('oom'))) === 'exited', 60_000);
+        await waitFor('the OOM kill', async () => (await state(n('oom'))) === 'exited', engineWait(60_000));
         if ((await inspectField(n('oom'), '{{.State.OOMKilled}}')) === 'true' || attempt === 3) return;
         console.warn(`[situations] attempt ${attempt}: the engine did not record OOMKilled; making it again`);
         await docker('rm', '-f', n('oom'));
@@ -131,7 +139,7 @@ export const situations: Situation[] = [
     request: { subject: n('loop') },
     make: async () => {
       await runD('--name', n('loop'), '--restart', 'always', img.base, 'sh', '-c', 'sleep 0.3; exit 1');
-      await waitFor('3 restarts', async () => Number(await inspectField(n('loop'), '{{.RestartCount}}')) >= 3, 30_000);
+      await waitFor('3 restarts', async () => Number(await inspectField(n('loop'), '{{.RestartCount}}')) >= 3, engineWait(30_000));
     },
   },
   {
@@ -159,7 +167,11 @@ export const situations: Situation[] = [
         '1',
         img.base,
       );
-      await waitFor('unhealthy', async () => (await inspectField(n('sick'), '{{.State.Health.Status}}')) === 'unhealthy', 30_000);
+      await waitFor(
+        'unhealthy',
+        async () => (await inspectField(n('sick'), '{{.State.Health.Status}}')) === 'unhealthy',
+        engineWait(30_000),
+      );
     },
   },
   {
@@ -206,7 +218,7 @@ export const situations: Situation[] = [
     key: 'image-built-never-run',
     code: 'image_built_never_run',
     request: { subject: testName('never') },
-    make: async () => undefined, // built by buildImages()
+    make: () => Promise.resolve(), // built by buildImages()
   },
   {
     key: 'recently-removed',
@@ -214,7 +226,7 @@ export const situations: Situation[] = [
     request: { subject: n('gone') },
     make: async () => {
       await docker('run', '--rm', '--name', n('gone'), img.base, 'sh', '-c', 'exit 0');
-      await waitFor('removal', async () => (await docker('ps', '-aq', '--filter', `name=^/${n('gone')}$`)) === '');
+      await waitFor('removal', async () => (await docker('ps', '-aq', '--filter', `name=^/${n('gone')}$`)) === '', engineWait());
     },
   },
   {
@@ -236,13 +248,13 @@ export const situations: Situation[] = [
     key: 'name-typo',
     code: 'name_mismatch',
     request: { subject: n('runnign') },
-    make: async () => undefined, // the `running` container is the close name
+    make: () => Promise.resolve(), // the `running` container is the close name
   },
   {
     key: 'not-found',
     code: 'not_found',
     request: { subject: 'zq-nothing-like-it' },
-    make: async () => undefined,
+    make: () => Promise.resolve(),
   },
   {
     key: 'dead',

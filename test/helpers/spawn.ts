@@ -33,7 +33,8 @@ export function runCoach(
     let stderr = '';
     child.stdout.on('data', (d: Buffer | string) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer | string) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 20_000);
+    // A fresh process imports, loads intents and trains first: room for that on a loaded machine.
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 90_000);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { HostUnreachableError } from '../../src/core/errors.ts';
 import type { Finding } from '../../src/core/types.ts';
 import { diagnose } from '../../src/host/diagnose.ts';
-import type { EngineEvent, ReadOnlyInspector } from '../../src/host/inspector.ts';
+import { fakeInspector } from '../helpers/fake-inspector.ts';
 
 function container(i: number, state = 'exited', extra: Partial<Docker.ContainerInfo> = {}): Docker.ContainerInfo {
   return {
@@ -23,24 +23,6 @@ function container(i: number, state = 'exited', extra: Partial<Docker.ContainerI
     Mounts: [],
     ...extra,
   };
-}
-
-function fakeInspector(containers: Docker.ContainerInfo[], images: Partial<Docker.ImageInfo>[] = [], events: EngineEvent[] = []) {
-  const calls: string[] = [];
-  const inspector: ReadOnlyInspector = {
-    description: 'unix:///fake.sock',
-    listContainers: async () => (calls.push('list'), containers),
-    listImages: async () => (calls.push('images'), images as Docker.ImageInfo[]),
-    inspectContainer: async (id) => {
-      calls.push(`inspect ${id.slice(0, 4)}`);
-      return null;
-    },
-    inspectImage: async (ref) => (calls.push(`inspectImage ${ref}`), null),
-    events: async (o) => (calls.push(`events ${JSON.stringify(o.filters)}`), events),
-    ping: async () => undefined,
-    logs: async () => null,
-  };
-  return { inspector, calls };
 }
 
 const codes = (fs: Finding[]) => fs.map((f) => f.code);

@@ -13,7 +13,8 @@ import { emptyEntities, type Diagnosis } from '../../src/core/types.ts';
 import { makeTestBot, realParts } from '../helpers/bot.ts';
 import { hostBot } from '../helpers/host-bot.ts';
 import { createTestHost, createTestInspector } from '../helpers/engine-client.ts';
-import { buildTestImage, cleanup, describeEngine, docker, testName, waitFor } from '../helpers/engine.ts';
+import { buildTestImage, cleanup, describeEngine, docker, testName } from '../helpers/engine.ts';
+import { waitFor } from '../helpers/wait.ts';
 import { sink } from '../helpers/sink.ts';
 
 const TOKEN = 'ghp_FakeExecToken0123456789abcdefABCD';

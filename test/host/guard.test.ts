@@ -74,10 +74,16 @@ function guarded(opts: { logs?: boolean; version?: string } = {}): Docker {
 }
 
 async function expectRefusedSilently(what: string, call: () => Promise<unknown>): Promise<void> {
+  counter.bytes = 0;
+  counter.connections = 0;
+  counter.requestLines = [];
   await expect(call(), what).rejects.toBeInstanceOf(ForbiddenRequestError);
-  await new Promise((r) => setTimeout(r, 20)); // give any stray socket a moment to show up
   expect(counter.bytes, `${what}: bytes written`).toBe(0);
-  expect(counter.connections, `${what}: connections opened`).toBe(0);
+  // A barrier, not a sleep: an allowed request sent afterwards. A stray connection the refused
+  // call opened would be accepted before it, so exactly one connection and request must arrive.
+  await guarded().ping();
+  expect(counter.connections, `${what}: connections opened`).toBe(1);
+  expect(counter.requestLines, `${what}: requests that reached the engine`).toEqual([expect.stringMatching(/^GET \/(v[\d.]+\/)?_ping /)]);
 }
 
 describe('guard: refused before a byte is written', () => {
@@ -162,8 +168,9 @@ describe('guard: allowed GETs do go out (the counter works)', () => {
         },
       );
       await expect(d.ping()).rejects.toThrow();
-      await new Promise((r) => setTimeout(r, 200));
-      expect(lines).toEqual(['GET /_ping HTTP/1.1']);
+      // A barrier, not a sleep: a later request of our own; a followed redirect would come before it.
+      await fetch(`http://127.0.0.1:${port}/barrier`, { redirect: 'manual' });
+      expect(lines).toEqual(['GET /_ping HTTP/1.1', 'GET /barrier HTTP/1.1']);
     } finally {
       await new Promise<void>((r) =>
         server.close(() => {

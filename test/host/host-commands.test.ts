@@ -3,10 +3,10 @@
 // engine text cleaned of control codes.
 import { afterEach, describe, expect, it } from 'vitest';
 import { runImages, runPs, runWhy } from '../../src/adapters/cli/host-commands.ts';
-import { HostUnreachableError } from '../../src/core/errors.ts';
 import { MAX_FINDINGS, MAX_ROWS } from '../../src/core/host-answers.ts';
 import type { ContainerSummary, HostPort, ImageSummary } from '../../src/core/ports.ts';
 import type { Diagnosis, Finding } from '../../src/core/types.ts';
+import { fakeHost as sharedFakeHost, UNREACHABLE } from '../helpers/fake-host.ts';
 import { hostBot, type HostBot } from '../helpers/host-bot.ts';
 import { sink } from '../helpers/sink.ts';
 
@@ -19,26 +19,11 @@ const finding = (i: number, severity: Finding['severity'] = 'warning'): Finding 
   fix: [`docker logs app-${i}`, `docker start app-${i}`],
 });
 
-const unreachable: Finding = {
-  code: 'daemon_unreachable',
-  severity: 'error',
-  subject: 'unix:///x.sock',
-  evidence: { reason: 'no_socket' },
-  summary: 'No Docker Engine socket at /x.sock.',
-  fix: ['sudo systemctl start docker'],
-};
+const unreachable = UNREACHABLE;
 
-function fakeHost(p: { diagnosis?: Diagnosis; containers?: ContainerSummary[]; images?: ImageSummary[]; down?: boolean }): HostPort {
-  const fail = () => Promise.reject(new HostUnreachableError(unreachable));
-  return {
-    description: 'unix:///var/run/docker.sock',
-    diagnose: () => Promise.resolve(p.diagnosis ?? { host: 'unix:///var/run/docker.sock', subject: null, findings: [] }),
-    listContainers: () => (p.down ? fail() : Promise.resolve(p.containers ?? [])),
-    listImages: () => (p.down ? fail() : Promise.resolve(p.images ?? [])),
-    suggestNames: () => Promise.resolve([]),
-    ping: () => Promise.resolve(!p.down),
-  };
-}
+/** The shared fake with one fixed diagnosis (the CLI prints whatever the host says). */
+const fakeHost = (p: { diagnosis?: Diagnosis; containers?: ContainerSummary[]; images?: ImageSummary[]; down?: boolean }) =>
+  sharedFakeHost({ ...p, ...(p.diagnosis ? { diagnose: () => p.diagnosis! } : {}) });
 
 const container = (i: number): ContainerSummary => ({
   id: `${i}`.padStart(64, 'a'),

@@ -8,7 +8,8 @@ import { renderAnswer } from '../../src/adapters/cli/render.ts';
 import { sanitizeImage } from '../../src/host/redact.ts';
 import { makeTestBot } from '../helpers/bot.ts';
 import { createTestHost, createTestInspector } from '../helpers/engine-client.ts';
-import { buildTestImage, cleanup, describeEngine, docker, testName, waitFor } from '../helpers/engine.ts';
+import { buildTestImage, cleanup, describeEngine, docker, testName } from '../helpers/engine.ts';
+import { waitFor } from '../helpers/wait.ts';
 import type Docker from 'dockerode';
 import { sink } from '../helpers/sink.ts';
 import { hostBot } from '../helpers/host-bot.ts';
@@ -45,10 +46,14 @@ describeEngine('secrets never leave the host layer', () => {
       'echo "API_KEY=$API_KEY"; echo "plain $API_KEY"; echo "db $DB_PASSWORD"; sleep 3600',
     );
     await docker('run', '-d', '--name', exited, '-e', `API_KEY=${SECRET}`, image, 'sh', '-c', 'echo "$API_KEY"; exit 3');
-    await waitFor('a failed health probe with output', async () => {
-      const log = await docker('inspect', '--format', '{{json .State.Health.Log}}', running);
-      return log.includes('probe sees') ? log : null;
-    });
+    await waitFor(
+      'a failed health probe with output',
+      async () => {
+        const log = await docker('inspect', '--format', '{{json .State.Health.Log}}', running);
+        return log.includes('probe sees') ? log : null;
+      },
+      { everyMs: 200 },
+    );
     // The engine itself does have it (so the checks below are not vacuous).
     expect(await docker('inspect', '--format', '{{json .Config.Env}}', running)).toContain(SECRET);
     expect(await docker('logs', running)).toContain(SECRET);

@@ -9,7 +9,8 @@ import { emptyEntities, type Diagnosis } from '../../src/core/types.ts';
 import { createDockerHost } from '../../src/host/docker-host.ts';
 import { MAX_LOG_LINE_CHARS } from '../../src/host/docker-inspector.ts';
 import { realParts } from '../helpers/bot.ts';
-import { buildTestImage, cleanup, describeEngine, docker, testName, waitFor } from '../helpers/engine.ts';
+import { buildTestImage, cleanup, describeEngine, docker, testName } from '../helpers/engine.ts';
+import { waitFor } from '../helpers/wait.ts';
 import { startRecorder, type Recorder } from '../helpers/recorder.ts';
 
 const SECRET = 'hunter2-log-fake-pw';

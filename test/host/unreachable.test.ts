@@ -134,10 +134,13 @@ s.on('error', (e) => console.log(JSON.stringify({ message: e.message, code: e.co
     expect(['ENOTFOUND', 'EAI_AGAIN']).toContain(f.evidence.error);
   });
 
-  it('a server that accepts and never answers → timeout, within the limit + a margin', async () => {
+  it('a server that accepts and never answers → timeout, one connection per call (no retry)', async () => {
     const sock = join(dir, 'hang.sock');
+    let connections = 0;
     await listen(
-      createServer(() => undefined),
+      createServer(() => {
+        connections++;
+      }),
       sock,
     );
     const i = createDockerInspector({ connect: { dockerHost: `unix://${sock}` }, timeoutMs: 400 });
@@ -148,13 +151,12 @@ s.on('error', (e) => console.log(JSON.stringify({ message: e.message, code: e.co
       () => i.inspectImage('app:1'),
       () => i.events({ since: now - 60, until: now }),
     ]) {
-      const t0 = performance.now();
+      // The limit itself is the inspector's timer (bench/host.ts times it); here: what it says and sends.
+      const before = connections;
       const f = await findingOf(call());
-      const ms = performance.now() - t0;
       expect(f.evidence).toMatchObject({ reason: 'timeout', timeoutMs: 400 });
       expect(f.summary).toMatch(/did not answer within 400 ms/);
-      expect(ms).toBeGreaterThanOrEqual(380);
-      expect(ms).toBeLessThan(400 + 600);
+      expect(connections - before).toBe(1);
     }
   });
 
@@ -188,27 +190,49 @@ s.on('error', (e) => console.log(JSON.stringify({ message: e.message, code: e.co
 });
 
 describe('the host port never throws raw errors where it promises not to', () => {
-  it('diagnose() returns the daemon_unreachable finding; ping() is false; suggestNames() is [] in time', async () => {
+  it('diagnose() returns the daemon_unreachable finding; ping() is false; suggestNames() is []', async () => {
     const sock = join(dir, 'hang2.sock');
     await listen(
       createServer(() => undefined),
       sock,
     );
     const hung = createDockerHost({ connect: { dockerHost: `unix://${sock}` }, timeoutMs: 300 });
-    const t0 = performance.now();
+    // The engine never answers: each of these resolving at all is its time limit working.
     const d = await hung.diagnose({ subject: 'web' });
-    expect(performance.now() - t0).toBeLessThan(300 + 1000);
     expect(d.findings.map((f) => f.code)).toEqual(['daemon_unreachable']);
     expect(d.findings[0]!.evidence.reason).toBe('timeout');
     expect(await hung.ping()).toBe(false);
-    const t1 = performance.now();
     expect(await hung.suggestNames('we', 5)).toEqual([]);
-    expect(performance.now() - t1).toBeLessThan(300 + 500);
 
     const missing = createDockerHost({ connect: { dockerHost: `unix://${join(dir, 'none.sock')}` } });
     const d2 = await missing.diagnose({});
     expect(d2.findings[0]!.evidence.reason).toBe('no_socket');
     expect(d2.host).toBe(`unix://${join(dir, 'none.sock')}`);
     await expect(missing.listImages()).rejects.toBeInstanceOf(HostUnreachableError);
+  });
+});
+
+describe('bounded event reads', () => {
+  it('never ask the engine for events past now (the engine holds such a call open until then)', async () => {
+    const sock = join(dir, 'events.sock');
+    const urls: string[] = [];
+    await listen(
+      createHttpServer((q, r) => {
+        urls.push(q.url ?? '');
+        r.writeHead(200, { 'content-type': 'application/json' }).end('');
+      }),
+      sock,
+    );
+    const now = Date.now() / 1000;
+    const events = await createDockerInspector({ connect: { dockerHost: `unix://${sock}` } }).events({
+      since: Math.floor(now) - 600,
+      until: Math.ceil(now) + 60,
+    });
+    const askedAt = Date.now() / 1000;
+    expect(events).toEqual([]);
+    const sent = urls.find((u) => u.includes('/events'));
+    const until = Number(new URL(sent!, 'http://engine').searchParams.get('until'));
+    expect(until).toBeGreaterThanOrEqual(Math.floor(now));
+    expect(until).toBeLessThanOrEqual(askedAt);
   });
 });

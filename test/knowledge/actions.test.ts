@@ -9,7 +9,7 @@ import { createBot } from '../../src/core/bot.ts';
 import { blocksToPlainText } from '../../src/core/markdown.ts';
 import { KnowledgeError, loadKnowledge } from '../../src/knowledge/load.ts';
 import { createNlu } from '../../src/nlu/index.ts';
-import { fakeHost } from '../adapters/discord/fake-host.ts';
+import { discordHost as fakeHost } from '../adapters/discord/fake-host.ts';
 import { INTENTS_DIR } from '../helpers/bot.ts';
 import { untrainedNlu } from '../helpers/host-bot.ts';
 

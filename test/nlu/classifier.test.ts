@@ -41,15 +41,9 @@ const key = (s: string) =>
     .trim();
 
 describe('intent classifier', () => {
-  it('trains on every intent in well under a second', () => {
-    const started = performance.now();
-    const again = trainIntentClassifier(kb);
-    const ms = performance.now() - started;
-    console.log(`trained ${examples.length} examples / ${kb.intents.length} intents in ${ms.toFixed(0)} ms`);
-    expect(again.intents).toHaveLength(kb.intents.length);
-    // The budget is "well under a second": ~0.5 s on a quiet machine for ~4,900 sentences (features
-    // ~0.2 s, six SGD passes ~0.3 s, bench:nlu has the numbers); 1 s leaves room for a busy CI box.
-    expect(ms).toBeLessThan(1000);
+  // The time budget ("well under a second") is the training row of bench/nlu.ts, not a test.
+  it('trains on every intent', () => {
+    expect(classifier.intents).toEqual(expect.arrayContaining(kb.intents.map((i) => i.id)));
   });
 
   it('classifies its own training examples to their intent', () => {

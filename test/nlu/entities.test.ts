@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Entities } from '../../src/core/types.ts';
 import { extractEntities } from '../../src/nlu/entities.ts';
+import { hostileEntityInputs } from '../fixtures/hostile-inputs.ts';
 
 interface Expected {
   text: string;
@@ -89,21 +90,9 @@ describe('extractEntities: own cases', () => {
 });
 
 describe('extractEntities: hostile input', () => {
-  const inputs: [string, string][] = [
-    ['100 KB of one character', 'a'.repeat(100_000)],
-    ['100 KB of colons and digits', '1:'.repeat(50_000)],
-    ['100 KB of almost-image references', 'a-'.repeat(25_000) + ':' + 'b.'.repeat(25_000)],
-    ['100 KB of "exit code" without a number', 'exit code '.repeat(10_000)],
-    ['100 KB of spaces after exit', 'exit' + ' '.repeat(100_000) + 'x'],
-    ['100 KB of docker docker', 'docker '.repeat(14_000)],
-    ['100 KB of backticks and quotes', '`"\''.repeat(33_000)],
-    ['binary', String.fromCharCode(...Array.from({ length: 60_000 }, (_, i) => (i * 7919) % 65536))],
-  ];
-  it.each(inputs)('%s finishes fast and returns bounded lists', (_name, text) => {
-    const t0 = performance.now();
+  // A catastrophic backtrack shows as a test timeout here; bench/nlu.ts has the time.
+  it.each(hostileEntityInputs)('%s returns bounded lists', (_name, text) => {
     const e = extractEntities(text);
-    const ms = performance.now() - t0;
-    expect(ms).toBeLessThan(1000); // typically a few ms; generous for slow CI machines
     for (const list of [e.names, e.images, e.ports, e.exitCodes, e.subcommands]) expect(list.length).toBeLessThanOrEqual(20);
   });
 

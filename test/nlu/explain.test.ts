@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Explanation } from '../../src/core/ports.ts';
 import { explainCommand } from '../../src/nlu/explain.ts';
+import { hostileCommandLines } from '../fixtures/hostile-inputs.ts';
 
 function ex(text: string): Explanation {
   const e = explainCommand(text);
@@ -181,16 +182,8 @@ describe('explainCommand: finding the line', () => {
     for (const t of ['what is an image?', 'docker is broken', 'docker', 'I use docker desktop', 'docker frobnicate -x', ''])
       expect(explainCommand(t)).toBeNull();
   });
+  // A catastrophic backtrack shows as a test timeout here; bench/nlu.ts has the time.
   it('survives hostile input', () => {
-    for (const t of [
-      'docker run ' + '-'.repeat(100_000),
-      'docker run "' + 'a'.repeat(100_000),
-      'docker ' + '\u0000\uffff'.repeat(50_000),
-      'x'.repeat(100_000),
-    ]) {
-      const t0 = performance.now();
-      explainCommand(t);
-      expect(performance.now() - t0).toBeLessThan(1000);
-    }
+    expect(hostileCommandLines.map((t) => explainCommand(t)?.subcommand ?? null)).toEqual(['run', 'run', null, null]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { withoutFraming } from '../../src/nlu/framing.ts';
+import { hostileFramings } from '../fixtures/hostile-inputs.ts';
 
 describe('question framing', () => {
   it('peels greetings, lead-ins, thanks and sign-offs off a question', () => {
@@ -46,12 +47,12 @@ describe('question framing', () => {
     }
   });
 
-  it('stays linear on hostile input', () => {
-    const started = performance.now();
-    withoutFraming(`hi ${'all '.repeat(20_000)}x`);
-    withoutFraming('thanks '.repeat(20_000));
-    withoutFraming(`q${' '.repeat(50_000)}:`);
-    withoutFraming(`Hi, ${'a '.repeat(50_000)} thanks${' '.repeat(50_000)}y`);
-    expect(performance.now() - started).toBeLessThan(2000);
+  // A catastrophic backtrack shows as a test timeout here; bench/nlu.ts has the time.
+  it('survives hostile input and only ever takes text away', () => {
+    for (const t of hostileFramings) {
+      const kept = withoutFraming(t);
+      expect(kept.length).toBeGreaterThan(0);
+      expect(kept.length).toBeLessThanOrEqual(t.length);
+    }
   });
 });

@@ -14,7 +14,7 @@ afterAll(() => {
   rmSync(cwd, { recursive: true, force: true });
 });
 
-it("imports src/nlu without loading natural's index or reading .env, and trains fast", () => {
+it("imports src/nlu without loading natural's index or reading .env, also while it trains and answers", () => {
   writeFileSync(join(cwd, '.env'), 'COACH_TEST_SENTINEL=1\n');
   const nlu = pathToFileURL(join(root, 'src/nlu/index.ts')).href;
   const load = pathToFileURL(join(root, 'src/knowledge/load.ts')).href;

@@ -13,7 +13,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { bigPost } from '../adapters/slack/flood.ts';
 import { postSigned, SIGNING_SECRET, slashBody } from '../adapters/slack/requests.ts';
-import { cleanup, describeEngine, docker, testName, waitFor } from '../helpers/engine.ts';
+import { cleanup, describeEngine, docker, testName } from '../helpers/engine.ts';
+import { waitFor } from '../helpers/wait.ts';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -102,8 +103,7 @@ describeEngine('the bot image, hardened', () => {
           () => false,
         );
       },
-      90_000,
-      500,
+      { timeoutMs: 90_000, everyMs: 500 },
     );
 
     const results = await Promise.all(
@@ -146,11 +146,9 @@ describeEngine('the bot image, hardened', () => {
       }),
     );
     expect(ack.status).toBe(200);
-    await waitFor(
-      'the answer at the response_url',
-      async () => (await docker('logs', standIn)).includes('RESPONSE after-flood'),
-      30_000,
-      300,
-    );
+    await waitFor('the answer at the response_url', async () => (await docker('logs', standIn)).includes('RESPONSE after-flood'), {
+      timeoutMs: 30_000,
+      everyMs: 300,
+    });
   }, 240_000);
 });

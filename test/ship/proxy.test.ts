@@ -13,7 +13,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createDockerHost } from '../../src/host/docker-host.ts';
 import { DEFAULTS, EVENTS_WINDOW_S, type ProxyOptions } from '../../src/proxy/options.ts';
 import { startProxy, type ProxyServer } from '../../src/proxy/server.ts';
-import { buildTestImage, cleanup, describeEngine, docker, testName, waitFor } from '../helpers/engine.ts';
+import { buildTestImage, cleanup, describeEngine, docker, testName } from '../helpers/engine.ts';
+import { waitFor } from '../helpers/wait.ts';
 import { freePort, startCoach } from '../helpers/process.ts';
 import { startRecorder, type Recorder } from '../helpers/recorder.ts';
 import { cleanEnv } from '../helpers/spawn.ts';
@@ -153,12 +154,10 @@ describeEngine('coach proxy in front of the real engine', () => {
     );
     // A container whose inspect answer alone is over the small proxy's cap.
     await docker('create', '--name', BIG, '-l', `padding=${'x'.repeat(40 * 1024)}`, IMAGE);
-    await waitFor(
-      'the first health check',
-      async () => (await docker('inspect', '--format', '{{len .State.Health.Log}}', NAME)) !== '0',
-      60_000,
-      500,
-    );
+    await waitFor('the first health check', async () => (await docker('inspect', '--format', '{{len .State.Health.Log}}', NAME)) !== '0', {
+      timeoutMs: 60_000,
+      everyMs: 500,
+    });
   }, 180_000);
 
   afterAll(async () => {

@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { WAIT_MS, waitFor } from '../../helpers/wait.ts';
 
 export const APP_ID = '100000000000000001';
 export const BOT_ID = '100000000000000002';
@@ -199,16 +200,11 @@ export class DiscordStandIn {
   }
 
   /** Waits (bounded) for a recorded request; returns it or throws with what was seen. */
-  async waitFor(pred: (r: Recorded) => boolean, timeoutMs = 5000, from = 0): Promise<Recorded> {
-    const until = Date.now() + timeoutMs;
-    while (Date.now() < until) {
-      const hit = this.requests.slice(from).find(pred);
-      if (hit) return hit;
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    throw new Error(
-      `stand-in: no matching request within ${timeoutMs} ms; saw:\n${this.requests.map((r) => `${r.method} ${r.path}`).join('\n')}`,
-    );
+  waitFor(pred: (r: Recorded) => boolean, timeoutMs = WAIT_MS, from = 0): Promise<Recorded> {
+    return waitFor('a matching request to the stand-in', () => this.requests.slice(from).find(pred), {
+      timeoutMs,
+      detail: () => `saw:\n${this.requests.map((r) => `${r.method} ${r.path}`).join('\n')}`,
+    });
   }
 
   /** Requests about one interaction token (callback, @original edits, follow-ups). */

@@ -6,7 +6,6 @@ import { makeTestBot } from '../../helpers/bot.ts';
 import { hostileHost } from './fake-host.ts';
 import { startHarness, type Harness } from './harness.ts';
 import { buttons, plainText, postSigned, slashBody } from './requests.ts';
-import { sleep } from './stand-in.ts';
 
 const SHARE = 'Share in channel';
 const OPS = 'C0OPS';
@@ -48,7 +47,9 @@ describe('slack: Share in channel never spreads host data beyond who may see it'
     const answer = await h.nextPost((p) => p.urlId === urlId);
     expect(answer.response_type).toBe('ephemeral');
     expect(plainText(answer)).toContain('only shared in channels set up for them');
-    await sleep(200);
+    // Nothing may be posted: a later slash command's answer arriving first is the barrier.
+    const { reply: after } = await h.slash('help', { channel: OPS, user: ALICE });
+    expect(after).toBeTruthy();
     expect(h.standIn.posted.filter((p) => p.urlId === urlId && p.response_type === 'in_channel')).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { WAIT_MS, waitFor as sharedWaitFor } from '../../helpers/wait.ts';
 
 export const BOT = { userId: 'UBOT0001', botId: 'BBOT0001', teamId: 'T0001' };
 
@@ -142,11 +143,11 @@ export async function startStandIn(): Promise<StandIn> {
     async sendEnvelope(type, payload, extra = {}) {
       const envelope_id = `env-${++envelopeSeq}`;
       // A client may be between connections (a reconnect on a busy machine): wait, bounded.
-      const open = await waitFor(() => [...sockets].find((s) => s.readyState === s.OPEN), 5000, 'a socket mode client');
+      const open = await waitFor(() => [...sockets].find((s) => s.readyState === s.OPEN), WAIT_MS, 'a socket mode client');
       const acked = new Promise<{ envelope_id: string; payload?: unknown; at: number }>((resolve, reject) => {
         const timer = setTimeout(() => {
-          reject(new Error(`envelope ${envelope_id} was not acked within 5 s`));
-        }, 5000);
+          reject(new Error(`envelope ${envelope_id} was not acked at all (waited ${WAIT_MS} ms)`));
+        }, WAIT_MS);
         acks.set(envelope_id, (a) => {
           clearTimeout(timer);
           acks.delete(envelope_id);
@@ -159,12 +160,11 @@ export async function startStandIn(): Promise<StandIn> {
     disconnectAll() {
       for (const s of sockets) s.send(JSON.stringify({ type: 'disconnect', reason: 'refresh_requested' }));
     },
-    waitFor: (find, timeoutMs = 5000, what = 'condition') => waitFor(find, timeoutMs, what),
+    waitFor: (find, timeoutMs = WAIT_MS, what = 'condition') => waitFor(find, timeoutMs, what),
     async close() {
       // Bolt's app.stop() in Socket Mode returns before the socket has closed: give clients up
       // to 1 s to close on their own, then cut them off.
-      const deadline = Date.now() + 1000;
-      while (sockets.size > 0 && Date.now() < deadline) await sleep(20);
+      await sharedWaitFor('socket clients to close', () => sockets.size === 0, { timeoutMs: 1000 }).catch(() => undefined);
       for (const s of sockets) s.terminate();
       wss.close();
       server.closeAllConnections();
@@ -178,18 +178,10 @@ export async function startStandIn(): Promise<StandIn> {
   return standIn;
 }
 
-/** Polls until `find` returns something (bounded). */
-export async function waitFor<T>(find: () => T | undefined | false, timeoutMs = 5000, what = 'condition'): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const hit = find();
-    if (hit) return hit;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(10);
-  }
+/** Polls until `find` returns something (bounded): the shared helper, in the stand-in's argument order. */
+export function waitFor<T>(find: () => T | undefined | false, timeoutMs = WAIT_MS, what = 'condition'): Promise<T> {
+  return sharedWaitFor(what, find, { timeoutMs });
 }
-
-export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 function toPosted(via: Posted['via'], a: Record<string, unknown>, urlId?: string): Posted {
   const blocks = typeof a.blocks === 'string' ? (JSON.parse(a.blocks) as SlackBlock[]) : (a.blocks as SlackBlock[] | undefined);
