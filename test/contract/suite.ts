@@ -68,7 +68,6 @@ export function runContract(adapter: string, makeDriver: () => Promise<ContractD
       driver = await makeDriver();
     });
     afterAll(async () => {
-       
       await driver?.close();
     });
     conversations.forEach((c, n) => {
