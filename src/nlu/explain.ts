@@ -5,6 +5,7 @@
 import type { ExplainedPart, Explanation } from '../core/ports.ts';
 import { ALIASES, MANAGEMENT, SUBCOMMANDS, findFlag, type ArgRole, type FlagSpec, type SubcommandSpec } from './docker-flags.ts';
 import { explainContext, explainCpPath, explainEnv, explainImage, explainPublish, explainRestart, explainVolume } from './explain-parts.ts';
+import { COMPOSE_WITH_VALUE, composeOptions } from './explain-compose.ts';
 import { parseImageRef } from './image-ref.ts';
 import { readMessage } from './reader/read-message.ts';
 
@@ -51,48 +52,6 @@ export function explainWords(w: string[], line: string): Explanation | null {
   const start = i + key.split(' ').length;
   const sub = ALIASES[key] ?? key;
   return build(line, key, sub, spec, w.slice(start));
-}
-
-const COMPOSE_WITH_VALUE = new Set(['-f', '--file', '-p', '--project-name', '--profile', '--env-file', '--project-directory']);
-
-/** Compose's own options (`-f a.yml -f b.yml -p shop --profile debug`), explained. */
-function composeOptions(opts: string[]): ExplainedPart[] {
-  const parts: ExplainedPart[] = [];
-  for (let k = 0; k < opts.length; k++) {
-    const o = opts[k] as string;
-    const v = opts[k + 1];
-    if (o === '-f' || o === '--file') {
-      parts.push({
-        part: `${o} ${v ?? ''}`.trim(),
-        kind: 'flag',
-        meaning: `reads the Compose file \`${v ?? ''}\`; with several \`-f\`, later files override and extend earlier ones (an override file on top of the base)`,
-      });
-      k++;
-    } else if (o === '-p' || o === '--project-name') {
-      parts.push({
-        part: `${o} ${v ?? ''}`.trim(),
-        kind: 'flag',
-        meaning: `names the project \`${v ?? ''}\`: containers, networks and volumes are prefixed with it`,
-      });
-      k++;
-    } else if (o === '--profile') {
-      parts.push({ part: `${o} ${v ?? ''}`.trim(), kind: 'flag', meaning: `also enables the services marked with profile \`${v ?? ''}\`` });
-      k++;
-    } else if (o === '--env-file' || o === '--project-directory') {
-      parts.push({
-        part: `${o} ${v ?? ''}`.trim(),
-        kind: 'flag',
-        meaning:
-          o === '--env-file'
-            ? 'reads variables for the Compose file from this file'
-            : 'the folder relative paths in the Compose file start from',
-      });
-      k++;
-    } else {
-      parts.push({ part: o, kind: 'unknown', meaning: 'not a Compose option I know — check `docker compose --help`' });
-    }
-  }
-  return parts;
 }
 
 /** The first line with `docker …` on it, from `docker` to the end of that line (or the closing backtick). */

@@ -39,7 +39,7 @@ describe('coach why|ps|images through the core', () => {
     const images = cli(bot);
     expect(await images.run(['images', '--json'])).toBe(0);
     expect(Object.keys((JSON.parse(images.out()) as object[])[0]!)).toEqual(['tags', 'id', 'size', 'created', 'containers']);
-    expect(host.calls).toEqual(['diagnose web 8080', 'ps true', 'images']);
+    expect(host.calls).toEqual(['diagnose web 8080', 'listContainers --all', 'listImages']);
     expect(handled.map((h) => [h.platform, h.intent])).toEqual([
       ['cli', 'diagnose.missing_container'],
       ['cli', 'host.list_containers'],

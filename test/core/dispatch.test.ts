@@ -62,7 +62,7 @@ describe('explicit commands go through the core without the classifier', () => {
       ['host.list_images', 'listing'],
       ['meta.help', 'help'],
     ]);
-    expect(host.calls).toEqual(['diagnose web 8080', 'ps true', 'images']);
+    expect(host.calls).toEqual(['diagnose web 8080', 'listContainers --all', 'listImages']);
     expect(why?.data).toMatchObject({ kind: 'diagnosis', diagnosis: { subject: 'web' } });
     expect(ps?.data).toMatchObject({ kind: 'containers', all: true });
     expect(images?.data?.kind).toBe('images');
@@ -83,7 +83,7 @@ describe('explicit commands go through the core without the classifier', () => {
     expect(a?.kind).toBe('listing');
     const article = await bot.handle(q({ kind: 'followup', intent: 'diagnose.daemon_unreachable' }));
     expect(article?.kind).toBe('knowledge');
-    expect(host.calls).toEqual(['images']);
+    expect(host.calls).toEqual(['listImages']);
     expect(bot.classifyCalls()).toBe(0);
   });
 
@@ -143,7 +143,7 @@ describe('suggest (autocomplete) takes the same road', () => {
     const ask = (over: Partial<Question> = {}): Question => ({ ...q({ kind: 'ask' }), text: 'w', ...over });
     expect(await hostBot(host).suggest(ask(), 5)).toEqual(['web', 'worker']);
     expect(await hostBot(host).suggest(ask({ hostAllowed: false }), 5)).toEqual([]);
-    expect(host.calls).toEqual(['suggest w 5']);
+    expect(host.calls).toEqual(['suggestNames w 5']);
     expect(await hostBot().suggest(ask(), 5)).toEqual([]);
     const slow = fakeHost({ suggestDelayMs: 2_000 });
     expect(await hostBot(slow, { hostDeadlineMs: 30 }).suggest(ask(), 5)).toEqual([]);

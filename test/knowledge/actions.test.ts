@@ -194,6 +194,6 @@ describe('adding an intent with an existing action is one YAML file', () => {
       command: { kind: 'followup', intent: 'host.list_images_again' },
     });
     expect([a?.intent, a?.kind, a?.hostUsed]).toEqual(['host.list_images_again', 'listing', true]);
-    expect(host.calls).toEqual(['images']);
+    expect(host.calls).toEqual(['listImages']);
   });
 });
