@@ -6,16 +6,20 @@
 // (checked). So the teardown sets process.exitCode = 1 (checked: `vitest run` then exits 1),
 // throws for the report, and writes the verdict to .cache/recorder-verdict.json so CI can
 // check it independently of the runner.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { botImageFiles, builtIds } from './helpers/bot-image-files.ts';
 import { startRecorder } from './helpers/recorder.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** The recorder's unix socket: the bot's requests in tests go here (engine-client.ts). */
     engineProxySocket: string;
+    /** The tag the bot's own image gets in this run (built once: test/helpers/bot-image.ts). */
+    botImageTag: string;
   }
 }
 
@@ -29,8 +33,11 @@ function realEngineSocket(): string {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const recorder = await startRecorder({ target: realEngineSocket() });
   project.provide('engineProxySocket', recorder.socketPath);
+  const botImageTag = `container-coach:test-${process.pid}`;
+  project.provide('botImageTag', botImageTag);
 
   return async function teardown(): Promise<void> {
+    removeBotImage(botImageTag);
     await recorder.close();
     const total = recorder.requests.length;
     const bad = recorder.violations();
@@ -49,4 +56,19 @@ export default async function setup(project: TestProject): Promise<() => Promise
     process.exitCode = 1;
     throw new Error(message);
   };
+}
+
+/** Removes the run's bot image and the builder's untagged stage images, if this run built one. */
+function removeBotImage(tag: string): void {
+  const files = botImageFiles(tag);
+  if (!existsSync(files.result)) return;
+  const built = JSON.parse(readFileSync(files.result, 'utf8')) as { output?: string };
+  spawnSync('docker', ['rmi', tag], { stdio: 'ignore' });
+  // Untagged stage images only (newest first): an id that still carries a tag (the base) is kept.
+  for (const id of builtIds(built.output ?? '').reverse()) {
+    const tags = spawnSync('docker', ['image', 'inspect', '--format', '{{len .RepoTags}}', id], { encoding: 'utf8' });
+    if (tags.status === 0 && tags.stdout.trim() === '0') spawnSync('docker', ['rmi', id], { stdio: 'ignore' });
+  }
+  rmSync(files.result, { force: true });
+  rmSync(files.lock, { force: true });
 }

@@ -7,18 +7,15 @@
 // stand-in runs from the same image in its own container, and the bot joins that container's
 // network namespace (`--network container:`), so the two talk over 127.0.0.1 and only the
 // stand-in's published port (on 127.0.0.1) is reachable from the test.
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { bigPost } from '../adapters/slack/flood.ts';
 import { postSigned, SIGNING_SECRET, slashBody } from '../adapters/slack/requests.ts';
+import { botImage } from '../helpers/bot-image.ts';
 import { cleanup, describeEngine, docker, testName } from '../helpers/engine.ts';
 import { waitFor } from '../helpers/wait.ts';
 
-const run = promisify(execFile);
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TAG = testName('coach-hardening');
+/** This run's bot image (built once and shared: test/helpers/bot-image.ts). */
+let TAG = '';
 const MB = 1024 * 1024;
 const FLOOD = 60;
 
@@ -38,36 +35,14 @@ http.createServer((req, res) => {
 }).listen(9000, '127.0.0.1', () => console.log('stand-in listening'));
 `;
 
-async function buildImage(): Promise<string> {
-  try {
-    await run('bash', ['.ci/base-image.sh'], { cwd: ROOT, timeout: 10 * 60_000 });
-    const { stdout } = await run('bash', ['.ci/build-image.sh', TAG], {
-      cwd: ROOT,
-      timeout: 12 * 60_000,
-      maxBuffer: 64 * 1024 * 1024,
-      env: { ...process.env, DOCKER_CLI_HINTS: 'false' },
-    });
-    return stdout;
-  } catch (err) {
-    const e = err as { stdout?: string; stderr?: string; message: string };
-    throw new Error(`image build failed: ${e.message}\n${(e.stdout ?? '').slice(-3000)}\n${(e.stderr ?? '').slice(-3000)}`, { cause: err });
-  }
-}
-
 describeEngine('the bot image, hardened', () => {
-  let buildOutput = '';
-
   beforeAll(async () => {
-    buildOutput = await buildImage();
+    TAG = (await botImage()).tag;
   }, 25 * 60_000);
 
   afterAll(async () => {
+    // The containers this file ran; the image itself goes in the global teardown.
     await cleanup();
-    await docker('rmi', TAG).catch(() => undefined);
-    for (const id of [...buildOutput.matchAll(/^ ---> ([0-9a-f]{12})\s*$/gm)].map((m) => m[1]!).reverse()) {
-      const tags = await docker('image', 'inspect', '--format', '{{len .RepoTags}}', id).catch(() => '');
-      if (tags === '0') await docker('rmi', id).catch(() => undefined);
-    }
   }, 120_000);
 
   it('ships no npm, npx, corepack or yarn, and no setuid/setgid file', async () => {
@@ -133,8 +108,13 @@ describeEngine('the bot image, hardened', () => {
     // Every request is refused with 413 before its body is read. Through Docker's port forwarding
     // a few clients that were still sending may see the connection closed (0) before the 413
     // reached them: the forwarder closes both sides when ours is cut off after 1 MB.
+    // How many see the 413 rather than the close depends on the forwarder's timing (from 59 of 60
+    // to 41 of 60 here), so the test holds what matters: no request was taken in (no 2xx, no 401
+    // after a buffered body), the cap answered, and the container's memory stayed far below its
+    // limit. The exact 413 for every request is proven in-process (test/adapters/slack/body-limit.test.ts).
     expect(Object.keys(counts).filter((k) => k !== '413' && k !== '0')).toEqual([]);
-    expect(counts[413] ?? 0).toBeGreaterThanOrEqual(0.9 * (FLOOD + 20));
+    expect(counts[413] ?? 0).toBeGreaterThan(0);
+    if (peak !== 'n/a') expect(Number(peak)).toBeLessThan(256 * MB);
 
     const ack = await postSigned(
       `${base}/slack/events`,

@@ -10,13 +10,15 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { botImage } from '../helpers/bot-image.ts';
 import { cleanup, describeEngine, docker, testName } from '../helpers/engine.ts';
 import { waitFor } from '../helpers/wait.ts';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BASE = 'node:20-bookworm-slim';
-const TAG = testName('coach-image');
+/** This run's bot image (built once and shared: test/helpers/bot-image.ts). */
+let TAG = '';
 const MB = 1e6;
 /** The issue's goal for what the project adds to the base; the assertion leaves room above it. */
 const GOAL_MB = 80;
@@ -24,58 +26,18 @@ const LIMIT_MB = 120;
 /** `docker stop`'s default grace period: after it the engine sends SIGKILL (exit 137). */
 const GRACE_S = 10;
 
-/** Runs a script from the repository; resolves with its stdout (stderr goes to the error on failure). */
-async function script(path: string, args: string[], timeoutMs: number): Promise<string> {
-  try {
-    const { stdout } = await run('bash', [path, ...args], {
-      cwd: ROOT,
-      timeout: timeoutMs,
-      maxBuffer: 64 * 1024 * 1024,
-      env: { ...process.env, DOCKER_CLI_HINTS: 'false' },
-    });
-    return stdout;
-  } catch (err) {
-    const e = err as { stdout?: string; stderr?: string; message: string };
-    const tail = (s = '') => s.split('\n').slice(-40).join('\n');
-    throw Object.assign(
-      new Error(`${path} failed: ${e.message}\n--- stdout (last lines)\n${tail(e.stdout)}\n--- stderr\n${tail(e.stderr)}`),
-      {
-        stdout: e.stdout ?? '',
-      },
-    );
-  }
-}
-
-/** The image ids the (classic) builder printed: stage images it leaves untagged, to remove later. */
-function builtIds(output: string): string[] {
-  return [...output.matchAll(/^ ---> ([0-9a-f]{12})\s*$/gm)].map((m) => m[1]!);
-}
-
 describeEngine('the bot image built from the Dockerfile', () => {
-  let buildOutput = '';
   let buildSeconds = 0;
 
   beforeAll(async () => {
-    const baseOut = await script('.ci/base-image.sh', [], 10 * 60_000);
-    console.log(baseOut.trim());
-    const started = Date.now();
-    try {
-      buildOutput = await script('.ci/build-image.sh', [TAG], 12 * 60_000);
-    } catch (err) {
-      buildOutput = (err as { stdout?: string }).stdout ?? ''; // so afterAll removes what it did build
-      throw err;
-    }
-    buildSeconds = (Date.now() - started) / 1000;
-    console.log(`[image] built ${TAG} in ${buildSeconds.toFixed(0)} s`);
+    const image = await botImage();
+    TAG = image.tag;
+    buildSeconds = image.seconds;
   }, 25 * 60_000);
 
   afterAll(async () => {
+    // The containers this file ran; the image itself goes in the global teardown.
     await cleanup();
-    // Untagged stage images of this build (newest first, so children go before parents).
-    for (const id of builtIds(buildOutput).reverse()) {
-      const tags = await docker('image', 'inspect', '--format', '{{len .RepoTags}}', id).catch(() => '');
-      if (tags === '0') await docker('rmi', id).catch(() => undefined);
-    }
   }, 120_000);
 
   it('answers a question, with `coach` on the PATH', async () => {
