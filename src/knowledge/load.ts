@@ -4,11 +4,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseDocument } from 'yaml';
-import type { ZodError } from 'zod';
 import type { Intent, KnowledgeBase } from '../core/ports.ts';
 import { KnowledgeError, type KnowledgeProblem } from './errors.ts';
 import { crossReferenceProblems } from './references.ts';
 import { intentSchema } from './schema.ts';
+import { zodProblems } from './yaml-folder.ts';
 
 export { KnowledgeError, type KnowledgeProblem } from './errors.ts';
 
@@ -87,30 +87,6 @@ function readIntent(path: string, file: string, problems: KnowledgeProblem[]): I
     return null;
   }
   return parsed.data;
-}
-
-function zodProblems(file: string, error: ZodError, raw: object): KnowledgeProblem[] {
-  const out: KnowledgeProblem[] = [];
-  for (const issue of error.issues) {
-    const field = issue.path.map(String).join('.');
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) out.push({ file, field: field ? `${field}.${key}` : key, message: 'unknown field' });
-    } else if (issue.code === 'invalid_type' && valueAt(raw, issue.path) === undefined) {
-      out.push({ file, field: field || FILE, message: 'is required' });
-    } else {
-      out.push({ file, field: field || FILE, message: issue.message });
-    }
-  }
-  return out;
-}
-
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let v = root;
-  for (const key of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<PropertyKey, unknown>)[key];
-  }
-  return v;
 }
 
 function firstLine(s: string): string {
