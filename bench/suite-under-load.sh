@@ -25,8 +25,9 @@ for i in $(seq 1 "$runs"); do
   start=$(date +%s)
   if REQUIRE_DOCKER=${REQUIRE_DOCKER:-1} npm test >"$work/run-$i.log" 2>&1; then status=passed; else status=FAILED; failed=1; fi
   secs=$(( $(date +%s) - start ))
-  tests=$(grep -E '^\s+Tests ' "$work/run-$i.log" | tail -1 | sed 's/\x1b\[[0-9;]*m//g' | xargs || true)
-  duration=$(grep -E '^\s+Duration ' "$work/run-$i.log" | tail -1 | sed 's/\x1b\[[0-9;]*m//g' | awk '{print $2}' || true)
+  plain=$(sed 's/\x1b\[[0-9;]*m//g' "$work/run-$i.log")
+  tests=$(grep -E '^\s+Tests ' <<<"$plain" | tail -1 | xargs || true)
+  duration=$(grep -E '^\s+Duration ' <<<"$plain" | tail -1 | awk '{print $2}' || true)
   results+=("$i | $status | ${secs}s | ${duration:-?} | ${tests:-?}")
   [ "$status" = FAILED ] && { echo "--- run $i failed; last lines:"; tail -40 "$work/run-$i.log"; }
 done
