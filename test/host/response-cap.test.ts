@@ -11,6 +11,7 @@ import { ENDPOINTS } from '../../src/host/allowlist.ts';
 import { createDockerInspector } from '../../src/host/docker-inspector.ts';
 import { HEADER_ROOM } from '../../src/host/guard.ts';
 import type { ReadOnlyInspector } from '../../src/host/inspector.ts';
+import { waitFor } from '../helpers/wait.ts';
 
 /** The fake engine stops by itself after this much, whatever the client does. */
 const SERVER_STOP = 200 * 1024 * 1024;
@@ -21,6 +22,8 @@ interface FakeEngine {
   socket: string;
   /** Bytes written per request path. */
   sent: Map<string, number>;
+  /** Paths whose answer the server has finished (the client left or the body ended). */
+  closed: Set<string>;
   close(): Promise<void>;
 }
 
@@ -29,6 +32,7 @@ async function startEndlessEngine(): Promise<FakeEngine> {
   const dir = mkdtempSync(join(tmpdir(), 'cc-endless-'));
   const socket = join(dir, 'engine.sock');
   const sent = new Map<string, number>();
+  const closed = new Set<string>();
   const chunk = Buffer.alloc(64 * 1024, '{"Id":"0123456789abcdef","Names":["/x"]},');
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '').split('?')[0]!.replace(/^\/v[\d.]+/, '');
@@ -46,13 +50,17 @@ async function startEndlessEngine(): Promise<FakeEngine> {
       }
       res.end();
     };
-    res.on('close', () => sent.set(path, n));
+    res.on('close', () => {
+      sent.set(path, n);
+      closed.add(path);
+    });
     pump();
   });
   await new Promise<void>((r) => server.listen(socket, r));
   return {
     socket,
     sent,
+    closed,
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((r) => {
@@ -104,7 +112,7 @@ describe('engine responses are capped', () => {
   it.each(cases)('%s stops soon after its limit', async (_what, path, call) => {
     await tooLarge(call);
     const limit = limitOf(path.replace(/^\/containers\/abc\//, '/containers/{id}/').replace(/^\/images\/app:1\//, '/images/{ref}/'));
-    await new Promise((r) => setTimeout(r, 50)); // the server's close event
+    await waitFor(`the engine to see ${path} closed`, () => engine.closed.has(path));
     const sent = engine.sent.get(path) ?? 0;
     expect(sent).toBeGreaterThan(limit);
     expect(sent).toBeLessThanOrEqual(limit + HEADER_ROOM + IN_FLIGHT);
