@@ -16,7 +16,17 @@ export interface YamlFile<T> {
   data: T;
 }
 
-export function readYamlFolder<T>(dir: string, schema: ZodType<T>, problems: KnowledgeProblem[], what: string): YamlFile<T>[] {
+/**
+ * `what` names the files in messages ("has no *.yaml intent files"); `fields` lists what a file
+ * must hold, for the message when it is not a mapping at all.
+ */
+export function readYamlFolder<T>(
+  dir: string,
+  schema: ZodType<T>,
+  problems: KnowledgeProblem[],
+  what: string,
+  fields?: string,
+): YamlFile<T>[] {
   let names: string[];
   try {
     names = readdirSync(dir)
@@ -30,13 +40,13 @@ export function readYamlFolder<T>(dir: string, schema: ZodType<T>, problems: Kno
   const out: YamlFile<T>[] = [];
   for (const name of names) {
     const file = `${basename(dir)}/${name}`;
-    const data = readOne(join(dir, name), file, schema, problems);
+    const data = readOne(join(dir, name), file, schema, problems, fields);
     if (data !== null) out.push({ file, stem: name.slice(0, -'.yaml'.length), data });
   }
   return out;
 }
 
-function readOne<T>(path: string, file: string, schema: ZodType<T>, problems: KnowledgeProblem[]): T | null {
+function readOne<T>(path: string, file: string, schema: ZodType<T>, problems: KnowledgeProblem[], fields?: string): T | null {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -56,7 +66,7 @@ function readOne<T>(path: string, file: string, schema: ZodType<T>, problems: Kn
   }
   const raw: unknown = doc.toJS();
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    problems.push({ file, field: WHOLE_FILE, message: 'must be a YAML mapping' });
+    problems.push({ file, field: WHOLE_FILE, message: fields ? `must be a YAML mapping with ${fields}` : 'must be a YAML mapping' });
     return null;
   }
   const parsed = schema.safeParse(raw);
