@@ -88,7 +88,18 @@ export async function buildTestImage(tag: string, opts: TestImageOptions = {}): 
       `CMD ${JSON.stringify(opts.cmd ?? ['sleep', '3600'])}`,
     ];
     writeFileSync(join(dir, 'Dockerfile'), `${lines.join('\n')}\n`);
-    await docker('build', '-q', '-t', tag, dir);
+    // Test files build in parallel and share the cached busybox layers; another file's cleanup
+    // (`docker rmi` prunes untagged parents) can remove a cached layer in the middle of this
+    // build. The engine then reports the layer missing: build again, a bounded number of times.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await docker('build', '-q', '-t', tag, dir);
+        break;
+      } catch (err) {
+        const lost = /failed to get digest|No such image|no such file or directory/i.test((err as Error).message);
+        if (!lost || attempt >= 3) throw err;
+      }
+    }
     return await docker('image', 'inspect', '--format', '{{.Id}}', tag);
   } finally {
     rmSync(dir, { recursive: true, force: true });
