@@ -32,6 +32,31 @@ function missingFacts(facts: readonly Fact[], get: (id: string) => Intent | unde
   return misses;
 }
 
+/** Terms of `terms` absent from `text` (case-insensitive; `a|b` means either). */
+function absentTerms(terms: readonly string[], text: string): string[] {
+  const lower = text.toLowerCase();
+  return terms.filter((t) => !t.split('|').some((alt) => alt.trim() !== '' && lower.includes(alt.trim().toLowerCase())));
+}
+
+/** Facts whose answer unit is missing or does not hold them (answer plus command). */
+function missingInUnits(facts: readonly Fact[], get: (id: string) => Intent | undefined): string[] {
+  const misses: string[] = [];
+  for (const f of facts) {
+    if (f.unit === undefined) {
+      misses.push(`${f.intent}: "${f.fact}" — names no unit`);
+      continue;
+    }
+    const unit = get(f.intent)?.units?.find((u) => u.id === f.unit);
+    if (!unit) {
+      misses.push(`${f.intent}/${f.unit}: no such unit (fact: "${f.fact}")`);
+      continue;
+    }
+    const absent = absentTerms(f.terms, `${unit.answer}\n${unit.command ?? ''}`);
+    if (absent.length > 0) misses.push(`${f.intent}/${f.unit}: "${f.fact}" — missing ${absent.map((t) => `"${t}"`).join(', ')}`);
+  }
+  return misses;
+}
+
 /** Answers read straight from the files, so the checklist reports misses even while some file is invalid. */
 function rawAnswers(): Map<string, Intent> {
   const out = new Map<string, Intent>();
@@ -65,6 +90,17 @@ describe('facts checklist', () => {
     const misses = missingFacts(all, (id) => answers.get(id));
     expect(misses, `${misses.length} of ${all.length} facts missing:\n${misses.join('\n')}`).toEqual([]);
   });
+
+  // One check per checklist file, so the people filling in one file see their own misses.
+  it.each([
+    ['concepts', concepts],
+    ['mistakes-commands', mistakesCommands],
+    ['diagnose-meta', diagnoseMeta],
+  ] as const)('every fact of %s is held by a direct answer unit too', (_name, facts) => {
+    const answers = rawAnswers();
+    const misses = missingInUnits(facts, (id) => answers.get(id));
+    expect(misses, `${misses.length} of ${facts.length} facts not in a unit:\n${misses.join('\n')}`).toEqual([]);
+  });
 });
 
 describe('missingFacts', () => {
@@ -85,5 +121,21 @@ describe('missingFacts', () => {
       'a.b: "f2" — missing "cake"',
     ]);
     expect(missingFacts([{ fact: 'f3', source: 'short', intent: 'x.y', terms: ['z'] }], get)).toEqual(['x.y: no such intent (fact: "f3")']);
+  });
+
+  it('checks a fact against its unit, and reports a fact without a unit', () => {
+    const withUnit: Intent = {
+      ...intent,
+      units: [{ id: 'u', question: 'q', answer: 'A read-only thing.', command: 'docker run', examples: [] }],
+    };
+    const getU = (id: string) => (id === 'a.b' ? withUnit : undefined);
+    expect(missingInUnits([{ fact: 'f', source: 'long', intent: 'a.b', unit: 'u', terms: ['read-only', 'docker run'] }], getU)).toEqual([]);
+    expect(missingInUnits([{ fact: 'g', source: 'long', intent: 'a.b', unit: 'u', terms: ['cake'] }], getU)).toEqual([
+      'a.b/u: "g" — missing "cake"',
+    ]);
+    expect(missingInUnits([{ fact: 'h', source: 'long', intent: 'a.b', terms: ['x'] }], getU)).toEqual(['a.b: "h" — names no unit']);
+    expect(missingInUnits([{ fact: 'i', source: 'long', intent: 'a.b', unit: 'zz', terms: ['x'] }], getU)).toEqual([
+      'a.b/zz: no such unit (fact: "i")',
+    ]);
   });
 });

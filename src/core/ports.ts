@@ -4,6 +4,17 @@ import type { Action, Area, Shortcut, SwapObject } from './intent-kinds.ts';
 import type { ContainerSummary, Diagnosis, Entities, ImageSummary } from './types.ts';
 
 /** One intent from the knowledge base (`intents/<id>.yaml`). */
+/** A short, direct answer to one specific question under an intent (full id: `<intent>/<unit>`). */
+export interface Unit {
+  id: string;
+  question: string;
+  /** One to three sentences of platform-neutral markdown. */
+  answer: string;
+  /** The command that is the answer, if one is. */
+  command?: string;
+  examples: string[];
+}
+
 export interface Intent {
   id: string;
   title: string;
@@ -24,6 +35,8 @@ export interface Intent {
   explains?: string[];
   /** Notes added when the message's docker command carries this flag. */
   command_notes?: { flag: string; subcommand?: string; note: string }[];
+  /** Direct answers to specific questions; `answer` is the full article. */
+  units?: Unit[];
 }
 
 export interface KnowledgeBase {

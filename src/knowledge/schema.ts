@@ -6,6 +6,11 @@ import { FINDING_CODES } from '../core/types.ts';
 
 export const INTENT_ID = /^[a-z]+\.[a-z_]+$/;
 export const MIN_EXAMPLES = 20;
+/** A unit's id inside its intent file; the full id is `<intent id>/<unit id>`. */
+export const UNIT_ID = /^[a-z][a-z0-9_]*$/;
+export const MIN_UNIT_EXAMPLES = 5;
+/** A direct answer fits on a phone screen: at most this many words outside code. */
+export const MAX_UNIT_WORDS = 80;
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 const intentId = z.string().regex(INTENT_ID, 'is not an intent id');
@@ -21,6 +26,48 @@ function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
   });
 }
 
+/** Words outside fenced code blocks and inline code: what a person reads as prose. */
+export function proseWords(markdown: string): number {
+  const prose = markdown.replace(/```[\s\S]*?```/g, ' ').replace(/`[^`]*`/g, ' x ');
+  return prose.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+/** Duplicate phrasings (case- and space-insensitive) inside one list. */
+function noDuplicates(items: readonly string[], ctx: z.RefinementCtx, label: string): void {
+  const seen = new Map<string, number>();
+  items.forEach((ex, i) => {
+    const key = ex.trim().toLowerCase().replace(/\s+/g, ' ');
+    const first = seen.get(key);
+    if (first !== undefined) {
+      ctx.addIssue({ code: 'custom', path: [i], message: `duplicate of ${label}.${first} ("${ex.trim()}")` });
+    } else {
+      seen.set(key, i);
+    }
+  });
+}
+
+/**
+ * One short, direct answer under a topic: a specific question, one to three sentences
+ * (at most MAX_UNIT_WORDS words outside code), an optional command, and its own phrasings.
+ */
+export const unitSchema = z.strictObject({
+  id: z.string().regex(UNIT_ID, 'must be lowercase letters, digits or _ (e.g. `prune_volumes`)'),
+  question: z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters'),
+  answer: nonEmpty.refine((a) => proseWords(a) <= MAX_UNIT_WORDS, {
+    error: `must be at most ${MAX_UNIT_WORDS} words outside code (a direct answer, not an article)`,
+  }),
+  /** The command that is the answer, shown as a code block. */
+  command: nonEmpty.optional(),
+  examples: z.array(nonEmpty, 'must be a list of strings').superRefine((items, ctx) => {
+    if (items.length < MIN_UNIT_EXAMPLES) {
+      ctx.addIssue({ code: 'custom', message: `must have at least ${MIN_UNIT_EXAMPLES} items (has ${items.length})` });
+    }
+    noDuplicates(items, ctx, 'examples');
+  }),
+});
+
+export type UnitFile = z.infer<typeof unitSchema>;
+
 export const intentSchema = z.strictObject({
   id: z.string().regex(INTENT_ID, 'must look like `area.name` (lowercase letters, a dot, lowercase letters or _)'),
   title: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters'),
@@ -28,16 +75,7 @@ export const intentSchema = z.strictObject({
     if (items.length < MIN_EXAMPLES) {
       ctx.addIssue({ code: 'custom', message: `must have at least ${MIN_EXAMPLES} items (has ${items.length})` });
     }
-    const seen = new Map<string, number>();
-    items.forEach((ex, i) => {
-      const key = ex.trim().toLowerCase();
-      const first = seen.get(key);
-      if (first !== undefined) {
-        ctx.addIssue({ code: 'custom', path: [i], message: `duplicate of examples.${first} ("${ex.trim()}")` });
-      } else {
-        seen.set(key, i);
-      }
-    });
+    noDuplicates(items, ctx, 'examples');
   }),
   answer: nonEmpty,
   followups: z.array(z.string().regex(INTENT_ID, 'is not an intent id'), 'must be a list of intent ids'),
@@ -58,6 +96,19 @@ export const intentSchema = z.strictObject({
       }),
       'must be a list of {flag, note}',
     )
+    .optional(),
+  /** Short direct answers to specific questions under this topic; `answer` stays the full article. */
+  units: z
+    .array(unitSchema, 'must be a list of units')
+    .superRefine((units, ctx) => {
+      const seen = new Map<string, number>();
+      units.forEach((u, i) => {
+        const first = seen.get(u.id);
+        if (first !== undefined)
+          ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate unit id "${u.id}" (also units.${first})` });
+        else seen.set(u.id, i);
+      });
+    })
     .optional(),
 });
 
