@@ -1,0 +1,59 @@
+// The Store contract on the embedded engine (a SQLite file in a temporary data directory), and
+// what is particular to it: the file survives a restart; a folder it cannot write is one clear error.
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openStore, StoreOpenError } from '../../src/store/open.ts';
+import { storeContract } from './contract.ts';
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+function tempDir(): string {
+  const d = mkdtempSync(join(tmpdir(), 'coach-store-'));
+  dirs.push(d);
+  return d;
+}
+const dirOf = new WeakMap<object, string>();
+
+storeContract({
+  name: 'SQLite (embedded)',
+  async open() {
+    const dir = tempDir();
+    const s = await openStore({ dataDir: dir });
+    dirOf.set(s, dir);
+    return s;
+  },
+  async reopen(first) {
+    const dir = dirOf.get(first);
+    if (!dir) throw new Error('unknown store');
+    return openStore({ dataDir: dir });
+  },
+});
+
+describe('the embedded store', () => {
+  it('creates its data directory and says where it is', async () => {
+    const dir = join(tempDir(), 'nested', 'data');
+    const s = await openStore({ dataDir: dir });
+    expect(s.engine).toBe('sqlite');
+    expect(s.location).toBe(join(dir, 'coach.sqlite'));
+    await s.close();
+  });
+
+  it('applies migrations once: opening the same file again is a no-op', async () => {
+    const dir = tempDir();
+    for (let i = 0; i < 3; i++) await (await openStore({ dataDir: dir })).close();
+  });
+
+  it('stops with one clear message when the data directory cannot be used', async () => {
+    const parent = tempDir();
+    const file = join(parent, 'not-a-dir');
+    writeFileSync(file, 'x');
+    chmodSync(file, 0o400);
+    const err = await openStore({ dataDir: file }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StoreOpenError);
+    expect((err as Error).message).toMatch(/Could not open the store at .*not-a-dir.*COACH_DATA_DIR/);
+  });
+});
