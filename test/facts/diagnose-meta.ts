@@ -173,12 +173,14 @@ export const facts: Fact[] = [
     fact: 'help lists the bot commands',
     source: 'long',
     intent: 'meta.help',
+    unit: 'commands',
     terms: ['why [name] [--port N]', 'explain <docker command>', '`ps`', '`images`', '`help`'],
   },
   {
     fact: 'greeting offers example questions and points to help',
     source: 'long',
     intent: 'meta.greeting',
+    unit: 'hello',
     terms: ['image and a container', 'docker ps', 'help'],
   },
 ];

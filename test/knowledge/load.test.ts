@@ -146,6 +146,69 @@ describe('loadKnowledge', () => {
     expect(err.message).toMatch(/no \*\.yaml intent files/);
   });
 
+  describe('answer units', () => {
+    function unit(id: string, over: Record<string, unknown> = {}) {
+      return {
+        id,
+        question: `What about ${id}?`,
+        answer: `A short answer about ${id}.`,
+        examples: Array.from({ length: 5 }, (_, i) => `phrasing ${i} of ${id}`),
+        ...over,
+      };
+    }
+    const withUnits = (units: unknown[]) => kb({ 'concept.image.yaml': intent('concept.image', { units }) });
+
+    it('loads units with an optional command and keeps them on the intent', () => {
+      const k = loadKnowledge(withUnits([unit('prune_volumes', { command: 'docker system prune' }), unit('expose')]));
+      const units = k.get('concept.image')?.units;
+      expect(units?.map((u) => u.id)).toEqual(['prune_volumes', 'expose']);
+      expect(units?.[0]?.command).toBe('docker system prune');
+      expect(units?.[1]?.command).toBeUndefined();
+    });
+
+    it('counts only prose words against the limit: code does not count', () => {
+      const code = Array.from({ length: 60 }, (_, i) => `--flag-${i}`).join(' ');
+      const prose = Array.from({ length: 79 }, () => 'word').join(' ');
+      expect(() => loadKnowledge(withUnits([unit('long_code', { answer: `${prose} \`${code}\`` })]))).not.toThrow();
+    });
+
+    const unitCases: [string, unknown[], { field: string; message: RegExp }][] = [
+      [
+        'an answer over 80 words',
+        [unit('ok'), unit('wordy', { answer: Array.from({ length: 81 }, () => 'word').join(' ') })],
+        { field: 'units.1.answer', message: /at most 80 words outside code/ },
+      ],
+      [
+        'a duplicate unit id',
+        [unit('expose'), unit('kernel'), unit('expose')],
+        { field: 'units.2.id', message: /duplicate unit id "expose" \(also units\.0\)/ },
+      ],
+      [
+        'fewer than 5 examples',
+        [unit('few', { examples: ['one', 'two', 'three', 'four'] })],
+        { field: 'units.0.examples', message: /at least 5 items \(has 4\)/ },
+      ],
+      ['a bad id', [unit('Prune-Volumes')], { field: 'units.0.id', message: /lowercase letters, digits or _/ }],
+      ['an id starting with a digit', [unit('1st')], { field: 'units.0.id', message: /lowercase letters, digits or _/ }],
+      [
+        'a duplicate example inside a unit',
+        [unit('dup', { examples: ['a', 'b', 'c', 'd', 'e', ' A '] })],
+        { field: 'units.0.examples.5', message: /duplicate of examples\.0/ },
+      ],
+      ['an empty answer', [unit('blank', { answer: '  ' })], { field: 'units.0.answer', message: /must not be empty/ }],
+      ['an unknown unit key', [unit('typo', { commmand: 'docker ps' })], { field: 'units.0.commmand', message: /unknown field/ }],
+    ];
+    it.each(unitCases)('reports %s with the file and the unit field', (_name, units, want) => {
+      const err = problemsOf(withUnits(units));
+      expect(err.problems).toContainEqual({
+        file: 'intents/concept.image.yaml',
+        field: want.field,
+        message: expect.stringMatching(want.message),
+      });
+      expect(err.message).toContain(`intents/concept.image.yaml: ${want.field}: `);
+    });
+  });
+
   it('reports ALL problems of several files in one error', () => {
     const dir = kb({
       'concept.image.yaml': intent('concept.image', { examples: ['one'], title: '', extra: 1 }),
