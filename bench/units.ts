@@ -1,0 +1,92 @@
+// npm run bench:units — the real bot (intents/, trained NLU, no host) on the answer-unit sets of
+// issue 13: topic right @1 and @2, unit-or-article right, near misses declined, and how long the
+// answers are. `--misses` lists what went wrong; `--json` prints one JSON line instead of the table.
+// An answer without `unit` counts as the article (today's bot has no unit picking).
+import { fileURLToPath } from 'node:url';
+import { createBot } from '../src/core/bot.ts';
+import type { Answer, Block } from '../src/core/types.ts';
+import { loadKnowledge } from '../src/knowledge/load.ts';
+import { createNlu } from '../src/nlu/index.ts';
+import { loadEvalSet, loadNearMisses, scoreUnits, type Choice, type Reply, type UnitsScore } from './units-eval.ts';
+
+const fixture = (name: string) => fileURLToPath(new URL(`../test/fixtures/${name}`, import.meta.url));
+
+const countWords = (s: string): number => s.split(/\s+/).filter(Boolean).length;
+
+function blockWords(b: Block): number {
+  switch (b.type) {
+    case 'text':
+      return countWords(b.text);
+    case 'list':
+      return b.items.reduce((n, i) => n + countWords(i), 0);
+    case 'code':
+      return countWords(b.code);
+    case 'table':
+      return [b.header, ...b.rows].flat().reduce((n, c) => n + countWords(c), 0);
+  }
+}
+
+/** Words the person reads: the title and every block. */
+export function answerWords(a: Answer): number {
+  return countWords(a.title) + a.blocks.reduce((n, b) => n + blockWords(b), 0);
+}
+
+/** A ref may carry a unit (`unit`, or an intent written as `<intent>/<unit>`) once units are offered. */
+function toChoice(ref: { intent: string; unit?: unknown }): Choice {
+  const [intent = ref.intent, unit] = ref.intent.split('/', 2);
+  const u = typeof ref.unit === 'string' ? ref.unit : unit;
+  return u === undefined ? { intent } : { intent, unit: u };
+}
+
+export function toReply(a: Answer | null): Reply {
+  if (!a) return { intent: 'none', words: 0 };
+  // `unit` is added to Answer by the unit-picking work; read it without depending on it.
+  const unit = (a as Answer & { unit?: unknown }).unit;
+  return {
+    intent: a.intent,
+    ...(typeof unit === 'string' ? { unit } : {}),
+    offered: a.suggestions.map((s) => toChoice(s)),
+    words: answerWords(a),
+  };
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+function table(s: UnitsScore): string {
+  const rows: [string, string, string][] = [
+    ['topic right @1', pct(s.topicAt1), `${String(s.questions)} questions`],
+    ['topic right @2', pct(s.topicAt2), 'first answer or the second choice offered'],
+    ['unit or article right', pct(s.unitOrArticle), `${String(s.unitOrArticleN)} labelled (goal ≥ 95%)`],
+    ['article instead of unit', pct(s.articleInsteadOfUnit), `of ${String(s.unitLabelled)} unit questions, right topic`],
+    ['near misses declined', pct(s.nearMissDeclined), `${String(s.nearMisses)} near misses (goal ≥ 90%)`],
+    ['answer length p50', `${String(s.wordsP50)} words`, 'title + blocks, eval questions'],
+    ['answer length p90', `${String(s.wordsP90)} words`, ''],
+  ];
+  return ['| measure | value | note |', '|---|---:|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+function printMisses(s: UnitsScore): void {
+  for (const [kind, list] of Object.entries(s.misses)) {
+    console.log(`\n## ${kind} misses (${String(list.length)})`);
+    for (const m of list) console.log(`- ${m.text}  →  ${m.got}  (expected ${m.expected})`);
+  }
+}
+
+async function main(): Promise<void> {
+  const kb = loadKnowledge(fileURLToPath(new URL('../intents', import.meta.url)));
+  const bot = createBot({ knowledge: kb, nlu: createNlu(kb) });
+  let n = 0;
+  // A fresh conversation per question: each is asked cold, as in a new thread.
+  const handle = async (text: string) =>
+    toReply(await bot.handle({ text, platform: 'test', conversation: `units-${String(n++)}`, hostAllowed: false }));
+  const score = await scoreUnits(handle, loadEvalSet(fixture('units-eval.jsonl')), loadNearMisses(fixture('units-near-misses.jsonl')));
+  if (process.argv.includes('--json')) {
+    const { misses: _misses, ...numbers } = score;
+    console.log(JSON.stringify(numbers));
+    return;
+  }
+  console.log(table(score));
+  if (process.argv.includes('--misses')) printMisses(score);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main();
