@@ -140,6 +140,8 @@ export interface Config extends RawConfig {
     apiUrl?: string;
     hostChannels: string[];
     hostUsers: string[];
+    /** Every host and its channel binding (COACH_HOST_CHANNELS). */
+    hostBindings?: { name: string; channels: string[] | null }[];
   };
   discord: null | {
     applicationId: string;
@@ -149,6 +151,8 @@ export interface Config extends RawConfig {
     guildId?: string;
     hostChannels: string[];
     hostRoles: string[];
+    /** Every host and its channel binding (COACH_HOST_CHANNELS). */
+    hostBindings?: { name: string; channels: string[] | null }[];
   };
 }
 
@@ -188,10 +192,16 @@ export function loadConfig(env: Env): Config {
   }
   const c = parsed.data;
   const hosts = parseHosts({ ...c, perHost: perHostValues(env) }, problems);
+  const hostBindings = hosts.map((h) => ({ name: h.name, channels: h.channels }));
   const slack = platformSlack(c, problems);
   const discord = platformDiscord(c, problems);
   if (problems.length > 0) throw new ConfigError(problems);
-  return { ...c, hosts, slack, discord };
+  return {
+    ...c,
+    hosts,
+    slack: slack && { ...slack, hostBindings },
+    discord: discord && { ...discord, hostBindings },
+  };
 }
 
 /** COACH_HOST_<NAME>_TLS_VERIFY / _CERT_PATH / _TIMEOUT_MS: names depend on COACH_HOSTS, so not in the schema. */
