@@ -73,10 +73,15 @@ export function buildHosts(config: Config, opts: { force: boolean; logger: Logge
       },
     });
     // With several hosts, every answer says which one it read ("the engine at `staging (tcp://…)`").
-    const host: DockerHost = several ? { ...docker, description: `${setting.name} (${docker.description})` } : docker;
+    const host: DockerHost = several ? withName(docker, `${setting.name} (${docker.description})`) : docker;
     opts.logger.info({ host: setting.name, engine: docker.description }, 'Docker host connected (read-only)');
     return { name: setting.name, host, setting, engine: docker.description };
   });
+}
+
+/** The same host, saying its name wherever it says where it is (answers, `why --json`'s host). */
+function withName(docker: DockerHost, description: string): DockerHost {
+  return { ...docker, description, diagnose: async (req) => ({ ...(await docker.diagnose(req)), host: description }) };
 }
 
 /** What `coach hosts` prints: every host asked at once, each within its own time limit. */
