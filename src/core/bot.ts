@@ -2,6 +2,7 @@
 // platform shares live here once: ignore bots, check the input, classify, keep context,
 // answer, and turn any error into a kind message.
 import { explainAnswer, helpAnswer, inputProblemAnswer, internalErrorAnswer, noneAnswer } from './answers.ts';
+import { parseCommandText } from './command-text.ts';
 import { ConversationStore } from './conversation.ts';
 import { dispatch, type ActionContext, type ActionRequest } from './dispatch.ts';
 import { takeHostMention } from './host-choice.ts';
@@ -98,8 +99,11 @@ export function createBot(deps: BotDeps): Bot {
     if (q.host !== undefined || typeof q.text !== 'string') return q;
     const m = takeHostMention(q.text.slice(0, maxChars), road.names);
     if (m.host === undefined) return q;
-    const command = q.command?.kind === 'why' && q.command.name?.toLowerCase() === m.host ? { kind: 'why' as const } : q.command;
-    return { ...q, text: m.text, host: m.host, ...(command ? { command } : {}) };
+    // Typed commands (`ps --host beta`, `why web 8080 on beta`) are read again without the host part.
+    const kind = q.command?.kind ?? 'ask';
+    if (kind !== 'ask' && kind !== 'why') return { ...q, host: m.host };
+    const again = parseCommandText(m.text);
+    return { ...q, text: again.text, host: m.host, command: again.command };
   }
 
   async function answerFor(q: Question): Promise<Answer> {
