@@ -122,7 +122,8 @@ function parseAddress(where: string): { dockerHost: string } | { dockerContext: 
   }
   if (scheme === 'unix' || scheme === 'npipe')
     return where.length > `${scheme}://`.length + 1 ? { dockerHost: where } : { error: `${scheme}:// needs a path` };
-  if (scheme !== 'tcp' && scheme !== 'ssh') return { error: `"${scheme}://" is not a Docker address (use unix://, tcp://, ssh:// or a context name)` };
+  if (scheme !== 'tcp' && scheme !== 'ssh')
+    return { error: `"${scheme}://" is not a Docker address (use unix://, tcp://, ssh:// or a context name)` };
   let url: URL;
   try {
     url = new URL(where);
@@ -152,7 +153,8 @@ function checkPerHostKeys(perHost: Record<string, string>, hosts: HostSetting[],
   const known = new Set(hosts.map((h) => envKeyFor(h.name)));
   for (const k of Object.keys(perHost)) {
     const m = PER_HOST_KEY.exec(k);
-    if (m && !known.has(m[1] ?? '')) problems.push(`${k}: no host called "${(m[1] ?? '').toLowerCase().replace(/_/g, '-')}" in COACH_HOSTS`);
+    if (m && !known.has(m[1] ?? ''))
+      problems.push(`${k}: no host called "${(m[1] ?? '').toLowerCase().replace(/_/g, '-')}" in COACH_HOSTS`);
   }
 }
 
@@ -167,7 +169,10 @@ function pickDefault(hosts: HostSetting[], wanted: string | undefined, problems:
 
 function bindChannels(hosts: HostSetting[], raw: string | undefined, problems: string[]): void {
   if (!raw) return;
-  for (const part of raw.split(';').map((p) => p.trim()).filter((p) => p.length > 0)) {
+  for (const part of raw
+    .split(';')
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0)) {
     const eq = part.indexOf('=');
     const name = eq === -1 ? part : part.slice(0, eq).trim();
     const host = hosts.find((h) => h.name === name);

@@ -36,6 +36,8 @@ describe('config: several hosts', () => {
       },
     ]);
     expect(loadConfig({}).hosts.map((h) => h.name)).toEqual(['default']);
+    // The single host can be bound to channels too, by its name.
+    expect(loadConfig({ COACH_HOST_CHANNELS: 'default=C0123ABCD' }).hosts[0]?.channels).toEqual(['C0123ABCD']);
   });
 
   it('reads unix, tcp, ssh and context entries, with per-host TLS and time limits', () => {
@@ -120,5 +122,19 @@ describe('config: several hosts', () => {
   it('keeps the user of an ssh:// address (not a secret) but not its password', () => {
     expect(redactHostUrl('ssh://deploy@ci-1')).toBe('ssh://deploy@ci-1');
     expect(redactHostUrl('ssh://deploy:pw@ci-1')).toBe('ssh://deploy:[redacted]@ci-1');
+  });
+});
+
+describe('engine addresses shown to people', () => {
+  it('a tcp:// address with a token as its user part is shown without it', async () => {
+    const { resolveEngine, ConnectError } = await import('../src/host/connect.ts');
+    let err: unknown;
+    try {
+      resolveEngine({ dockerHost: 'tcp://tok3n@[bad' });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ConnectError);
+    expect((err as Error).message).not.toContain('tok3n');
   });
 });

@@ -36,7 +36,8 @@ export async function findSubject(road: HostRoad, q: Question, req: DiagnoseRequ
   const pinned = { ...q, host: chosen.name };
   const base = chosen.diagnosis ? { q: pinned, diagnosis: chosen.diagnosis } : { q: pinned };
   const list = (xs: { name: string }[]) => xs.map((x) => `\`${x.name}\``).join(', ');
-  if (found.length === 0) return { ...base, notice: `I looked for \`${subject}\` on ${list(results)}; this answer is from \`${chosen.name}\`.` };
+  if (found.length === 0)
+    return { ...base, notice: `I looked for \`${subject}\` on ${list(results)}; this answer is from \`${chosen.name}\`.` };
   if (found.length === 1) return { ...base, notice: `Found \`${subject}\` on host \`${chosen.name}\`.` };
   const others = found.slice(1).map((f) => f.name);
   return {

@@ -178,7 +178,13 @@ async function dispatch(
       if (port !== undefined && !(Number.isInteger(port) && port >= 1 && port <= 65535))
         throw new UsageError(`--port must be a port number (1-65535), got "${String(v['port'])}"`);
       const name = pos[0];
-      const o = { ...(name !== undefined ? { name } : {}), ...(port !== undefined ? { port } : {}), ...hostOption(v), json: Boolean(v['json']), style };
+      const o = {
+        ...(name !== undefined ? { name } : {}),
+        ...(port !== undefined ? { port } : {}),
+        ...hostOption(v),
+        json: Boolean(v['json']),
+        style,
+      };
       return runWhy(await s.hostBot(), o, io.stdout);
     }
     case 'ps':
@@ -207,7 +213,8 @@ async function dispatch(
 function hostOption(v: Record<string, string | boolean | undefined>): { host?: string } {
   const h = v['host'];
   if (h === undefined) return {};
-  if (typeof h !== 'string' || !/^[a-z][a-z0-9-]{0,31}$/i.test(h)) throw new UsageError(`--host must be a host name from COACH_HOSTS, got "${String(h)}"`);
+  if (typeof h !== 'string' || !/^[a-z][a-z0-9-]{0,31}$/i.test(h))
+    throw new UsageError(`--host must be a host name from COACH_HOSTS, got "${String(h)}"`);
   return { host: h.toLowerCase() };
 }
 

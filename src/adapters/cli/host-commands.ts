@@ -67,7 +67,14 @@ export async function runImages(bot: BotHandle, o: HostCommandOptions, out: Out)
 }
 
 async function ask(bot: BotHandle, text: string, command: Command, host?: string): Promise<Answer | null> {
-  return bot.handle({ text, platform: 'cli', conversation: 'cli:once', hostAllowed: true, command, ...(host !== undefined ? { host } : {}) });
+  return bot.handle({
+    text,
+    platform: 'cli',
+    conversation: 'cli:once',
+    hostAllowed: true,
+    command,
+    ...(host !== undefined ? { host } : {}),
+  });
 }
 
 /** The command's JSON for the data it expects, and whether that data says the engine failed. */
