@@ -32,10 +32,10 @@ export function pickHost(all: readonly NamedHost[], q: Question): HostPick {
   return { ok: false, notice: '' };
 }
 
-/** A name that cannot be a host name is not repeated in full (it is the person's text). */
+/** The person's text, repeated only as far as a host name could go (no markup reaches chat). */
 function clip(s: string): string {
-  const t = s.replace(/[`\n\r]/g, '');
-  return t.length > 40 ? `${t.slice(0, 40)}…` : t;
+  const t = s.replace(/[^A-Za-z0-9._-]/g, '');
+  return t.length > 32 ? `${t.slice(0, 32)}…` : t || '?';
 }
 
 const FLAG = /(?:^|\s)--host(?:=|\s+)([^\s]+)/i;

@@ -39,6 +39,8 @@ describe('several hosts in the core', () => {
     expect(calls()).toEqual({ dev: 1, staging: 1, ci: 1 });
     const refused = await bot.handle(q({ text: 'ps', command: { kind: 'ps', all: false }, hosts: ['staging'], host: 'dev' }));
     expect(refused?.notices.join(' ')).toContain('There is no host called `dev` that you can use here (hosts here: `staging`)');
+    const hostile = await bot.handle(q({ text: 'ps', command: { kind: 'ps', all: false }, host: '<!channel>`x' }));
+    expect(hostile?.notices.join(' ')).toContain('There is no host called `channelx`');
     const none = await bot.handle(q({ text: 'ps', command: { kind: 'ps', all: false }, hosts: [] }));
     expect(none?.notices.join(' ')).toContain('not enabled for you here');
     expect(calls()).toEqual({ dev: 1, staging: 1, ci: 1 });
