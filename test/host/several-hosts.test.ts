@@ -4,6 +4,10 @@
 // address received; the suite's recorders keep the read-only proof (every request an
 // allow-listed GET) for both. Proves: `--host` reaches that host only, `coach hosts --json`
 // reports both, and a name found on both says where.
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { buildTestImage, cleanup, describeEngine, docker, testName } from '../helpers/engine.ts';
 import { proxySocket, proxySocketB } from '../helpers/engine-client.ts';
@@ -113,5 +117,27 @@ describeEngine('several hosts: coach why|ps|images --host, coach hosts', () => {
       ['gone', false],
     ]);
     expect(list[1]).toMatchObject({ url: 'tcp://admin:[redacted]@127.0.0.1:9', engineVersion: null });
+  });
+
+  it('a host given as a docker context name is reached through the context’s endpoint', async () => {
+    // A docker CLI config dir with one context, as `docker context create` writes it.
+    const dir = mkdtempSync(join(tmpdir(), 'cc-ctx-'));
+    try {
+      const hash = createHash('sha256').update('team-b').digest('hex');
+      mkdirSync(join(dir, 'contexts', 'meta', hash), { recursive: true });
+      const meta = { Name: 'team-b', Metadata: {}, Endpoints: { docker: { Host: `unix://${b.socketPath}`, SkipTLSVerify: false } } };
+      writeFileSync(join(dir, 'contexts', 'meta', hash, 'meta.json'), JSON.stringify(meta));
+      const r = await runMain(['hosts', '--json'], {
+        env: { ...env(), COACH_HOSTS: `alpha=unix://${a.socketPath},beta=team-b`, DOCKER_CONFIG: dir },
+      });
+      expect(r.code, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout)).toMatchObject([
+        { name: 'alpha', reachable: true },
+        { name: 'beta', url: `unix://${b.socketPath}`, reachable: true },
+      ]);
+      expect(b.requests.length).toBeGreaterThan(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
