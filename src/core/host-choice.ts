@@ -38,7 +38,8 @@ function clip(s: string): string {
   return t.length > 32 ? `${t.slice(0, 32)}…` : t || '?';
 }
 
-const FLAG = /(?:^|\s)--host(?:=|\s+)([^\s]+)/i;
+/** `--host NAME` with a host-shaped NAME (`-H tcp://…` in a pasted docker command is not ours). */
+const FLAG = /(?:^|\s)--host(?:=|\s+)([a-z][a-z0-9-]{0,31})(?=\s|$)/i;
 
 /**
  * Reads which host the person named and removes it from the text: `--host NAME` (any name, so
@@ -46,7 +47,9 @@ const FLAG = /(?:^|\s)--host(?:=|\s+)([^\s]+)/i;
  */
 export function takeHostMention(text: string, names: readonly string[]): { text: string; host?: string } {
   const flag = FLAG.exec(text);
-  if (flag?.[1]) return { text: text.replace(FLAG, ' ').replace(/\s+/g, ' ').trim(), host: flag[1].toLowerCase() };
+  // `docker --host ci ps` is the docker CLI's own flag, in a command the person is asking about.
+  const inDockerCommand = flag !== null && /\bdocker\b[^\n]*$/i.test(text.slice(0, flag.index));
+  if (flag?.[1] && !inDockerCommand) return { text: text.replace(FLAG, ' ').replace(/\s+/g, ' ').trim(), host: flag[1].toLowerCase() };
   if (names.length < 2) return { text };
   const on = /\s+(?:on|at|in)\s+(?:host\s+|the\s+)?([a-z][a-z0-9-]*)(?:\s+host)?\s*[?.!]*\s*$/i.exec(text);
   const name = on?.[1]?.toLowerCase();

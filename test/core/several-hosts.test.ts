@@ -82,6 +82,11 @@ describe('several hosts in the core', () => {
     // One host: "on NAME" is ordinary words; --host still names it (and a typo is answered as such).
     expect(takeHostMention('why web on default', ['default'])).toEqual({ text: 'why web on default' });
     expect(takeHostMention('ps --host prod', ['default'])).toEqual({ text: 'ps', host: 'prod' });
+    // The docker CLI's own --host in a pasted command is left alone.
+    expect(takeHostMention('why does docker --host tcp://10.0.0.5:2375 ps fail', names)).toEqual({
+      text: 'why does docker --host tcp://10.0.0.5:2375 ps fail',
+    });
+    expect(takeHostMention('docker --host staging ps shows nothing', names)).toEqual({ text: 'docker --host staging ps shows nothing' });
   });
 
   it('"why web 8080 on staging" keeps the name and the port', async () => {
