@@ -2,7 +2,10 @@
 // default, and whether it is a secret (redaction is derived from that mark). Nothing here
 // runs on import: call loadConfig(env) once, in main.ts.
 import { z } from 'zod';
+import { parseHosts, PER_HOST_KEY, redactHostUrl, type HostSetting } from './config-hosts.ts';
 import { redactUrlCredentials } from './host/redact.ts';
+
+export type { HostSetting } from './config-hosts.ts';
 
 const SECRET = 'secret';
 
@@ -73,6 +76,10 @@ export const configSchema = z.object({
   DOCKER_CONFIG: z.string().optional(),
   HOME: z.string().optional(),
   SSH_AUTH_SOCK: z.string().optional(),
+  // Several engines (src/config-hosts.ts): NAME=ADDRESS entries; per-channel access; the default one.
+  COACH_HOSTS: z.string().optional().describe('named engines: dev=unix:///var/run/docker.sock,staging=tcp://10.0.0.5:2376'),
+  COACH_DEFAULT_HOST: z.string().optional(),
+  COACH_HOST_CHANNELS: z.string().optional().describe('staging=C0123,C0456;dev=112233445566778899'),
 
   // `coach proxy`: the read-only Docker API proxy (src/proxy/, deploy/compose.yaml)
   COACH_PROXY_LISTEN: z
@@ -123,6 +130,8 @@ export const configSchema = z.object({
 export type RawConfig = z.output<typeof configSchema>;
 
 export interface Config extends RawConfig {
+  /** Every Docker engine the bot may read, the default first (one called `default` without COACH_HOSTS). */
+  hosts: HostSetting[];
   slack: null | {
     botToken: string;
     mode: 'socket' | 'http';
@@ -131,6 +140,8 @@ export interface Config extends RawConfig {
     apiUrl?: string;
     hostChannels: string[];
     hostUsers: string[];
+    /** Every host and its channel binding (COACH_HOST_CHANNELS). */
+    hostBindings?: { name: string; channels: string[] | null }[];
   };
   discord: null | {
     applicationId: string;
@@ -140,6 +151,8 @@ export interface Config extends RawConfig {
     guildId?: string;
     hostChannels: string[];
     hostRoles: string[];
+    /** Every host and its channel binding (COACH_HOST_CHANNELS). */
+    hostBindings?: { name: string; channels: string[] | null }[];
   };
 }
 
@@ -178,10 +191,24 @@ export function loadConfig(env: Env): Config {
     throw new ConfigError(problems);
   }
   const c = parsed.data;
+  const hosts = parseHosts({ ...c, perHost: perHostValues(env) }, problems);
+  const hostBindings = hosts.map((h) => ({ name: h.name, channels: h.channels }));
   const slack = platformSlack(c, problems);
   const discord = platformDiscord(c, problems);
   if (problems.length > 0) throw new ConfigError(problems);
-  return { ...c, slack, discord };
+  return {
+    ...c,
+    hosts,
+    slack: slack && { ...slack, hostBindings },
+    discord: discord && { ...discord, hostBindings },
+  };
+}
+
+/** COACH_HOST_<NAME>_TLS_VERIFY / _CERT_PATH / _TIMEOUT_MS: names depend on COACH_HOSTS, so not in the schema. */
+function perHostValues(env: Env): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (PER_HOST_KEY.test(k) && v !== undefined && v.trim() !== '') out[k] = v.trim();
+  return out;
 }
 
 function platformSlack(c: RawConfig, problems: string[]): Config['slack'] {
@@ -226,6 +253,8 @@ export function redactedConfig(c: Config): Record<string, unknown> {
     // A URL can carry a password without being a secret setting (DOCKER_HOST=tcp://admin:pw@…).
     out[key] = secretKeys.includes(key) && v !== undefined ? '[redacted]' : typeof v === 'string' ? redactUrlCredentials(v) : v;
   }
+  if (typeof out['COACH_HOSTS'] === 'string') out['COACH_HOSTS'] = redactHostUrl(out['COACH_HOSTS']);
+  out['hosts'] = c.hosts.map((h) => ({ name: h.name, url: h.url, default: h.default, timeoutMs: h.timeoutMs, channels: h.channels }));
   return out;
 }
 

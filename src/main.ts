@@ -2,6 +2,7 @@
 // configuration once (through config.ts) and hands the CLI what it asks for, built by
 // app/runtime.ts (core, host, logging, metrics) and app/service.ts (`coach start`).
 import { runCli, type CliServices, type Io } from './adapters/cli/cli.ts';
+import { buildHosts, listHosts } from './app/host.ts';
 import { buildRuntime } from './app/runtime.ts';
 import { startService } from './app/service.ts';
 import type { Runtime } from './app/types.ts';
@@ -49,6 +50,7 @@ export async function run(
   const services: CliServices = {
     core: () => Promise.resolve(runtimeFor(false)),
     hostBot: () => Promise.resolve(runtimeFor(true).bot),
+    hosts: () => listHosts(runtime?.hosts ?? buildHosts(needConfig(), { force: true, logger: logger(needConfig(), false) })),
     config: (o) => {
       if (problems) {
         o.stderr.write(`${problems.message}\n`);

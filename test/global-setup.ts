@@ -18,6 +18,11 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** The recorder's unix socket: the bot's requests in tests go here (engine-client.ts). */
     engineProxySocket: string;
+    /**
+     * A second recorder in front of the same engine: tests of several hosts (COACH_HOSTS) use it
+     * as the second engine address, so the read-only proof covers every host.
+     */
+    engineProxySocketB: string;
     /** The tag the bot's own image gets in this run (built once: test/helpers/bot-image.ts). */
     botImageTag: string;
   }
@@ -32,15 +37,18 @@ function realEngineSocket(): string {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const recorder = await startRecorder({ target: realEngineSocket() });
+  const recorderB = await startRecorder({ target: realEngineSocket() });
   project.provide('engineProxySocket', recorder.socketPath);
+  project.provide('engineProxySocketB', recorderB.socketPath);
   const botImageTag = `container-coach:test-${process.pid}`;
   project.provide('botImageTag', botImageTag);
 
   return async function teardown(): Promise<void> {
     removeBotImage(botImageTag);
     await recorder.close();
-    const total = recorder.requests.length;
-    const bad = recorder.violations();
+    await recorderB.close();
+    const total = recorder.requests.length + recorderB.requests.length;
+    const bad = [...recorder.violations(), ...recorderB.violations()];
     mkdirSync(dirname(VERDICT_FILE), { recursive: true });
     writeFileSync(VERDICT_FILE, `${JSON.stringify({ ok: bad.length === 0, total, violations: bad }, null, 2)}\n`);
     if (bad.length === 0) {

@@ -34,6 +34,7 @@ export function buildAdapters(rt: Runtime, lifecycle: Lifecycle): PlatformAdapte
       lifecycle,
       hostChannels: d.hostChannels,
       hostRoles: d.hostRoles,
+      ...(d.hostBindings ? { hostBindings: d.hostBindings } : {}),
       ...(d.apiUrl ? { apiUrl: d.apiUrl } : {}),
       log: logger.child({ adapter: 'discord' }),
     };

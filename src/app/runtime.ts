@@ -10,7 +10,7 @@ import { createNlu, resolveModelCacheDir } from '../nlu/index.ts';
 import { createMessageReader } from '../nlu/reader/index.ts';
 import type { Logger } from '../ops/logger.ts';
 import { createMetrics } from '../ops/metrics.ts';
-import { buildHost } from './host.ts';
+import { buildHosts } from './host.ts';
 import type { Runtime } from './types.ts';
 
 export const INTENTS_DIR = fileURLToPath(new URL('../../intents', import.meta.url));
@@ -24,14 +24,15 @@ export function buildRuntime(config: Config, logger: Logger, opts: { forceHost?:
     cache: { dir: resolveModelCacheDir(config.COACH_MODEL_CACHE_DIR), log: logger },
   });
   const metrics = createMetrics({ defaults: true });
-  const host = buildHost(config, { force: opts.forceHost ?? false, logger });
+  const hosts = buildHosts(config, { force: opts.forceHost ?? false, logger });
+  const host = hosts[0]?.host;
   const errors = loadErrorCatalogue(ERRORS_DIR, new Set(kb.intents.map((i) => i.id)));
   const bot = createBot({
     knowledge: kb,
     nlu,
     reader: createMessageReader(errors),
     pasted: { read: (text, request) => diagnosePasted(text, request) },
-    ...(host ? { host } : {}),
+    ...(hosts.length > 0 ? { hosts: hosts.map((h) => ({ name: h.name, host: h.host })) } : {}),
     maxInputChars: config.COACH_MAX_INPUT_CHARS,
     contextTtlMs: config.COACH_CONTEXT_TTL_MINUTES * 60_000,
     hostDeadlineMs: config.COACH_ENGINE_TIMEOUT_MS * 3 + 1000,
@@ -59,5 +60,5 @@ export function buildRuntime(config: Config, logger: Logger, opts: { forceHost?:
       logger.info({ platform: r.platform, intent: r.intent, confidence: r.confidence, vote: r.vote }, 'feedback');
     },
   });
-  return { config, logger, metrics, bot, nlu, ...(host ? { host } : {}) };
+  return { config, logger, metrics, bot, nlu, hosts, ...(host ? { host } : {}) };
 }

@@ -1,6 +1,7 @@
 // The composition root's shared shape (a leaf: imports only types from inner layers), so the
 // files of src/app/ and the entry src/main.ts never need to import each other for it.
 import type { Config } from '../config.ts';
+import type { ConnectedHost } from './host.ts';
 import type { Bot } from '../core/bot.ts';
 import type { HostPort, Nlu } from '../core/ports.ts';
 import type { Logger } from '../ops/logger.ts';
@@ -13,5 +14,8 @@ export interface Runtime {
   metrics: Metrics;
   bot: Bot;
   nlu: Nlu;
+  /** The default host, when any is connected (health checks ping it). */
   host?: HostPort;
+  /** Every connected host, the default first (empty when none). */
+  hosts?: ConnectedHost[];
 }

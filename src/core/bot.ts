@@ -2,8 +2,10 @@
 // platform shares live here once: ignore bots, check the input, classify, keep context,
 // answer, and turn any error into a kind message.
 import { explainAnswer, helpAnswer, inputProblemAnswer, internalErrorAnswer, noneAnswer } from './answers.ts';
+import { parseCommandText } from './command-text.ts';
 import { ConversationStore } from './conversation.ts';
 import { dispatch, type ActionContext, type ActionRequest } from './dispatch.ts';
+import { takeHostMention } from './host-choice.ts';
 import { createHostRoad } from './host-road.ts';
 import { checkInput } from './input.ts';
 import { AREA_TABLE, type Shortcut } from './intent-kinds.ts';
@@ -15,6 +17,7 @@ import type {
   HandledRecord,
   HostPort,
   Intent,
+  NamedHost,
   KnowledgeBase,
   Nlu,
 } from './ports.ts';
@@ -32,6 +35,8 @@ export interface BotDeps {
   nlu: Nlu;
   /** The connected Docker host, when there is one. */
   host?: HostPort;
+  /** Several named hosts (COACH_HOSTS), the default first; used instead of `host`. */
+  hosts?: readonly NamedHost[];
   maxInputChars?: number;
   contextTtlMs?: number;
   /** Upper bound for a whole host query, on top of the host's own per-request limit. */
@@ -59,6 +64,7 @@ export function createBot(deps: BotDeps): Bot {
   const context = new ConversationStore(deps.contextTtlMs ?? 30 * 60_000, now);
   const road = createHostRoad({
     ...(host ? { host } : {}),
+    ...(deps.hosts ? { hosts: deps.hosts } : {}),
     deadlineMs: deps.hostDeadlineMs ?? 10_000,
     ...(deps.onError ? { onError: deps.onError } : {}),
   });
@@ -70,7 +76,7 @@ export function createBot(deps: BotDeps): Bot {
     const started = performance.now();
     let answer: Answer;
     try {
-      answer = await answerFor(q);
+      answer = await answerFor(withHostMention(q));
     } catch (err) {
       deps.onError?.(err, q);
       answer = internalErrorAnswer();
@@ -86,6 +92,18 @@ export function createBot(deps: BotDeps): Bot {
       ...engineError(answer),
     });
     return answer;
+  }
+
+  /** `--host staging` / "… on staging" in the text: which host to use, and the text without it. */
+  function withHostMention(q: Question): Question {
+    if (q.host !== undefined || typeof q.text !== 'string') return q;
+    const m = takeHostMention(q.text.slice(0, maxChars), road.names);
+    if (m.host === undefined) return q;
+    // Typed commands (`ps --host beta`, `why web 8080 on beta`) are read again without the host part.
+    const kind = q.command?.kind ?? 'ask';
+    if (kind !== 'ask' && kind !== 'why') return { ...q, host: m.host };
+    const again = parseCommandText(m.text);
+    return { ...q, text: again.text, host: m.host, command: again.command };
   }
 
   async function answerFor(q: Question): Promise<Answer> {
@@ -209,8 +227,15 @@ export function createBot(deps: BotDeps): Bot {
   /** Names for autocomplete, through the same access rule and deadline as a question. */
   async function suggest(q: Question, limit: number): Promise<string[]> {
     const partial = typeof q.text === 'string' ? q.text.slice(0, MAX_NAME_CHARS) : '';
-    const res = await road.query(q, (h) => h.suggestNames(partial, limit));
-    return res.ok ? res.value : [];
+    // Every host open here (at most five), the picked one first: names from each, merged.
+    const names = q.host !== undefined ? [q.host] : road.allowedNames(q).slice(0, 5);
+    const lists = await Promise.all(
+      (names.length > 0 ? names : [undefined]).map(async (host) => {
+        const res = await road.query(host === undefined ? q : { ...q, host }, (h) => h.suggestNames(partial, limit));
+        return res.ok ? res.value : [];
+      }),
+    );
+    return [...new Set(lists.flat())].slice(0, limit);
   }
 
   return { handle, suggest, feedback: (r) => deps.onFeedback?.(r), hostConnected: road.connected };

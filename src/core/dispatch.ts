@@ -3,6 +3,7 @@
 import { helpAnswer, knowledgeAnswer } from './answers.ts';
 import { containersAnswer, diagnosisAnswer, imagesAnswer } from './host-answers.ts';
 import type { HostRoad } from './host-road.ts';
+import { findSubject } from './host-search.ts';
 import type { Action } from './intent-kinds.ts';
 import type { DiagnoseRequest, HostPort, Intent, KnowledgeBase } from './ports.ts';
 import type { Answer, Entities, Question } from './types.ts';
@@ -31,7 +32,16 @@ const WANTS_ALL = /\b(all|stopped|exited|dead|every)\b|-a\b/i;
 export const ACTION_HANDLERS: Record<Action, ActionHandler> = {
   article: (r, c) => Promise.resolve(knowledgeAnswer(c.kb, r.intent, r.confidence, r.entities)),
   help: (r, c) => Promise.resolve(helpAnswer(c.kb, r.intent, c.host.connected)),
-  diagnose: (r, c) => fromHost(r, c, async (h) => diagnosisAnswer(c.kb, r.intent.id, await h.diagnose(diagnoseRequest(r)), r.entities)),
+  diagnose: async (r, c) => {
+    const req = diagnoseRequest(r);
+    // Several hosts open here and none named: answer from the one where the subject is.
+    const where = await findSubject(c.host, r.q, req);
+    const a = await fromHost({ ...r, q: where.q }, c, async (h) =>
+      diagnosisAnswer(c.kb, r.intent.id, where.diagnosis ?? (await h.diagnose(req)), r.entities),
+    );
+    if (where.notice) a.notices.push(where.notice);
+    return a;
+  },
   list_containers: (r, c) => {
     const all = r.args.all ?? WANTS_ALL.test(r.text);
     return fromHost(r, c, async (h) => containersAnswer(c.kb, r.intent, h.description, await h.listContainers({ all }), all));

@@ -1,7 +1,8 @@
 // The one road to the connected host: chat questions, `coach why|ps|images` and autocomplete all
 // go through here (via bot.ts), so they share the access rule, the deadline and the error handling.
 import { HostUnreachableError } from './errors.ts';
-import type { HostPort } from './ports.ts';
+import { allowedHosts, pickHost } from './host-choice.ts';
+import type { HostPort, NamedHost } from './ports.ts';
 import type { Finding, Question } from './types.ts';
 
 /** How a host query ended when it did not give an answer. */
@@ -15,12 +16,18 @@ export type HostMiss =
 
 export interface HostRoad {
   readonly connected: boolean;
+  /** Every connected host's name, the default first. */
+  readonly names: readonly string[];
+  /** The names of the hosts `q` may use (empty when it may use none). */
+  allowedNames(q: Question): string[];
   /** Runs `query` on the host when one is connected and `q` may use it, within the deadline. */
   query<T>(q: Question, run: (h: HostPort) => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; miss: HostMiss }>;
 }
 
 export interface HostRoadDeps {
   host?: HostPort;
+  /** Several named hosts (COACH_HOSTS), the default first; `host` alone is one called `default`. */
+  hosts?: readonly NamedHost[];
   /** Upper bound for a whole host query, on top of the host's own per-request limit. */
   deadlineMs: number;
   onError?: (err: unknown, q: Question) => void;
@@ -30,15 +37,20 @@ const NO_HOST = 'No Docker host is connected to me, so here is how to check it y
 const DEFAULT_ACCESS_HINT = 'an admin can enable host access in the bot settings';
 
 export function createHostRoad(d: HostRoadDeps): HostRoad {
-  const { host, deadlineMs } = d;
+  const { deadlineMs } = d;
+  const hosts: readonly NamedHost[] = d.hosts ?? (d.host ? [{ name: 'default', host: d.host }] : []);
   const seconds = Math.round(deadlineMs / 100) / 10;
 
   async function query<T>(q: Question, run: (h: HostPort) => Promise<T>) {
-    if (!host) return { ok: false as const, miss: { kind: 'no_host' as const, notice: NO_HOST } };
-    if (!q.hostAllowed) {
-      const notice = `Looking at the Docker host is not enabled for you here, so this answer comes from what I know; ${q.hostAccessHint ?? DEFAULT_ACCESS_HINT}.`;
+    if (hosts.length === 0) return { ok: false as const, miss: { kind: 'no_host' as const, notice: NO_HOST } };
+    const pick = q.hostAllowed ? pickHost(hosts, q) : undefined;
+    if (!pick?.ok) {
+      const notice =
+        pick?.notice ||
+        `Looking at the Docker host is not enabled for you here, so this answer comes from what I know; ${q.hostAccessHint ?? DEFAULT_ACCESS_HINT}.`;
       return { ok: false as const, miss: { kind: 'not_allowed' as const, notice } };
     }
+    const host = pick.named.host;
     try {
       return { ok: true as const, value: await withDeadline(run(host), deadlineMs) };
     } catch (err) {
@@ -54,7 +66,12 @@ export function createHostRoad(d: HostRoadDeps): HostRoad {
     }
   }
 
-  return { connected: Boolean(host), query };
+  return {
+    connected: hosts.length > 0,
+    names: hosts.map((h) => h.name),
+    allowedNames: (q) => allowedHosts(hosts, q).map((h) => h.name),
+    query,
+  };
 }
 
 /** The host gave no usable answer in time (or an unexpected one): said as a `daemon_unreachable` finding. */

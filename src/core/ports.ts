@@ -116,6 +116,12 @@ export interface HostPort {
   ping(): Promise<boolean>;
 }
 
+/** One configured engine and the name people use for it (`default` with a single host). */
+export interface NamedHost {
+  name: string;
+  host: HostPort;
+}
+
 /** What the core reports after each handled question (main.ts logs it and counts it). */
 export interface HandledRecord {
   platform: string;

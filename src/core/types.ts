@@ -47,6 +47,13 @@ export interface Question {
    * changes), shown when hostAllowed is false and the question needed the host.
    */
   hostAccessHint?: string;
+  /**
+   * The hosts (by name) this person may use here: the adapter's decision from the channel
+   * bindings (COACH_HOST_CHANNELS). Absent: every connected host, when hostAllowed.
+   */
+  hosts?: readonly string[];
+  /** The host the person asked for (`--host staging`, "why web on staging"). */
+  host?: string;
   command?: Command;
 }
 

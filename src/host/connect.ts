@@ -129,7 +129,8 @@ function findContextMeta(metaRoot: string, name: string): { dir: string; meta: C
 function fromHost(host: string, source: EngineSource, opts: ConnectOptions, tls: { verify: boolean; dir: string } | null): EngineTarget {
   if (host.startsWith('unix://')) return unixTarget(host.slice('unix://'.length) || DEFAULT_SOCKET, source);
   // Error texts and descriptions are shown to people: never with a password from the URL.
-  const shown = redactUrlCredentials(host);
+  // A user part alone (`tcp://TOKEN@host`) is a secret too on tcp://; on ssh:// it is only the login.
+  const shown = redactUrlCredentials(host).replace(/^(tcp|https?):\/\/[^/@\s:]+@/i, '$1://[redacted]@');
   if (host.startsWith('npipe://')) throw new ConnectError('bad_host', shown, 'named pipes (npipe://) are Windows-only');
   const withScheme = host.includes('://') ? host : `tcp://${host}`;
   let url: URL;

@@ -14,7 +14,13 @@ export interface DockerHostOptions extends DockerInspectorOptions {
   now?: () => number;
 }
 
-export function createDockerHost(opts: DockerHostOptions = {}): HostPort {
+/** A HostPort that can also say which engine version answers (for `coach hosts`). */
+export interface DockerHost extends HostPort {
+  /** The engine's version, or null when it cannot be read within the time limit. */
+  engineVersion(): Promise<string | null>;
+}
+
+export function createDockerHost(opts: DockerHostOptions = {}): DockerHost {
   const inspector = opts.inspector ?? createDockerInspector(opts);
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
@@ -56,6 +62,14 @@ export function createDockerHost(opts: DockerHostOptions = {}): HostPort {
         return await Promise.race([work, fallback]);
       } finally {
         clearTimeout(timer);
+      }
+    },
+
+    async engineVersion(): Promise<string | null> {
+      try {
+        return inspector.version ? await inspector.version() : null;
+      } catch {
+        return null;
       }
     },
 

@@ -128,6 +128,13 @@ export function createDockerInspector(opts: DockerInspectorOptions = {}): ReadOn
       );
     },
 
+    async version() {
+      const v = await call('version', (abortSignal) =>
+        (docker as unknown as { version(o: { abortSignal: AbortSignal }): Promise<{ Version?: unknown }> }).version({ abortSignal }),
+      );
+      return typeof v.Version === 'string' ? v.Version.slice(0, 64) : 'unknown';
+    },
+
     async logs(id, tail) {
       if (!showLogs) return null;
       const n = Math.max(0, Math.min(MAX_LOG_LINES, Math.floor(tail)));
@@ -254,6 +261,7 @@ function brokenInspector(err: ConnectError, timeoutMs: number): ReadOnlyInspecto
     inspectImage: fail,
     events: fail,
     ping: fail,
+    version: fail,
     logs: fail,
   };
 }

@@ -27,6 +27,8 @@ export interface ReadOnlyInspector {
   events(opts: { since: number; until: number; filters?: Record<string, string[]> }): Promise<EngineEvent[]>;
   /** `GET /_ping` */
   ping(): Promise<void>;
+  /** `GET /version`: the engine's version (`coach hosts`); optional so small fakes need not have it. */
+  version?(): Promise<string>;
   /** Last ≤ 50 log lines, secrets redacted; only when COACH_SHOW_LOGS=true, else null. */
   logs(id: string, tail: number): Promise<string[] | null>;
 }

@@ -15,6 +15,11 @@ export function proxySocket(): string {
   return inject('engineProxySocket');
 }
 
+/** The second recorder's socket (the same engine at another address: tests of several hosts). */
+export function proxySocketB(): string {
+  return inject('engineProxySocketB');
+}
+
 /** `unix://<recorder socket>`: use as DOCKER_HOST for the bot in tests. */
 export function proxyHost(): string {
   return `unix://${proxySocket()}`;

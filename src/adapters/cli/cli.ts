@@ -12,6 +12,16 @@ import type { Io } from './io.ts';
 
 export type { Io } from './io.ts';
 
+/** One line of `coach hosts --json`. */
+export interface HostListing {
+  name: string;
+  /** Credentials redacted. */
+  url: string;
+  default: boolean;
+  reachable: boolean;
+  engineVersion: string | null;
+}
+
 /** What the CLI needs from the composition root; each is built only when a command needs it. */
 export interface CliServices {
   core(): Promise<{ bot: Bot; nlu: Nlu }>;
@@ -21,6 +31,8 @@ export interface CliServices {
    * have a trained classifier.
    */
   hostBot(): Promise<BotHandle>;
+  /** `coach hosts`: every configured host, each asked whether it answers (within its time limit). */
+  hosts?(): Promise<HostListing[]>;
   /** `coach config`: prints the effective configuration, returns the exit code. */
   config(io: Io): Promise<number>;
   /** `coach start`: every configured adapter, or the terminal chat. Resolves with the exit code. */
@@ -41,9 +53,10 @@ Commands:
   chat                        interactive terminal chat (reads lines from stdin when not a terminal)
   classify [--json] ["q"]     show the intent, confidence and entities (stdin: one question per line)
   explain "docker …"          explain a docker command line part by part
-  why [NAME] [--port N] [--json]   diagnose a container on the connected host
-  ps [--all] [--json]         list containers on the connected host
-  images [--json]             list images on the connected host
+  why [NAME] [--port N] [--host H] [--json]   diagnose a container on the connected host
+  ps [--all] [--host H] [--json]   list containers on the connected host
+  images [--host H] [--json]  list images on the connected host
+  hosts [--json]              list the configured Docker hosts and whether each answers
   config                      print the effective configuration (secrets redacted)
   start                       run the configured Slack/Discord adapters, or the terminal chat
   discord-register            register the /docker command with Discord
@@ -55,9 +68,11 @@ Run "coach <command> --help" for more.`,
   classify:
     'Usage: coach classify [--json] ["question"]\n\nPrints {"text","intent","confidence","alternatives","entities"}. Without a question, reads one per line from stdin and prints JSON Lines.',
   explain: 'Usage: coach explain "docker run -d -p 8080:80 --name web myapp:2.1.0"\n\nExplains a docker command line part by part.',
-  why: 'Usage: coach why [NAME] [--port N] [--json]\n\nLooks at the connected Docker host (read-only) and says why a container is missing or not reachable.',
-  ps: 'Usage: coach ps [--all] [--json]\n\nLists containers on the connected host (running only, or --all).',
-  images: 'Usage: coach images [--json]\n\nLists images on the connected host and which containers use them.',
+  why: 'Usage: coach why [NAME] [--port N] [--host H] [--json]\n\nLooks at a connected Docker host (read-only) and says why a container is missing or not reachable. --host: which host (COACH_HOSTS); default: the default host, or, for a NAME, every host (it says where NAME is).',
+  ps: 'Usage: coach ps [--all] [--host H] [--json]\n\nLists containers on a connected host (running only, or --all); --host: which one (default: the default host).',
+  images: 'Usage: coach images [--host H] [--json]\n\nLists images on a connected host and which containers use them; --host: which one.',
+  hosts:
+    'Usage: coach hosts [--json]\n\nLists the configured Docker hosts (COACH_HOSTS, or the one called `default`): name, address (credentials redacted), which is the default, whether it answers and its engine version. Exits 1 when one does not answer.',
   config:
     'Usage: coach config\n\nPrints the effective configuration with secrets redacted; exits 1 listing every problem when it is invalid.',
   start: 'Usage: coach start\n\nRuns every adapter whose settings are present (Slack, Discord); the terminal chat when none is.',
@@ -72,9 +87,10 @@ const OPTIONS: Record<string, ParseArgsConfig['options']> = {
   chat: {},
   classify: { json: { type: 'boolean' } },
   explain: {},
-  why: { port: { type: 'string', short: 'p' }, json: { type: 'boolean' } },
-  ps: { all: { type: 'boolean', short: 'a' }, json: { type: 'boolean' } },
-  images: { json: { type: 'boolean' } },
+  why: { port: { type: 'string', short: 'p' }, host: { type: 'string', short: 'H' }, json: { type: 'boolean' } },
+  ps: { all: { type: 'boolean', short: 'a' }, host: { type: 'string', short: 'H' }, json: { type: 'boolean' } },
+  images: { host: { type: 'string', short: 'H' }, json: { type: 'boolean' } },
+  hosts: { json: { type: 'boolean' } },
   config: {},
   start: {},
   'discord-register': {},
@@ -162,16 +178,25 @@ async function dispatch(
       if (port !== undefined && !(Number.isInteger(port) && port >= 1 && port <= 65535))
         throw new UsageError(`--port must be a port number (1-65535), got "${String(v['port'])}"`);
       const name = pos[0];
-      const o = { ...(name !== undefined ? { name } : {}), ...(port !== undefined ? { port } : {}), json: Boolean(v['json']), style };
+      const o = {
+        ...(name !== undefined ? { name } : {}),
+        ...(port !== undefined ? { port } : {}),
+        ...hostOption(v),
+        json: Boolean(v['json']),
+        style,
+      };
       return runWhy(await s.hostBot(), o, io.stdout);
     }
     case 'ps':
     case 'images': {
       if (pos.length) throw new UsageError(`${cmd} takes no arguments`);
       const bot = await s.hostBot();
-      const json = Boolean(v['json']);
-      return cmd === 'ps' ? runPs(bot, { all: Boolean(v['all']), json, style }, io.stdout) : runImages(bot, { json, style }, io.stdout);
+      const o = { ...hostOption(v), json: Boolean(v['json']), style };
+      return cmd === 'ps' ? runPs(bot, { ...o, all: Boolean(v['all']) }, io.stdout) : runImages(bot, o, io.stdout);
     }
+    case 'hosts':
+      if (pos.length) throw new UsageError('hosts takes no arguments');
+      return printHosts((await s.hosts?.()) ?? [], Boolean(v['json']), io);
     case 'config':
       return s.config(io);
     case 'start':
@@ -183,6 +208,25 @@ async function dispatch(
       return s.proxy(io);
   }
   throw new UsageError(`unknown command "${cmd}"`);
+}
+
+function hostOption(v: Record<string, string | boolean | undefined>): { host?: string } {
+  const h = v['host'];
+  if (h === undefined) return {};
+  if (typeof h !== 'string' || !/^[a-z][a-z0-9-]{0,31}$/i.test(h))
+    throw new UsageError(`--host must be a host name from COACH_HOSTS, got "${String(h)}"`);
+  return { host: h.toLowerCase() };
+}
+
+function printHosts(list: HostListing[], json: boolean, io: Io): number {
+  if (json) io.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
+  else if (list.length === 0) io.stdout.write('No Docker host is configured (COACH_DOCKER=off).\n');
+  else
+    for (const h of list)
+      io.stdout.write(
+        `${h.default ? '*' : ' '} ${h.name}  ${h.url}  ${h.reachable ? `reachable, engine ${h.engineVersion ?? 'unknown'}` : 'NOT reachable'}\n`,
+      );
+  return list.every((h) => h.reachable) ? 0 : 1;
 }
 
 async function classify(text: string, io: Io, s: CliServices): Promise<number> {

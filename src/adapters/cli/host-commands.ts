@@ -13,6 +13,8 @@ type Out = NodeJS.WritableStream;
 
 export interface HostCommandOptions {
   json: boolean;
+  /** `--host NAME`: which configured host to ask. */
+  host?: string;
   /** Terminal styling for human output (plain when omitted). */
   style?: Style;
 }
@@ -24,7 +26,7 @@ export async function runWhy(bot: BotHandle, o: HostCommandOptions & { name?: st
     ...(o.name !== undefined ? { name: o.name } : {}),
     ...(o.port !== undefined ? { port: o.port } : {}),
   };
-  return print(await ask(bot, text, command), o, out, (data) => {
+  return print(await ask(bot, text, command, o.host), o, out, (data) => {
     if (data.kind === 'diagnosis') {
       const d = data.diagnosis;
       return {
@@ -39,7 +41,7 @@ export async function runWhy(bot: BotHandle, o: HostCommandOptions & { name?: st
 }
 
 export async function runPs(bot: BotHandle, o: HostCommandOptions & { all: boolean }, out: Out): Promise<number> {
-  return print(await ask(bot, o.all ? 'ps --all' : 'ps', { kind: 'ps', all: o.all }), o, out, (data) => {
+  return print(await ask(bot, o.all ? 'ps --all' : 'ps', { kind: 'ps', all: o.all }, o.host), o, out, (data) => {
     if (data.kind !== 'containers') return undefined;
     const rows = data.containers.map((c) => ({
       id: c.id,
@@ -57,15 +59,22 @@ export async function runPs(bot: BotHandle, o: HostCommandOptions & { all: boole
 }
 
 export async function runImages(bot: BotHandle, o: HostCommandOptions, out: Out): Promise<number> {
-  return print(await ask(bot, 'images', { kind: 'images' }), o, out, (data) => {
+  return print(await ask(bot, 'images', { kind: 'images' }, o.host), o, out, (data) => {
     if (data.kind !== 'images') return undefined;
     const rows = data.images.map((i) => ({ tags: i.tags, id: i.id, size: i.size, created: i.created, containers: i.containers }));
     return { json: rows, failed: false };
   });
 }
 
-async function ask(bot: BotHandle, text: string, command: Command): Promise<Answer | null> {
-  return bot.handle({ text, platform: 'cli', conversation: 'cli:once', hostAllowed: true, command });
+async function ask(bot: BotHandle, text: string, command: Command, host?: string): Promise<Answer | null> {
+  return bot.handle({
+    text,
+    platform: 'cli',
+    conversation: 'cli:once',
+    hostAllowed: true,
+    command,
+    ...(host !== undefined ? { host } : {}),
+  });
 }
 
 /** The command's JSON for the data it expects, and whether that data says the engine failed. */

@@ -10,6 +10,15 @@ import {
 
 export const COMMAND_NAME = 'docker';
 
+/** `host:` on why/ps/images: which Docker host (COACH_HOSTS); autocomplete offers the hosts open in this channel. */
+const HOST_OPTION = {
+  type: Opt.String,
+  name: 'host',
+  description: 'Which Docker host (default: this channel’s)',
+  autocomplete: true,
+  max_length: 32,
+} as const;
+
 export const commandDefinitions: RESTPutAPIApplicationCommandsJSONBody = [
   {
     type: ApplicationCommandType.ChatInput,
@@ -35,15 +44,21 @@ export const commandDefinitions: RESTPutAPIApplicationCommandsJSONBody = [
         options: [
           { type: Opt.String, name: 'name', description: 'Container or image name', autocomplete: true, max_length: 200 },
           { type: Opt.Integer, name: 'port', description: 'The port you expect it on', min_value: 1, max_value: 65535 },
+          HOST_OPTION,
         ],
       },
       {
         type: Opt.Subcommand,
         name: 'ps',
         description: 'List containers on the host (read-only)',
-        options: [{ type: Opt.Boolean, name: 'all', description: 'Include stopped containers' }],
+        options: [{ type: Opt.Boolean, name: 'all', description: 'Include stopped containers' }, HOST_OPTION],
       },
-      { type: Opt.Subcommand, name: 'images', description: 'List images on the host and which have containers (read-only)' },
+      {
+        type: Opt.Subcommand,
+        name: 'images',
+        description: 'List images on the host and which have containers (read-only)',
+        options: [HOST_OPTION],
+      },
       {
         type: Opt.Subcommand,
         name: 'explain',

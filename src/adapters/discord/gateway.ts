@@ -15,7 +15,7 @@ import {
 import type { PlatformAdapter } from '../../core/ports.ts';
 import { COMMAND_NAME } from './commands.ts';
 import { guardRawPacket, optionValues, restBase } from './discord-util.ts';
-import { hostAllowed } from './permissions.ts';
+import { accessOf, hostGrant } from './permissions.ts';
 import { renderAnswer, renderNote, type DiscordMessage } from './render.ts';
 import { flowFor, type DiscordAdapterOptions, type Responder } from './respond.ts';
 import { messageToQuestion, mentionsBot, slashToQuestion, type DiscordContext } from './to-question.ts';
@@ -27,7 +27,7 @@ export interface DiscordGatewayOptions extends DiscordAdapterOptions {
 const NO_PINGS = { parse: [], repliedUser: false };
 
 export function createDiscordGatewayAdapter(o: DiscordGatewayOptions): PlatformAdapter {
-  const access = { channels: o.hostChannels, roles: o.hostRoles };
+  const access = accessOf(o);
   const flow = flowFor(o);
   let client: Client | null = null;
   let stopped = false;
@@ -64,13 +64,15 @@ export function createDiscordGatewayAdapter(o: DiscordGatewayOptions): PlatformA
     const ctx = interactionContext(i);
     if (i.isAutocomplete()) {
       const focused = i.options.getFocused(true);
-      const choices = i.commandName === COMMAND_NAME && focused.name === 'name' ? await flow.autocomplete(focused.value, ctx) : [];
+      const field = focused.name === 'name' || focused.name === 'host' ? focused.name : undefined;
+      const host = field === 'name' ? (optionValues(i.options.data)['host'] as string | undefined) : undefined;
+      const choices = i.commandName === COMMAND_NAME && field ? await flow.autocomplete(focused.value, ctx, field, host) : [];
       return i.respond(choices);
     }
     if (i.isChatInputCommand()) {
       if (i.commandName !== COMMAND_NAME) return;
       const sub = i.options.getSubcommand(false) ?? 'help';
-      const q = slashToQuestion({ subcommand: sub, options: optionValues(i.options.data) }, ctx, hostAllowed(access, ctx));
+      const q = slashToQuestion({ subcommand: sub, options: optionValues(i.options.data) }, ctx, hostGrant(access, ctx));
       return flow.answer(q, responder(i));
     }
     if (i.isButton()) return flow.button(i.customId, ctx, responder(i));
@@ -90,7 +92,7 @@ export function createDiscordGatewayAdapter(o: DiscordGatewayOptions): PlatformA
       isBot: m.author.bot || Boolean(m.webhookId),
       roles: m.member ? [...m.member.roles.cache.keys()] : [],
     };
-    const q = messageToQuestion(m.content, me, ctx, hostAllowed(access, ctx));
+    const q = messageToQuestion(m.content, me, ctx, hostGrant(access, ctx));
     const send = async (msg: DiscordMessage) => {
       await m.reply({ ...toDjs(msg), failIfNotExists: false });
     };

@@ -10,7 +10,7 @@ import { REST, Routes } from 'discord.js';
 import type { PlatformAdapter } from '../../core/ports.ts';
 import { COMMAND_NAME } from './commands.ts';
 import { focusedOption, optionValues, rawContext, repairInteraction, restBase, subcommandName } from './discord-util.ts';
-import { hostAllowed } from './permissions.ts';
+import { accessOf, hostGrant } from './permissions.ts';
 import { freshTimestamp, SeenIds } from './replay.ts';
 import type { DiscordMessage } from './render.ts';
 import { flowFor, type DiscordAdapterOptions, type Responder } from './respond.ts';
@@ -102,7 +102,12 @@ export function createDiscordHttpAdapter(o: DiscordHttpOptions): PlatformAdapter
     const ctx = rawContext(d);
     if (d.type === 4) {
       const focused = focusedOption(d.data?.options);
-      const choices = d.data?.name === COMMAND_NAME && focused?.name === 'name' ? await flow.autocomplete(focused.value, ctx) : [];
+      const field = focused?.name === 'name' || focused?.name === 'host' ? focused.name : undefined;
+      const chosen = field === 'name' ? optionValues(d.data?.options)['host'] : undefined;
+      const choices =
+        d.data?.name === COMMAND_NAME && focused && field
+          ? await flow.autocomplete(focused.value, ctx, field, typeof chosen === 'string' ? chosen : undefined)
+          : [];
       send(res, 200, { type: 8, data: { choices } });
       return;
     }
@@ -110,7 +115,7 @@ export function createDiscordHttpAdapter(o: DiscordHttpOptions): PlatformAdapter
     let work: Promise<void>;
     if (d.type === 2 && d.data?.name === COMMAND_NAME) {
       const input = { subcommand: subcommandName(d.data.options) ?? 'help', options: optionValues(d.data.options) };
-      work = flow.answer(slashToQuestion(input, ctx, hostAllowed({ channels: o.hostChannels, roles: o.hostRoles }, ctx)), r);
+      work = flow.answer(slashToQuestion(input, ctx, hostGrant(accessOf(o), ctx)), r);
     } else if (d.type === 3 && d.data?.component_type === 2) {
       work = flow.button(String(d.data.custom_id), ctx, r);
     } else {

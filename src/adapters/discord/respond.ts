@@ -7,7 +7,7 @@ import type { Question } from '../../core/types.ts';
 import { TIMED_OUT, within } from '../../runtime/deadline.ts';
 import { createLifecycle, type Answering, type Delivery, type Lifecycle } from '../../runtime/lifecycle.ts';
 import { decodeButton } from './custom-id.ts';
-import { hostAllowed, type HostAccess } from './permissions.ts';
+import { accessOf, hostGrant, type HostAccess } from './permissions.ts';
 import { renderAnswer, renderNote, type DiscordMessage } from './render.ts';
 import { autocompleteToQuestion, conversationKey, followupToQuestion, type DiscordContext } from './to-question.ts';
 
@@ -52,6 +52,8 @@ export interface DiscordAdapterOptions {
   lifecycle?: Lifecycle;
   hostChannels: readonly string[];
   hostRoles: readonly string[];
+  /** Every host and its channel binding (COACH_HOST_CHANNELS); absent: one host. */
+  hostBindings?: HostAccess['bindings'];
   /** REST base, e.g. `https://discord.com/api` (the gateway URL is discovered from it). */
   apiUrl?: string;
   /** REST retries on 5xx/network errors (discord.js default 3; tests use 0). */
@@ -76,7 +78,7 @@ export function flowFor(o: DiscordAdapterOptions): Flow & { lifecycle: Lifecycle
   const flow = createFlow({
     answering: lifecycle,
     bot: o.bot,
-    access: { channels: o.hostChannels, roles: o.hostRoles },
+    access: accessOf(o),
     ...(o.deferAfterMs !== undefined ? { deferAfterMs: o.deferAfterMs } : {}),
     ...(o.autocompleteMs !== undefined ? { autocompleteMs: o.autocompleteMs } : {}),
     ...(o.log ? { log: o.log } : {}),
@@ -120,10 +122,15 @@ export function createFlow(o: FlowOptions) {
     return renderAnswer(a, { conversation: q.conversation, ephemeral });
   }
 
-  /** Offers host names for `why name:`; never waits past the time limit, never throws. */
-  async function autocomplete(partial: string, ctx: DiscordContext): Promise<Choice[]> {
-    const q = autocompleteToQuestion(partial.slice(0, CHOICE_MAX), ctx, hostAllowed(o.access, ctx));
-    if (!q.hostAllowed) return [];
+  /**
+   * Offers container/image names for `why name:` (from `host`, or every host open here), or
+   * the hosts open in this channel for `host:`; never waits past the time limit, never throws.
+   */
+  async function autocomplete(partial: string, ctx: DiscordContext, field: 'name' | 'host' = 'name', host?: string): Promise<Choice[]> {
+    const grant = hostGrant(o.access, ctx);
+    if (!grant.hostAllowed) return [];
+    if (field === 'host') return hostChoices(grant.hosts, partial);
+    const q = autocompleteToQuestion(partial.slice(0, CHOICE_MAX), ctx, grant, host?.toLowerCase());
     const names = await within(
       o.bot.suggest(q, 25).catch((err: unknown) => {
         o.log?.warn({ err }, 'discord: suggest failed');
@@ -155,10 +162,18 @@ export function createFlow(o: FlowOptions) {
         renderNote(action.vote === 'up' ? 'Thanks, glad it helped.' : 'Thanks, noted: I will use this to improve the answers.'),
       );
     }
-    return answer(followupToQuestion(action.intent, action.conversation, ctx, hostAllowed(o.access, ctx)), r);
+    return answer(followupToQuestion(action.intent, action.conversation, ctx, hostGrant(o.access, ctx)), r);
   }
 
   return { answer, ask: (q: Question, d: Delivery) => o.answering.ask(q, d), autocomplete, button, conversationKey };
 }
 
 export type Flow = ReturnType<typeof createFlow>;
+
+/** The hosts open here whose name starts with (else contains) what was typed. */
+function hostChoices(hosts: readonly string[] | undefined, partial: string): Choice[] {
+  const p = partial.trim().toLowerCase();
+  const list = hosts ?? [];
+  const ranked = [...list.filter((h) => h.startsWith(p)), ...list.filter((h) => !h.startsWith(p) && h.includes(p))];
+  return ranked.slice(0, 25).map((h) => ({ name: h, value: h }));
+}

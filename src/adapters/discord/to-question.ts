@@ -2,6 +2,7 @@
 // reduce what they received to a DiscordContext plus the command's options, so this file is
 // the only place that decides conversation keys and commands.
 import { parseCommandText } from '../../core/command-text.ts';
+import type { HostGrant } from '../../core/host-access.ts';
 import type { Command, Question } from '../../core/types.ts';
 
 /** Where an event happened and who sent it, in Discord's terms. */
@@ -35,24 +36,31 @@ export function conversationKey(ctx: DiscordContext): string {
 
 /** Shown (by the core) when a question needed the host and this person may not use it here. */
 export const HOST_ACCESS_HINT =
-  'an admin can add this channel to `DISCORD_HOST_CHANNELS` and give you a role listed in `DISCORD_HOST_ROLES`';
+  'an admin can add this channel to `DISCORD_HOST_CHANNELS` (or bind it to a host in `COACH_HOST_CHANNELS`) and give you a role listed in `DISCORD_HOST_ROLES`';
 
-function base(ctx: DiscordContext, hostAllowed: boolean, conversation = conversationKey(ctx)) {
+/** The adapter's access decision: a plain yes/no (one host), or which hosts (permissions.ts hostGrant). */
+export type Grant = boolean | HostGrant;
+
+function base(ctx: DiscordContext, grant: Grant, conversation = conversationKey(ctx)) {
+  const g = typeof grant === 'boolean' ? { hostAllowed: grant } : grant;
   return {
     platform: 'discord' as const,
     conversation,
     userId: ctx.userId,
-    hostAllowed,
+    hostAllowed: g.hostAllowed,
+    ...(g.hosts ? { hosts: g.hosts } : {}),
     hostAccessHint: HOST_ACCESS_HINT,
     fromBot: ctx.isBot,
   };
 }
 
-export function slashToQuestion(input: SlashInput, ctx: DiscordContext, hostAllowed: boolean): Question & { fromBot: boolean } {
+export function slashToQuestion(input: SlashInput, ctx: DiscordContext, grant: Grant): Question & { fromBot: boolean } {
   const o = input.options;
   const str = (k: string) => (typeof o[k] === 'string' ? o[k] : undefined);
   const { command, text } = slashCommand(input.subcommand, str, o);
-  return { ...base(ctx, hostAllowed), text, command };
+  // The `host:` option of why/ps/images (autocompleted with the hosts open here).
+  const host = str('host')?.trim().toLowerCase() || undefined;
+  return { ...base(ctx, grant), text, command, ...(host ? { host } : {}) };
 }
 
 function slashCommand(sub: string, str: (k: string) => string | undefined, o: SlashInput['options']): { command: Command; text: string } {
@@ -82,18 +90,13 @@ function slashCommand(sub: string, str: (k: string) => string | undefined, o: Sl
 }
 
 /** A mention (`@coach why web`) or a DM: the text after the bot's mention, read like `/docker …`. */
-export function messageToQuestion(
-  content: string,
-  botId: string,
-  ctx: DiscordContext,
-  hostAllowed: boolean,
-): Question & { fromBot: boolean } {
+export function messageToQuestion(content: string, botId: string, ctx: DiscordContext, grant: Grant): Question & { fromBot: boolean } {
   const stripped = content
     .replace(new RegExp(`<@!?${botId}>`, 'g'), ' ')
     .replace(/\s+/g, ' ')
     .trim();
   const { command, text } = parseCommandText(stripped);
-  return { ...base(ctx, hostAllowed), text, command };
+  return { ...base(ctx, grant), text, command };
 }
 
 /** A click on a follow-up button: answer that intent in the conversation the button came from. */
@@ -101,9 +104,9 @@ export function followupToQuestion(
   intent: string,
   conversation: string,
   ctx: DiscordContext,
-  hostAllowed: boolean,
+  grant: Grant,
 ): Question & { fromBot: boolean } {
-  return { ...base(ctx, hostAllowed, conversation), text: intent, command: { kind: 'followup', intent } };
+  return { ...base(ctx, grant, conversation), text: intent, command: { kind: 'followup', intent } };
 }
 
 /** True when the message mentions the bot (user mention) — role and @everyone mentions do not count. */
@@ -112,7 +115,8 @@ export function mentionsBot(content: string, mentionIds: readonly string[], botI
 }
 
 /** Autocomplete for `why name:`: what was typed so far, asked like a question (same access rule). */
-export function autocompleteToQuestion(partial: string, ctx: DiscordContext, hostAllowed: boolean): Question {
-  const { platform, conversation, userId, hostAccessHint } = base(ctx, hostAllowed);
-  return { platform, conversation, userId, hostAllowed, hostAccessHint, text: partial };
+export function autocompleteToQuestion(partial: string, ctx: DiscordContext, grant: Grant, host?: string): Question {
+  const { platform, conversation, userId, hostAccessHint, hostAllowed, ...rest } = base(ctx, grant);
+  const hosts = 'hosts' in rest ? { hosts: rest.hosts } : {};
+  return { platform, conversation, userId, hostAllowed, ...hosts, hostAccessHint, text: partial, ...(host ? { host } : {}) };
 }

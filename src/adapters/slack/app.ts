@@ -112,7 +112,12 @@ export function createSlackAdapter(opts: SlackAdapterOptions): PlatformAdapter {
   registerListeners(app, {
     answering: lifecycle,
     log,
-    access: { hostChannels: config.hostChannels, hostUsers: config.hostUsers, hostConfigured: opts.hostConfigured },
+    access: {
+      hostChannels: config.hostChannels,
+      hostUsers: config.hostUsers,
+      ...(config.hostBindings ? { hostBindings: config.hostBindings } : {}),
+      hostConfigured: opts.hostConfigured,
+    },
     beforeWork: () => gate.drained(),
   });
 

@@ -18,6 +18,8 @@ export function mayShare(answer: Pick<Answer, 'hostUsed'>, where: Conversation, 
   const id = where.channelId;
   if (!id) return false;
   if (policy.hostChannels.includes(id)) return true;
+  // A channel bound to a host (COACH_HOST_CHANNELS) is set up for host details too.
+  if (policy.hostBindings?.some((b) => b.channels?.includes(id))) return true;
   return policy.hostChannels.includes('*') && !isPrivateConversation(where);
 }
 

@@ -5,7 +5,7 @@
 import { parseCommandText } from '../../core/command-text.ts';
 import type { Question } from '../../core/types.ts';
 import { fromSlackMarkup, stripLeadingMention } from './escape.ts';
-import { hostAllowed, isDmChannel, type HostPolicy } from './permissions.ts';
+import { hostGrant, isDmChannel, type HostPolicy } from './permissions.ts';
 
 export interface SlashPayload {
   text?: string;
@@ -37,7 +37,8 @@ export type SlackQuestion = Question & { fromBot?: boolean };
 const SPOKEN_SUBTYPES = new Set([undefined, 'file_share', 'thread_broadcast', 'bot_message', 'me_message']);
 
 /** Shown (by the core) when a question needed the host and this person may not use it here. */
-export const HOST_ACCESS_HINT = 'an admin can add this channel to `SLACK_HOST_CHANNELS` and you to `SLACK_HOST_USERS`';
+export const HOST_ACCESS_HINT =
+  'an admin can add this channel to `SLACK_HOST_CHANNELS` (or bind it to a host in `COACH_HOST_CHANNELS`) and you to `SLACK_HOST_USERS`';
 
 export interface Access extends HostPolicy {
   hostConfigured: boolean;
@@ -53,7 +54,7 @@ export function slashToQuestion(p: SlashPayload, access: Access): SlackQuestion 
     platform: 'slack',
     conversation: `slack:${channel}:${user}`,
     ...(p.user_id ? { userId: p.user_id } : {}),
-    hostAllowed: hostAllowed(access, { channelId: channel, userId: p.user_id, isDm: isDmChannel(channel) }, access.hostConfigured),
+    ...hostGrant(access, { channelId: channel, userId: p.user_id, isDm: isDmChannel(channel) }, access.hostConfigured),
     hostAccessHint: HOST_ACCESS_HINT,
   };
 }
@@ -82,7 +83,7 @@ export function messageToQuestion(
       platform: 'slack',
       conversation: `slack:${m.channel}:${thread ?? who}`,
       ...(m.user ? { userId: m.user } : {}),
-      hostAllowed: hostAllowed(access, { channelId: m.channel, userId: m.user, isDm: dm }, access.hostConfigured),
+      ...hostGrant(access, { channelId: m.channel, userId: m.user, isDm: dm }, access.hostConfigured),
       hostAccessHint: HOST_ACCESS_HINT,
       ...(fromBot ? { fromBot: true } : {}),
     },
@@ -103,7 +104,7 @@ export function followupToQuestion(
     platform: 'slack',
     conversation,
     ...(where.userId ? { userId: where.userId } : {}),
-    hostAllowed: hostAllowed(access, { ...where, isDm: isDmChannel(where.channelId) }, access.hostConfigured),
+    ...hostGrant(access, { ...where, isDm: isDmChannel(where.channelId) }, access.hostConfigured),
     hostAccessHint: HOST_ACCESS_HINT,
   };
 }

@@ -28,6 +28,7 @@ describe('discord command registration', () => {
     expect(why.options).toEqual([
       expect.objectContaining({ name: 'name', type: 3, autocomplete: true }),
       expect.objectContaining({ name: 'port', type: 4, min_value: 1, max_value: 65535 }),
+      expect.objectContaining({ name: 'host', type: 3, autocomplete: true }),
     ]);
     expect(why.options.some((o: any) => o.required)).toBe(false);
     expect(docker.options.find((o: any) => o.name === 'ps').options[0]).toMatchObject({ name: 'all', type: 5 });

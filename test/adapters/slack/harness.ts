@@ -37,6 +37,8 @@ export async function startHarness(opts: {
   tuning?: SlackAdapterOptions['tuning'];
   hostChannels?: string[];
   hostUsers?: string[];
+  /** Hosts bound to channels (COACH_HOST_CHANNELS, as config.ts hands them to the adapter). */
+  hostBindings?: { name: string; channels: string[] | null }[];
   hostConfigured?: boolean;
   bodyLimits?: Partial<BodyLimits>;
 }): Promise<Harness> {
@@ -61,6 +63,7 @@ export async function startHarness(opts: {
       apiUrl: standIn.apiUrl,
       hostChannels: opts.hostChannels ?? ['*'],
       hostUsers: opts.hostUsers ?? ['*'],
+      ...(opts.hostBindings ? { hostBindings: opts.hostBindings } : {}),
     },
     bot,
     hostConfigured: opts.hostConfigured ?? true,
