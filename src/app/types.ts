@@ -3,6 +3,7 @@
 import type { Config } from '../config.ts';
 import type { Bot } from '../core/bot.ts';
 import type { HostPort, Nlu } from '../core/ports.ts';
+import type { Store } from '../core/store.ts';
 import type { Logger } from '../ops/logger.ts';
 import type { Metrics } from '../ops/metrics.ts';
 
@@ -14,4 +15,8 @@ export interface Runtime {
   bot: Bot;
   nlu: Nlu;
   host?: HostPort;
+  /** The store (`coach start`): conversation memory, feedback, the learning loop. */
+  store?: Store;
+  /** Writes what was asked and voted to the store after each reply. */
+  learning?: { flush(): Promise<void> };
 }
