@@ -21,8 +21,17 @@ FROM base AS build
 # --build-arg and they stay out of the history. None of this reaches the runtime stage.
 ARG NPM_CONFIG_REGISTRY=https://registry.npmjs.org/
 COPY package.json package-lock.json ./
-# --ignore-scripts: no dependency needs an install script, so none gets to run one.
+# --ignore-scripts: no install script runs, but one: the embedded store's driver (better-sqlite3)
+# is native code, built right after. Its install script fetches a prebuilt binary, or compiles it
+# with python3/make/g++ against Node's own headers (no download) — tools that exist only in this
+# stage; the runtime stage gets the built file and no compiler.
 RUN npm ci --ignore-scripts --no-audit --no-fund --no-update-notifier
+RUN apt-get update -qq \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3 make g++ >/dev/null \
+ && rm -rf /var/lib/apt/lists/*
+RUN npm_config_nodedir=/usr/local npm rebuild better-sqlite3 --no-audit --no-fund --no-update-notifier \
+ && node -e "new (require('better-sqlite3'))(':memory:').close()" \
+ && rm -rf node_modules/better-sqlite3/deps node_modules/better-sqlite3/src node_modules/better-sqlite3/build/Release/obj* node_modules/better-sqlite3/build/Release/.deps
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm run build
@@ -39,7 +48,13 @@ RUN npm prune --omit=dev --ignore-scripts --no-audit --no-fund --no-update-notif
 # --- runtime: compiled code, knowledge base, production dependencies; no src/, no compilers ----
 FROM base AS runtime
 ENV NODE_ENV=production \
-    COACH_HTTP_PORT=8080
+    COACH_HTTP_PORT=8080 \
+    COACH_DATA_DIR=/data
+# The embedded store's file lives in /data: the only place the `node` user may write. A volume,
+# so it survives a new container (and works with a read-only root file system); with
+# DATABASE_URL set (PostgreSQL, several replicas) it stays empty.
+RUN mkdir /data && chown node:node /data
+VOLUME /data
 # Owned by root and not writable by the `node` user that runs the bot: the app cannot change itself.
 COPY --from=prod-modules /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist

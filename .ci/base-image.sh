@@ -60,6 +60,13 @@ $SUDO cp -a "$npm_dir" "$root/usr/local/lib/node_modules/npm"
 $SUDO ln -sf ../lib/node_modules/npm/bin/npm-cli.js "$root/usr/local/bin/npm"
 $SUDO ln -sf ../lib/node_modules/npm/bin/npx-cli.js "$root/usr/local/bin/npx"
 
+# Node's headers, where the official image keeps them: native addons (better-sqlite3) build
+# against them instead of downloading them.
+node_headers=$(readlink -f "$(dirname "$node_bin")/../include/node")
+[ -f "$node_headers/node.h" ] || { echo "base image: no Node headers at $node_headers" >&2; exit 1; }
+$SUDO mkdir -p "$root/usr/local/include"
+$SUDO cp -a "$node_headers" "$root/usr/local/include/node"
+
 # The node user and group (uid/gid 1000, as in the official image).
 $SUDO chroot "$root" groupadd --gid 1000 node
 $SUDO chroot "$root" useradd --uid 1000 --gid node --shell /bin/bash --create-home --home-dir /home/node node

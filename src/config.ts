@@ -65,6 +65,26 @@ export const configSchema = z.object({
       'where the trained intent model is kept between starts (default: .cache/model in the install folder); "off" trains every time',
     ),
 
+  // The store (src/store/): an embedded SQLite file by default, PostgreSQL for several replicas
+  COACH_DATA_DIR: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('where the embedded store keeps its file (default: .data in the install folder; /data in the image)'),
+  DATABASE_URL: secret(z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')).describe(
+    'PostgreSQL instead of the embedded store, for several replicas',
+  ),
+  COACH_STORE_QUESTIONS: bool(true).describe(
+    'keep the text of questions (redacted, capped) for `coach report`; false keeps intents and scores only',
+  ),
+  COACH_RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(3650)
+    .default(90)
+    .describe('the store forgets questions and votes older than this'),
+
   // Docker host (read-only)
   COACH_DOCKER: z.enum(['auto', 'on', 'off']).default('auto'),
   COACH_ENGINE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),

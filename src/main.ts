@@ -5,9 +5,13 @@ import { runCli, type CliServices, type Io } from './adapters/cli/cli.ts';
 import { buildHosts, listHosts } from './app/host.ts';
 import { buildRuntime } from './app/runtime.ts';
 import { startService } from './app/service.ts';
+import { keepRetention, openConfiguredStore } from './app/store.ts';
 import type { Runtime } from './app/types.ts';
 import { ConfigError, loadConfig, readEnvironment, redactedConfig, secretValues, type Config } from './config.ts';
+import { LOW_CONFIDENCE, buildReport } from './core/report.ts';
+import { renderReport } from './adapters/cli/report.ts';
 import { createLogger } from './ops/logger.ts';
+import { StoreOpenError } from './store/open.ts';
 
 /** Where the configuration comes from (default: this process); tests run the CLI in-process with their own. */
 export interface ConfigSource {
@@ -59,7 +63,33 @@ export async function run(
       o.stdout.write(`${JSON.stringify(redactedConfig(needConfig()), null, 2)}\n`);
       return Promise.resolve(0);
     },
-    start: async (o) => startService(runtimeFor(false), o),
+    start: async (o) => {
+      const c = needConfig();
+      const log = logger(c, true);
+      const store = await openConfiguredStore(c);
+      log.info({ engine: store.engine, location: store.location }, 'store open');
+      const stopRetention = keepRetention(store, c, log);
+      try {
+        runtime ??= buildRuntime(c, log, { forceHost: false, store });
+        return await startService(runtime, o);
+      } finally {
+        stopRetention();
+        await runtime?.learning?.flush();
+        await store.close();
+      }
+    },
+    report: async (o, opts) => {
+      const c = needConfig();
+      const store = await openConfiguredStore(c);
+      try {
+        const since = Date.now() - opts.sinceMs;
+        const report = buildReport(await store.readReport(since, LOW_CONFIDENCE, 500), since, c.COACH_STORE_QUESTIONS);
+        o.stdout.write(opts.json ? `${JSON.stringify(report)}\n` : `${renderReport(report, opts.style)}\n`);
+        return 0;
+      } finally {
+        await store.close();
+      }
+    },
     discordRegister: async (o) => {
       const c = needConfig();
       if (!c.discord?.token) {
@@ -79,7 +109,7 @@ export async function run(
   try {
     return await runCli(argv, io, services);
   } catch (err) {
-    if (err instanceof ConfigError) {
+    if (err instanceof ConfigError || err instanceof StoreOpenError) {
       io.stderr.write(`coach: ${err.message}\n`);
       return 1;
     }

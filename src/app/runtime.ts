@@ -10,14 +10,16 @@ import { createNlu, resolveModelCacheDir } from '../nlu/index.ts';
 import { createMessageReader } from '../nlu/reader/index.ts';
 import type { Logger } from '../ops/logger.ts';
 import { createMetrics } from '../ops/metrics.ts';
+import type { Store } from '../core/store.ts';
 import { buildHosts } from './host.ts';
+import { createLearningRecorder } from './learning.ts';
 import type { Runtime } from './types.ts';
 
 export const INTENTS_DIR = fileURLToPath(new URL('../../intents', import.meta.url));
 export const ERRORS_DIR = fileURLToPath(new URL('../../errors', import.meta.url));
 
 /** Builds the core: knowledge base, NLU, the optional host, and the bot with logging and metrics. */
-export function buildRuntime(config: Config, logger: Logger, opts: { forceHost?: boolean } = {}): Runtime {
+export function buildRuntime(config: Config, logger: Logger, opts: { forceHost?: boolean; store?: Store } = {}): Runtime {
   const kb = loadKnowledge(INTENTS_DIR);
   const nlu = createNlu(kb, {
     ...(config.COACH_CONFIDENCE_THRESHOLD !== undefined ? { threshold: config.COACH_CONFIDENCE_THRESHOLD } : {}),
@@ -27,6 +29,10 @@ export function buildRuntime(config: Config, logger: Logger, opts: { forceHost?:
   const hosts = buildHosts(config, { force: opts.forceHost ?? false, logger });
   const host = hosts[0]?.host;
   const errors = loadErrorCatalogue(ERRORS_DIR, new Set(kb.intents.map((i) => i.id)));
+  // The learning loop: what was asked and voted goes to the store after each reply.
+  const learning = opts.store
+    ? createLearningRecorder(opts.store, { storeQuestions: config.COACH_STORE_QUESTIONS }, logger, metrics)
+    : undefined;
   const bot = createBot({
     knowledge: kb,
     nlu,
@@ -38,6 +44,7 @@ export function buildRuntime(config: Config, logger: Logger, opts: { forceHost?:
     hostDeadlineMs: config.COACH_ENGINE_TIMEOUT_MS * 3 + 1000,
     onHandled: (r) => {
       metrics.handled(r);
+      learning?.answered(r);
       logger.info(
         {
           platform: r.platform,
@@ -57,8 +64,18 @@ export function buildRuntime(config: Config, logger: Logger, opts: { forceHost?:
     },
     onFeedback: (r) => {
       metrics.feedback(r);
+      learning?.voted(r);
       logger.info({ platform: r.platform, intent: r.intent, confidence: r.confidence, vote: r.vote }, 'feedback');
     },
   });
-  return { config, logger, metrics, bot, nlu, hosts, ...(host ? { host } : {}) };
+  return {
+    config,
+    logger,
+    metrics,
+    bot,
+    nlu,
+    hosts,
+    ...(host ? { host } : {}),
+    ...(opts.store && learning ? { store: opts.store, learning } : {}),
+  };
 }

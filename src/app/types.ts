@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import type { ConnectedHost } from './host.ts';
 import type { Bot } from '../core/bot.ts';
 import type { HostPort, Nlu } from '../core/ports.ts';
+import type { Store } from '../core/store.ts';
 import type { Logger } from '../ops/logger.ts';
 import type { Metrics } from '../ops/metrics.ts';
 
@@ -18,4 +19,8 @@ export interface Runtime {
   host?: HostPort;
   /** Every connected host, the default first (empty when none). */
   hosts?: ConnectedHost[];
+  /** The store (`coach start`): conversation memory, feedback, the learning loop. */
+  store?: Store;
+  /** Writes what was asked and voted to the store after each reply. */
+  learning?: { flush(): Promise<void> };
 }

@@ -81,7 +81,11 @@ export function createBot(deps: BotDeps): Bot {
       deps.onError?.(err, q);
       answer = internalErrorAnswer();
     }
+    answer.id ??= globalThis.crypto.randomUUID();
+    const nearest = answer.intent === 'none' ? answer.suggestions[0]?.intent : answer.intent;
     deps.onHandled?.({
+      answerId: answer.id,
+      ...(nearest ? { nearestIntent: nearest } : {}),
       platform: q.platform,
       intent: answer.intent,
       kind: answer.kind,

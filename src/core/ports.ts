@@ -133,6 +133,12 @@ export interface HandledRecord {
   text: string;
   /** Set when the engine could not be reached: the kind of failure (timeout, no_socket, …). */
   engineError?: string;
+  /** The answer's id (feedback refers to it). */
+  answerId?: string;
+  /** The answer unit given (`<intent>/<unit>`), when a direct answer was. */
+  unit?: string;
+  /** The intent that came nearest when the answer was `none` (the first "did you mean"). */
+  nearestIntent?: string;
 }
 
 /** A 👍/👎 click on an answer. */
@@ -142,6 +148,11 @@ export interface FeedbackRecord {
   confidence: number;
   vote: 'up' | 'down';
   conversation: string;
+  /** The answer voted on, when the button carried its id. */
+  answerId?: string;
+  /** Who voted (platform user id); one vote per person per answer. */
+  userId?: string;
+  unit?: string;
 }
 
 /** What main.ts needs from a platform adapter (Slack, Discord); adapters expose nothing else. */

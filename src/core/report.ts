@@ -16,6 +16,8 @@ export interface LearningReport {
 }
 
 const DAY_MS = 86_400_000;
+/** An answer given with less confidence than this counts as "unsure" in the report. */
+export const LOW_CONFIDENCE = 0.5;
 /** Two questions are alike when this share of their words (minus the commonest) is shared. */
 export const SIMILARITY = 0.34;
 const MAX_EXAMPLES = 3;

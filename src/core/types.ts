@@ -152,6 +152,8 @@ export interface IntentRef {
 export type AnswerKind = 'knowledge' | 'diagnosis' | 'listing' | 'explain' | 'help' | 'none' | 'input_problem' | 'error';
 
 export interface Answer {
+  /** Unique per answer: feedback and the store refer to it. */
+  id?: string;
   kind: AnswerKind;
   /** Intent id, or `none`. */
   intent: string;

@@ -16,6 +16,8 @@ export interface Metrics {
   deliveryFailed(platform: string): void;
   /** An error nothing else caught (unhandledRejection, uncaughtException); the process kept serving. */
   processError(kind: string): void;
+  /** A store write that failed (question, vote, context, claim) or was dropped; answering went on. */
+  storeError(what: string): void;
 }
 
 export function createMetrics(opts: { defaults?: boolean } = {}): Metrics {
@@ -77,8 +79,17 @@ export function createMetrics(opts: { defaults?: boolean } = {}): Metrics {
     labelNames: ['kind'] as const,
     registers: [registry],
   });
+  const storeErrors = new Counter({
+    name: 'coach_store_errors_total',
+    help: 'Store reads or writes that failed or were dropped, by what (question, vote, context, claim, dropped); answering went on',
+    labelNames: ['what'] as const,
+    registers: [registry],
+  });
   return {
     registry,
+    storeError: (what) => {
+      storeErrors.inc({ what });
+    },
     busy: (platform, scope) => {
       busy.inc({ platform, scope });
     },

@@ -49,6 +49,23 @@ function reasonOf(err: unknown): string {
   return redactSecrets(msg.split('\n')[0] ?? msg).slice(0, 300);
 }
 
+/**
+ * Migrations on SQLite. Kysely runs them statement by statement there (SQLite's adapter does not
+ * claim transactional DDL), so two processes opening the same file at once (a restart overlapping
+ * the old process) could both start. An outer BEGIN IMMEDIATE takes the file's write lock first:
+ * the other process waits for it (busy timeout), then finds the migrations done.
+ */
+async function migrateSqlite(sqlite: Database.Database, db: Kysely<Tables>): Promise<void> {
+  sqlite.exec('BEGIN IMMEDIATE');
+  try {
+    await migrate(db);
+    sqlite.exec('COMMIT');
+  } catch (err) {
+    if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+    throw err;
+  }
+}
+
 async function migrate(db: Kysely<Tables>): Promise<void> {
   const migrator = new Migrator({
     db,
@@ -86,7 +103,7 @@ async function openSqlite(dataDir: string): Promise<Store> {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
     db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) });
-    await migrate(db);
+    await migrateSqlite(sqlite, db);
   } catch (err) {
     await db?.destroy().catch(() => undefined);
     throw new StoreOpenError(

@@ -21,6 +21,7 @@ function cli(bot: HostBot) {
     start: refuse,
     discordRegister: refuse,
     proxy: refuse,
+    report: refuse,
   };
   return { run: (argv: string[]) => runCli(argv, io, services), out: out.text, err: err.text };
 }

@@ -59,7 +59,7 @@ export async function botImage(): Promise<BotImage> {
     try {
       const base = await script('.ci/base-image.sh', [], 10 * 60_000);
       console.log(base.trim());
-      const output = await script('.ci/build-image.sh', [tag], 12 * 60_000);
+      const output = await script('.ci/build-image.sh', [tag], 20 * 60_000);
       result = { tag, output, seconds: (Date.now() - started) / 1000 };
       console.log(`[image] built ${tag} in ${result.seconds.toFixed(0)} s`);
     } catch (err) {

@@ -37,6 +37,7 @@ export function testServices(given: Partial<CliServices> = {}): CliServices & { 
     start: unexpected('start'),
     discordRegister: unexpected('discord-register'),
     proxy: unexpected('the proxy'),
+    report: unexpected('the report'),
     ...given,
   };
   const counted = Object.fromEntries(

@@ -1,5 +1,8 @@
 // Runs the real `coach` command (bin/coach.js) as a child process.
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -11,10 +14,13 @@ export interface RunResult {
   stderr: string;
 }
 
-/** A clean environment: nothing from the developer's shell leaks into the child's config. */
+/**
+ * A clean environment: nothing from the developer's shell leaks into the child's config, and
+ * each child gets an empty data directory of its own (its embedded store) instead of the checkout's.
+ */
 export function cleanEnv(extra: Record<string, string> = {}): Record<string, string> {
   const keep = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'SSL_CERT_FILE', 'NODE_EXTRA_CA_CERTS'];
-  const env: Record<string, string> = { COACH_DOCKER: 'off' };
+  const env: Record<string, string> = { COACH_DOCKER: 'off', COACH_DATA_DIR: mkdtempSync(join(tmpdir(), 'coach-data-')) };
   for (const k of keep) if (process.env[k]) env[k] = process.env[k]!;
   return { ...env, ...extra };
 }

@@ -247,6 +247,7 @@ describe('the runtime', SLOW, () => {
       start: () => Promise.resolve(0),
       discordRegister: () => Promise.resolve(0),
       proxy: () => Promise.resolve(0),
+      report: () => Promise.resolve(0),
     };
   }
   const io = () => ({ stdin: process.stdin, stdout: sink().out, stderr: sink().out });

@@ -18,7 +18,9 @@ describe.skipIf(missing !== null)('PostgreSQL', () => {
   beforeAll(async () => {
     server = await startPostgres();
   }, 120_000);
-  afterAll(() => { server.stop(); });
+  afterAll(() => {
+    server.stop();
+  });
 
   storeContract({
     name: 'PostgreSQL',

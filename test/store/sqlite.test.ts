@@ -2,11 +2,16 @@
 // what is particular to it: the file survives a restart; a folder it cannot write is one clear error.
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore, StoreOpenError } from '../../src/store/open.ts';
 import { storeContract } from './contract.ts';
 
+const run = promisify(execFile);
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const dirs: string[] = [];
 afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
@@ -45,6 +50,17 @@ describe('the embedded store', () => {
   it('applies migrations once: opening the same file again is a no-op', async () => {
     const dir = tempDir();
     for (let i = 0; i < 3; i++) await (await openStore({ dataDir: dir })).close();
+  });
+
+  it('several processes opening a fresh file at once all succeed, and exactly one wins a claim', async () => {
+    const dir = tempDir();
+    const child = fileURLToPath(new URL('./open-child.ts', import.meta.url));
+    const outputs = await Promise.all(
+      [1, 2, 3].map(() =>
+        run(process.execPath, ['--import', 'tsx', child, dir], { cwd: ROOT, timeout: 60_000 }).then((r) => r.stdout.trim()),
+      ),
+    );
+    expect(outputs.sort()).toEqual(['lost', 'lost', 'won']);
   });
 
   it('stops with one clear message when the data directory cannot be used', async () => {

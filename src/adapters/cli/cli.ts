@@ -5,6 +5,7 @@ import type { Bot } from '../../core/bot.ts';
 import type { BotHandle, Nlu } from '../../core/ports.ts';
 import { emptyEntities, type Question } from '../../core/types.ts';
 import { runChat } from './chat.ts';
+import { parseSince } from '../../core/report.ts';
 import { runImages, runPs, runWhy } from './host-commands.ts';
 import { colour, plain, renderAnswer, type Style } from './render.ts';
 
@@ -41,6 +42,8 @@ export interface CliServices {
   discordRegister(io: Io): Promise<number>;
   /** `coach proxy`: the read-only Docker API proxy (src/proxy/); resolves with the exit code after SIGTERM. */
   proxy(io: Io): Promise<number>;
+  /** `coach report`: the learning report from the store, for questions in the last `sinceMs`. */
+  report(io: Io, opts: { sinceMs: number; json: boolean; style: Style }): Promise<number>;
 }
 
 const USAGE: Record<string, string> = {
@@ -61,6 +64,7 @@ Commands:
   start                       run the configured Slack/Discord adapters, or the terminal chat
   discord-register            register the /docker command with Discord
   proxy                       read-only Docker API proxy in front of the engine socket (deploy/compose.yaml)
+  report [--since 7d] [--json]   what people asked, what the bot could not answer yet (from the store)
 
 Run "coach <command> --help" for more.`,
   ask: 'Usage: coach ask "question"\n\nPrints the answer to one question.',
@@ -82,6 +86,9 @@ Run "coach <command> --help" for more.`,
     'Usage: coach proxy\n\nServes the Docker API read-only on COACH_PROXY_LISTEN, forwarding to COACH_PROXY_UPSTREAM: only the GET requests the bot makes, with environment values, secret-shaped labels and arguments, and exec command lines removed from every answer. Stops on SIGTERM.',
 };
 
+USAGE['report'] =
+  'Usage: coach report [--since 7d] [--json]\n\nFrom the store (COACH_DATA_DIR or DATABASE_URL): questions per day, answers per topic with their "not understood", unsure and 👎 counts, and the questions not answered well yet, grouped by similarity under the nearest topic. --since takes hours, days or weeks (24h, 7d, 2w; default 7d).';
+
 const OPTIONS: Record<string, ParseArgsConfig['options']> = {
   ask: {},
   chat: {},
@@ -95,6 +102,7 @@ const OPTIONS: Record<string, ParseArgsConfig['options']> = {
   start: {},
   'discord-register': {},
   proxy: {},
+  report: { since: { type: 'string' }, json: { type: 'boolean' } },
 };
 
 class UsageError extends Error {}
@@ -206,6 +214,13 @@ async function dispatch(
     case 'proxy':
       if (pos.length) throw new UsageError('proxy takes no arguments (settings: COACH_PROXY_*)');
       return s.proxy(io);
+    case 'report': {
+      if (pos.length) throw new UsageError('report takes no arguments');
+      const since = typeof v['since'] === 'string' ? v['since'] : '7d';
+      const sinceMs = parseSince(since);
+      if (sinceMs === null) throw new UsageError(`--since must be a duration such as 24h, 7d or 2w, got "${since}"`);
+      return s.report(io, { sinceMs, json: Boolean(v['json']), style });
+    }
   }
   throw new UsageError(`unknown command "${cmd}"`);
 }
