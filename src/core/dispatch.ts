@@ -2,6 +2,7 @@
 // core routes every intent through ACTION_HANDLERS; no intent id appears in the routing.
 import { helpAnswer, knowledgeAnswer } from './answers.ts';
 import { containersAnswer, diagnosisAnswer, imagesAnswer } from './host-answers.ts';
+import { evidenceAnswer, type PickUnit } from './evidence.ts';
 import type { HostRoad } from './host-road.ts';
 import type { Action } from './intent-kinds.ts';
 import type { DiagnoseRequest, HostPort, Intent, KnowledgeBase } from './ports.ts';
@@ -21,6 +22,8 @@ export interface ActionRequest {
 export interface ActionContext {
   kb: KnowledgeBase;
   host: HostRoad;
+  /** Picks an intent's answer unit for a question (the shared unit picker); word overlap when absent. */
+  pickUnit?: PickUnit;
 }
 
 export type ActionHandler = (r: ActionRequest, c: ActionContext) => Promise<Answer>;
@@ -31,7 +34,11 @@ const WANTS_ALL = /\b(all|stopped|exited|dead|every)\b|-a\b/i;
 export const ACTION_HANDLERS: Record<Action, ActionHandler> = {
   article: (r, c) => Promise.resolve(knowledgeAnswer(c.kb, r.intent, r.confidence, r.entities)),
   help: (r, c) => Promise.resolve(helpAnswer(c.kb, r.intent, c.host.connected)),
-  diagnose: (r, c) => fromHost(r, c, async (h) => diagnosisAnswer(c.kb, r.intent.id, await h.diagnose(diagnoseRequest(r)), r.entities)),
+  // `why [NAME]` asks the host; a question in words is answered first, the host adding evidence (core/evidence.ts).
+  diagnose: (r, c) =>
+    r.q.command?.kind === 'why'
+      ? fromHost(r, c, async (h) => diagnosisAnswer(c.kb, r.intent.id, await h.diagnose(diagnoseRequest(r)), r.entities))
+      : evidenceAnswer(r, c.kb, c.host, c.pickUnit),
   list_containers: (r, c) => {
     const all = r.args.all ?? WANTS_ALL.test(r.text);
     return fromHost(r, c, async (h) => containersAnswer(c.kb, r.intent, h.description, await h.listContainers({ all }), all));

@@ -131,6 +131,9 @@ export interface ContainerSummary {
   ports: string[];
   /** ISO 8601. */
   created: string;
+  /** Compose labels (engine text: table cells and matching only). */
+  project?: string;
+  service?: string;
 }
 
 export interface ImageSummary {

@@ -5,6 +5,7 @@
 // reads (logs, inspect, `why NAME`): nothing that removes, re-creates or changes them.
 import type Docker from 'dockerode';
 import { countImages } from '../../core/image-counts.ts';
+import { readOnlyFinding } from '../../core/read-only-fix.ts';
 import type { Finding, HostOverview } from '../../core/types.ts';
 import { toImageSummaries } from '../summaries.ts';
 import { composeOf, withComposeFix } from './compose.ts';
@@ -79,15 +80,6 @@ export function isBuildIntermediate(c: Docker.ContainerInfo): boolean {
   return bareImage && GENERATED_NAME.test(name) && (command.startsWith('/bin/sh -c ') || command.includes('#(nop)'));
 }
 
-/** The commands of a fix that only read: what the overview may suggest for a container nobody named. */
-const READ_ONLY = /^docker (logs|inspect|ps|port|events|images|image (inspect|ls)|compose (-p \S+ )?(ps|logs)|stats|top|info|context ls)\b/;
-
-function readOnly(f: Finding): Finding {
-  const name = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(f.subject) ? f.subject : 'NAME';
-  const kept = f.fix.filter((x) => READ_ONLY.test(x));
-  return { ...f, fix: [...kept, `Ask \`why ${name}\` for what to change.`] };
-}
-
 function candidatesOf(s: Snapshot, d: OverviewDeps): Candidate[] {
   const out: Candidate[] = [];
   const listed = s.containers.filter((c) => !isBuildIntermediate(c) && !(s.selfId && c.Id === s.selfId));
@@ -151,7 +143,7 @@ export function hostOverview(s: Snapshot, d: OverviewDeps): OverviewResult {
     danglingImages: images.dangling,
     groups,
   };
-  if (all.length > 0) return { findings: shown.flatMap((c) => c.findings.map(readOnly)), overview };
+  if (all.length > 0) return { findings: shown.flatMap((c) => c.findings.map(readOnlyFinding)), overview };
   return { findings: nothingWrong(s, d), overview };
 }
 
@@ -164,5 +156,5 @@ function nothingWrong(s: Snapshot, d: OverviewDeps): Finding[] {
   if (up.length === 0 && s.images.length === 0) {
     return [notFound('(any container)', { containers: 0, images: 0, eventsSince: s.eventsSince, eventsUntil: s.eventsUntil })];
   }
-  return up.flatMap((c) => d.findings(d.facts(c), s, { overview: true })).map(readOnly);
+  return up.flatMap((c) => d.findings(d.facts(c), s, { overview: true })).map(readOnlyFinding);
 }
