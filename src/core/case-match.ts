@@ -70,3 +70,20 @@ export function plainName(c: ContainerSummary): string | null {
   const n = c.names[0];
   return n !== undefined && PLAIN_NAME.test(n) ? n : null;
 }
+
+/** "api is missing", "the api service", "service api": a name said in words the entity reader does not mark. */
+const SUBJECT_PHRASES = [
+  /\b([a-z0-9][a-z0-9_.-]{1,62}) (?:service |container )?(?:is|was|are) (?:missing|gone|not running|not there|down|not up)\b/i,
+  /\bservice (?:called |named )?[`'"]?([a-z0-9][a-z0-9_.-]{1,62})\b/i,
+  /\b(?:the )?([a-z0-9][a-z0-9_.-]{1,62}) service\b/i,
+];
+
+export function subjectPhrase(text: string): string | null {
+  for (const re of SUBJECT_PHRASES) {
+    const m = re.exec(text)?.[1]?.toLowerCase();
+    if (m && !NOT_NAMES.has(m) && !STOPLIKE.has(m)) return m;
+  }
+  return null;
+}
+
+const STOPLIKE = new Set('my the a an this that it one our your their compose docker which what every some'.split(' '));

@@ -5,12 +5,11 @@
 // ("check my host"). Otherwise one short line offers to look. A container the person did not
 // name only ever gets commands that read.
 import { knowledgeAnswer } from './answers.ts';
-import { fitting, nameInText, plainName, recentlyStopped, type Specifics } from './case-match.ts';
-import { hostSection } from './host-answers.ts';
+import { fitting, nameInText, plainName, recentlyStopped, subjectPhrase, type Specifics } from './case-match.ts';
+import { diagnosisAnswer, hostSection } from './host-answers.ts';
 import type { HostRoad } from './host-road.ts';
 import type { DiagnoseRequest, HostPort, Intent, KnowledgeBase, Unit } from './ports.ts';
-import { readOnlyFinding } from './read-only-fix.ts';
-import type { Answer, Diagnosis, Entities, Question } from './types.ts';
+import type { Answer, Diagnosis, Entities, Finding, Question } from './types.ts';
 import { pickUnitByWords, unitAnswer } from './unit-pick.ts';
 
 /** Picks the unit that answers `text` directly, or null for the whole article. */
@@ -34,12 +33,14 @@ export function asksToLook(text: string): boolean {
 }
 
 /** What the host adds, if anything. */
-type Section =
-  | { kind: 'case'; diagnosis: Diagnosis; lead: string }
-  | { kind: 'offer'; line: string }
-  | { kind: 'nothing' };
+type Section = { kind: 'case'; diagnosis: Diagnosis; lead: string; look?: boolean } | { kind: 'offer'; line: string } | { kind: 'nothing' };
 
-export async function evidenceAnswer(r: EvidenceRequest, kb: KnowledgeBase, road: HostRoad, pick: PickUnit = pickUnitByWords): Promise<Answer> {
+export async function evidenceAnswer(
+  r: EvidenceRequest,
+  kb: KnowledgeBase,
+  road: HostRoad,
+  pick: PickUnit = pickUnitByWords,
+): Promise<Answer> {
   const unit = pick(r.intent, r.text);
   const a = unit ? unitAnswer(kb, r.intent, unit, r.confidence, r.entities) : knowledgeAnswer(kb, r.intent, r.confidence, r.entities);
   const res = await road.query(r.q, (h) => lookAtCase(h, r));
@@ -53,6 +54,8 @@ export async function evidenceAnswer(r: EvidenceRequest, kb: KnowledgeBase, road
   a.hostUsed = true;
   if (s.kind === 'offer') a.blocks.push({ type: 'text', text: s.line });
   if (s.kind !== 'case') return a;
+  // "check my host" with no narrower question: the look is the answer, not the whole article before it.
+  if (s.look && !unit) return diagnosisAnswer(kb, r.intent.id, s.diagnosis, r.entities);
   const section = hostSection(s.diagnosis, s.lead);
   return {
     ...a,
@@ -71,11 +74,11 @@ async function lookAtCase(h: HostPort, r: EvidenceRequest): Promise<Section> {
   const extra: DiagnoseRequest = { ...(port !== undefined ? { port } : {}), ...(exitCode !== undefined ? { exitCode } : {}) };
   if (given) return named(await h.diagnose({ subject: given, ...extra }), given);
   const list = await h.listContainers({ all: true });
-  const word = nameInText(r.text, list);
+  const word = nameInText(r.text, list) ?? subjectPhrase(r.text);
   if (word) return named(await h.diagnose({ subject: word, ...extra }), word);
   if (asksToLook(r.text)) {
     const d = await h.diagnose(port !== undefined ? { port } : {});
-    return { kind: 'case', diagnosis: d, lead: 'On the connected host (read-only), the containers with something to report:' };
+    return { kind: 'case', diagnosis: d, lead: 'On the connected host (read-only), the containers with something to report:', look: true };
   }
   const specifics: Specifics = {
     ...(exitCode !== undefined ? { exitCode } : {}),
@@ -86,14 +89,23 @@ async function lookAtCase(h: HostPort, r: EvidenceRequest): Promise<Section> {
   if (only) {
     const d = await h.diagnose({ subject: only, ...(port !== undefined ? { port } : {}) });
     const why = exitCode !== undefined ? `exited with ${exitCode}` : `publishes port ${port ?? ''}`;
-    // Not named by the person: what we show may only read.
+    // Not named by the person: no command for it at all, only the offer to look closer.
     return {
       kind: 'case',
-      diagnosis: { ...d, findings: d.findings.map(readOnlyFinding) },
+      diagnosis: { ...d, findings: d.findings.map(askFirst) },
       lead: `On the connected host, one container ${why}: \`${only}\`. Is it yours? Here is what I see (read-only):`,
     };
   }
-  return { kind: 'offer', line: offerLine(r.q, fits.length > 1 ? fits.flatMap((c) => plainName(c) ?? []).slice(0, 3) : recentlyStopped(list), fits.length > 1) };
+  return {
+    kind: 'offer',
+    line: offerLine(r.q, fits.length > 1 ? fits.flatMap((c) => plainName(c) ?? []).slice(0, 3) : recentlyStopped(list), fits.length > 1),
+  };
+}
+
+/** A container the person did not name: its evidence, and `why NAME` as the only next step. */
+function askFirst(f: Finding): Finding {
+  const name = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(f.subject) ? f.subject : 'NAME';
+  return { ...f, fix: [`If it is yours, ask \`why ${name}\` and I will say what to change.`] };
 }
 
 function named(d: Diagnosis, asked: string): Section {

@@ -2,8 +2,7 @@
 // Never a command that removes, re-creates or changes it (or its image).
 import type { Finding } from './types.ts';
 
-const READ_ONLY =
-  /^docker (logs|inspect|ps|port|events|images|image (inspect|ls)|compose (-p \S+ )?(ps|logs)|stats|top|info|context ls)\b/;
+const READ_ONLY = /^docker (logs|inspect|ps|port|events|images|image (inspect|ls)|compose (-p \S+ )?(ps|logs)|stats|top|info|context ls)\b/;
 
 export function isReadOnlyCommand(line: string): boolean {
   return READ_ONLY.test(line);

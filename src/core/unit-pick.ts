@@ -11,17 +11,18 @@ import type { Answer, Block, Entities } from './types.ts';
 export const MIN_UNIT_SCORE = 0.3;
 
 const STOP = new Set(
-  'a an the and or but to of in on at for with is are was were be it its my our your i me we you this that what how why does do did can could should would when which there here so just not no yes docker container containers'.split(
+  'a an the and or but to of in on at for with is are was were be it its my our your i me we you this that what how why does do did can could should would when which there here so just not no yes now docker container containers'.split(
     ' ',
   ),
 );
 
 export function words(text: string): string[] {
-  return (text.toLowerCase().match(/[a-z0-9][a-z0-9.+_-]*/g) ?? []).map((w) => w.replace(/[.]+$/, '')).filter((w) => !STOP.has(w));
+  return (text.toLowerCase().match(/(?:--?)?[a-z0-9][a-z0-9.+_-]*/g) ?? []).map((w) => w.replace(/[.]+$/, '')).filter((w) => !STOP.has(w));
 }
 
+/** Numbers (137, 3000) and flags (`--rm`, `-p`) say more about the question than other words. */
 function weight(w: string): number {
-  return /^\d+$/.test(w) ? 2 : 1;
+  return /^\d+$/.test(w) || w.startsWith('-') ? 2 : 1;
 }
 
 /** How much of `example` the asked words cover, weighted, in [0, 1]. */
@@ -57,7 +58,10 @@ export function unitAnswer(kb: KnowledgeBase, intent: Intent, unit: Unit, confid
     confidence,
     title: unit.question,
     blocks,
-    commands: (unit.command ?? '').split('\n').map((l) => l.trim()).filter(Boolean),
+    commands: (unit.command ?? '')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean),
     followups: refsFor(kb, intent.followups),
     entities,
   });
