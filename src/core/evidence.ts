@@ -41,7 +41,8 @@ export async function evidenceAnswer(
   road: HostRoad,
   pick: PickUnit = pickUnitByWords,
 ): Promise<Answer> {
-  const unit = pick(r.intent, r.text);
+  // A follow-up click carries the intent's title as its text: the whole topic, not one unit.
+  const unit = r.text === r.intent.title ? null : pick(r.intent, r.text);
   const a = unit ? unitAnswer(kb, r.intent, unit, r.confidence, r.entities) : knowledgeAnswer(kb, r.intent, r.confidence, r.entities);
   const res = await road.query(r.q, (h) => lookAtCase(h, r));
   if (!res.ok) {
