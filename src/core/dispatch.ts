@@ -2,6 +2,7 @@
 // core routes every intent through ACTION_HANDLERS; no intent id appears in the routing.
 import { helpAnswer, knowledgeAnswer } from './answers.ts';
 import { containersAnswer, diagnosisAnswer, imagesAnswer } from './host-answers.ts';
+import { evidenceAnswer, type PickUnit } from './evidence.ts';
 import type { HostRoad } from './host-road.ts';
 import { findSubject } from './host-search.ts';
 import type { Action } from './intent-kinds.ts';
@@ -22,6 +23,8 @@ export interface ActionRequest {
 export interface ActionContext {
   kb: KnowledgeBase;
   host: HostRoad;
+  /** Picks an intent's answer unit for a question (the shared unit picker); word overlap when absent. */
+  pickUnit?: PickUnit;
 }
 
 export type ActionHandler = (r: ActionRequest, c: ActionContext) => Promise<Answer>;
@@ -32,9 +35,11 @@ const WANTS_ALL = /\b(all|stopped|exited|dead|every)\b|-a\b/i;
 export const ACTION_HANDLERS: Record<Action, ActionHandler> = {
   article: (r, c) => Promise.resolve(knowledgeAnswer(c.kb, r.intent, r.confidence, r.entities)),
   help: (r, c) => Promise.resolve(helpAnswer(c.kb, r.intent, c.host.connected)),
+  // `why [NAME]` asks the host (the one where the subject is, when several are open here and none
+  // is named); a question in words is answered first, the host adding evidence (core/evidence.ts).
   diagnose: async (r, c) => {
+    if (r.q.command?.kind !== 'why') return evidenceAnswer(r, c.kb, c.host, c.pickUnit);
     const req = diagnoseRequest(r);
-    // Several hosts open here and none named: answer from the one where the subject is.
     const where = await findSubject(c.host, r.q, req);
     const a = await fromHost({ ...r, q: where.q }, c, async (h) =>
       diagnosisAnswer(c.kb, r.intent.id, where.diagnosis ?? (await h.diagnose(req)), r.entities),

@@ -108,6 +108,23 @@ export interface Diagnosis {
   host: string;
   subject: string | null;
   findings: Finding[];
+  /** The host-wide look (no subject): the counts every renderer shows the same way. */
+  overview?: HostOverview;
+}
+
+/** What a host-wide look counted; the findings are the `shown` most severe. */
+export interface HostOverview {
+  /** Containers (and recent removals) with something to report: build intermediates and the bot's own container left out. */
+  total: number;
+  shown: number;
+  /** total − shown: said as "…and N more". */
+  more: number;
+  /** Images no container (running or stopped) uses: the one count every answer gives. */
+  unusedImages: number;
+  /** Of those, `<none>` layers (dangling: a tag moved on, or a build leftover). */
+  danglingImages: number;
+  /** The shown subjects by Compose project (null: not part of one), in the order shown. */
+  groups: { project: string | null; subjects: string[] }[];
 }
 
 export interface ContainerSummary {
@@ -121,6 +138,9 @@ export interface ContainerSummary {
   ports: string[];
   /** ISO 8601. */
   created: string;
+  /** Compose labels (engine text: table cells and matching only). */
+  project?: string;
+  service?: string;
 }
 
 export interface ImageSummary {

@@ -4,15 +4,22 @@
 // invalid_name. Every finding is redacted on the way out.
 import { HostUnreachableError } from '../core/errors.ts';
 import type { DiagnoseRequest } from '../core/ports.ts';
-import type { Diagnosis } from '../core/types.ts';
+import type { Diagnosis, HostOverview } from '../core/types.ts';
 import type { ReadOnlyInspector } from './inspector.ts';
-import { redactFinding } from './redact.ts';
+import { redactFinding, redactSecrets } from './redact.ts';
 import { checkSubject, invalidNameFinding, MAX_REFERENCE_CHARS } from './reference.ts';
-import { runRules } from './rules/index.ts';
+import { runOverview, runRules } from './rules/index.ts';
+import { ownContainerId } from './self.ts';
 import { readSnapshot } from './snapshot.ts';
 import { InvalidReferenceError } from './unreachable.ts';
 
-export async function diagnose(inspector: ReadOnlyInspector, req: DiagnoseRequest, opts: { now?: () => number } = {}): Promise<Diagnosis> {
+export interface DiagnoseOptions {
+  now?: () => number;
+  /** The bot's own container id (left out of the host-wide look); found from /proc when not given. */
+  selfId?: string | null;
+}
+
+export async function diagnose(inspector: ReadOnlyInspector, req: DiagnoseRequest, opts: DiagnoseOptions = {}): Promise<Diagnosis> {
   const subject = req.subject?.trim() || null;
   const host = inspector.description;
   if (subject !== null) {
@@ -24,8 +31,11 @@ export async function diagnose(inspector: ReadOnlyInspector, req: DiagnoseReques
     }
   }
   try {
-    const snapshot = await readSnapshot(inspector, req, (opts.now ?? Date.now)());
-    return { host, subject, findings: runRules(snapshot).map(redactFinding) };
+    const selfId = opts.selfId === undefined ? ownContainerId() : opts.selfId;
+    const snapshot = await readSnapshot(inspector, req, (opts.now ?? Date.now)(), selfId);
+    if (subject !== null) return { host, subject, findings: runRules(snapshot).map(redactFinding) };
+    const { findings, overview } = runOverview(snapshot);
+    return { host, subject, findings: findings.map(redactFinding), overview: redactOverview(overview) };
   } catch (err) {
     if (err instanceof HostUnreachableError) return { host, subject, findings: [redactFinding(err.finding)] };
     if (err instanceof InvalidReferenceError && subject !== null)
@@ -36,4 +46,15 @@ export async function diagnose(inspector: ReadOnlyInspector, req: DiagnoseReques
       };
     throw err;
   }
+}
+
+/** Project labels and names are engine text: redacted like the findings (a label may carry a secret). */
+function redactOverview(o: HostOverview): HostOverview {
+  return {
+    ...o,
+    groups: o.groups.map((g) => ({
+      project: g.project === null ? null : redactSecrets(g.project).slice(0, 80),
+      subjects: g.subjects.map(redactSecrets),
+    })),
+  };
 }

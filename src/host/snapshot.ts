@@ -16,7 +16,12 @@ export const LOG_TAIL = 50;
 /** How far back the events call looks. */
 export const EVENTS_WINDOW_S = 3600;
 
-export async function readSnapshot(inspector: ReadOnlyInspector, req: DiagnoseRequest, now: number): Promise<Snapshot> {
+export async function readSnapshot(
+  inspector: ReadOnlyInspector,
+  req: DiagnoseRequest,
+  now: number,
+  selfId: string | null = null,
+): Promise<Snapshot> {
   const subject = req.subject?.trim() || undefined;
   // Not rounded up: the engine holds a bounded events call open until its `until` has passed.
   const eventsUntil = now / 1000;
@@ -51,6 +56,7 @@ export async function readSnapshot(inspector: ReadOnlyInspector, req: DiagnoseRe
     inspects,
     imageInspect,
     ...(logs ? { logs } : {}),
+    selfId,
   };
 }
 
@@ -65,7 +71,9 @@ async function readLogs(inspector: ReadOnlyInspector, id: string): Promise<strin
 
 /** With a subject, its own events (the engine matches names and ids); else every removal. */
 export function eventFilters(subject: string | undefined): Record<string, string[]> {
-  return subject ? { type: ['container'], container: [subject.replace(/^\//, '')] } : { type: ['container'], event: ['die', 'destroy'] };
+  return subject
+    ? { type: ['container'], container: [subject.replace(/^\//, '')] }
+    : { type: ['container'], event: ['die', 'destroy', 'oom'] };
 }
 
 /** Worth asking the engine to resolve: a valid image reference (the engine answers others with 400). */

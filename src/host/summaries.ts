@@ -17,7 +17,14 @@ export function toContainerSummary(c: Docker.ContainerInfo): ContainerSummary {
     exitCode: exitCodeOf(c.State, c.Status),
     ports: formatPorts(c.Ports ?? []),
     created: isoFromSeconds(c.Created),
+    ...composeLabels(c.Labels),
   };
+}
+
+function composeLabels(labels: Record<string, string> | undefined): { project?: string; service?: string } {
+  const project = labels?.['com.docker.compose.project'];
+  const service = labels?.['com.docker.compose.service'];
+  return { ...(project ? { project } : {}), ...(service ? { service } : {}) };
 }
 
 /** `Exited (137) 2 minutes ago` → 137; null for containers that have not exited. */

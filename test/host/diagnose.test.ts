@@ -25,6 +25,8 @@ function container(i: number, state = 'exited', extra: Partial<Docker.ContainerI
   };
 }
 
+import { MAX_OVERVIEW_INSPECTS } from '../../src/host/rules/match.ts';
+
 const codes = (fs: Finding[]) => fs.map((f) => f.code);
 
 describe('diagnose', () => {
@@ -33,10 +35,11 @@ describe('diagnose', () => {
       const cs = Array.from({ length: n }, (_, i) => container(i));
       const { inspector, calls } = fakeInspector(cs, [{ Id: 'sha256:img1', RepoTags: ['app:1'], Created: 1 }]);
       await diagnose(inspector, {});
-      expect(calls.length).toBeLessThanOrEqual(3 + 3 + 1);
+      // 3 reads, one inspect per candidate the host-wide look shows, one image inspect at most.
+      expect(calls.length).toBeLessThanOrEqual(3 + MAX_OVERVIEW_INSPECTS + 1);
       await diagnose(inspector, { subject: 'app-5' });
       await diagnose(inspector, { subject: 'app' });
-      expect(calls.filter((c) => c.startsWith('inspect ')).length).toBeLessThanOrEqual(9);
+      expect(calls.filter((c) => c.startsWith('inspect ')).length).toBeLessThanOrEqual(MAX_OVERVIEW_INSPECTS + 3 + 3);
       expect(calls.filter((c) => c === 'list')).toHaveLength(3);
     }
   });

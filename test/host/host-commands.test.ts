@@ -126,8 +126,18 @@ describe('coach ps / images', () => {
       { id: 'sha256:2222222222222222', tags: ['db:2'], size: 1_000, created: '2026-01-02T00:00:00.000Z', containers: ['db'] },
     ];
     const h = sink();
+    // `<none>` layers are dangling, never "never run"; the count is the one every answer gives.
+    const withDangling: ImageSummary[] = [
+      ...images,
+      { id: 'sha256:3333333333333333', tags: [], size: 9_000, created: '2025-01-01T00:00:00.000Z', containers: [] },
+    ];
+    const d = sink();
+    await runImages(via(fakeHost({ images: withDangling })), { json: false }, d.out);
+    expect(d.text()).toContain('2 images have no container (1 tagged');
+    expect(d.text()).toMatch(/1 dangling <none> layers/);
+    expect(d.text()).toContain('none (dangling)');
     await runImages(via(fakeHost({ images })), { json: false }, h.out);
-    expect(h.text()).toContain('1 of them have no container at all');
+    expect(h.text()).toContain('1 image has no container');
     expect(h.text()).toContain('5.3 MB');
     const j = sink();
     await runImages(via(fakeHost({ images })), { json: true }, j.out);

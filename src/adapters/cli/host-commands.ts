@@ -30,7 +30,8 @@ export async function runWhy(bot: BotHandle, o: HostCommandOptions & { name?: st
     if (data.kind === 'diagnosis') {
       const d = data.diagnosis;
       return {
-        json: { host: d.host, subject: d.subject, findings: d.findings },
+        // The host-wide look adds its counts ("…and N more"), the same numbers the chat shows.
+        json: { host: d.host, subject: d.subject, findings: d.findings, ...(d.overview ? { overview: d.overview } : {}) },
         failed: d.findings.some((f) => f.code === 'daemon_unreachable'),
       };
     }

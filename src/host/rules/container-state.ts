@@ -27,7 +27,8 @@ export function createdNotStarted(c: ContainerFacts): Finding | null {
 }
 
 export function exited(c: ContainerFacts): Finding | null {
-  if (c.state !== 'exited' || isLooping(c)) return null;
+  // An OOM kill is oom_killed's finding alone: a second "exited … rebuild" finding would contradict its fix.
+  if (c.state !== 'exited' || isLooping(c) || c.oomKilled === true) return null;
   const code = c.exitCode;
   const meaning = code === null ? null : exitCodeMeaning(code, c.oomKilled);
   const evidence: Record<string, EvidenceValue> = {

@@ -8,16 +8,22 @@ import { createdNotStarted, dead, exited, oomKilled, paused, restartLoop, runnin
 import { containerFacts, containerName } from './facts.ts';
 import { portMismatch, portNotPublished, unhealthy } from './health-ports.ts';
 import { imageBuiltNeverRun, latestTagInUse, staleImage } from './image.ts';
-import { idStartsWith, lastActivity, matchSubject, troubledContainers } from './match.ts';
+import { idStartsWith, matchSubject } from './match.ts';
 import { closeNames, destroyedContainers, nameMismatch, notFound, recentlyRemoved } from './missing.ts';
+import { serviceNotCreated, withComposeFix } from './compose.ts';
+import { hostOverview, type OverviewResult } from './overview.ts';
 import type { ContainerFacts, Snapshot } from './model.ts';
 
-/** How many candidates an overview (no subject) reports. */
-export const MAX_CANDIDATES = 5;
+export { MAX_CANDIDATES } from './overview.ts';
 
 export function runRules(s: Snapshot): Finding[] {
   const subject = s.request.subject?.trim();
-  return subject ? forSubject(s, subject) : overview(s);
+  return subject ? forSubject(s, subject) : overviewFindings(s);
+}
+
+/** The host-wide look with its counts (what `why` with no name shows). */
+export function runOverview(s: Snapshot): OverviewResult {
+  return hostOverview(s, { facts: (c) => facts(s, c), findings: containerFindings, createdFrom: createdFrom(s) });
 }
 
 /** Everything wrong (or right) with one container, most important first. */
@@ -55,14 +61,6 @@ function withOomEvent(c: ContainerFacts, s: Snapshot): ContainerFacts {
   return oom ? { ...c, oomKilled: true, oomFromEvents: true } : c;
 }
 
-/**
- * A container not inspected, listed with a bare image id (its tag moved away) and older than
- * this image, may run an older build of this very tag: then "never run" would mislead.
- */
-function mayRunOlderBuild(s: Snapshot, image: Docker.ImageInfo): boolean {
-  return s.containers.some((c) => !s.inspects[c.Id] && c.Image.startsWith('sha256:') && c.Created <= image.Created);
-}
-
 function createdFrom(s: Snapshot): string[] {
   return Object.values(s.inspects)
     .map((i) => i.Config.Image)
@@ -81,7 +79,8 @@ function forSubject(s: Snapshot, subject: string): Finding[] {
     if (note) out.push(note);
   }
   for (const [n, c] of m.containers.entries()) {
-    const found = containerFindings(facts(s, c), s);
+    const f = facts(s, c);
+    const found = withComposeFix(containerFindings(f, s), f);
     if (n === 0) withLogLines(found, s.logs?.[c.Id]);
     out.push(...found);
   }
@@ -102,15 +101,35 @@ function forSubject(s: Snapshot, subject: string): Finding[] {
       return never ? [never] : users.flatMap((c) => containerFindings(facts(s, c), s));
     }
   }
+  return gone(s, subject);
+}
+
+/** The subject names nothing here: removed (events), a typo ("did you mean" first), a Compose service never created, or nothing. */
+function gone(s: Snapshot, subject: string): Finding[] {
   const name = subject.replace(/^\//, '');
   const removed = destroyedContainers(s.events).filter((d) => (name !== '' && d.name === name) || idStartsWith(d.id, name));
   if (removed.length) return removed.slice(0, 1).map((d) => recentlyRemoved(d, s.events));
-  out.push(
-    notFound(subject, { containers: s.containers.length, images: s.images.length, eventsSince: s.eventsSince, eventsUntil: s.eventsUntil }),
-  );
+  // A close name is the likely answer: say it first, not after a "not found" headline.
   const mismatch = nameMismatch(subject, closeNames(subject, s.containers, s.images), s.containers, s.images, false);
-  if (mismatch) out.push(mismatch);
-  return out;
+  if (mismatch) return [mismatch];
+  const oldest = s.events.reduce<number | undefined>((t, e) => (t === undefined || e.time < t ? e.time : t), undefined);
+  const f = notFound(subject, {
+    containers: s.containers.length,
+    images: s.images.length,
+    eventsSince: s.eventsSince,
+    eventsUntil: s.eventsUntil,
+    ...(oldest !== undefined ? { eventsOldest: oldest } : {}),
+  });
+  const service = serviceNotCreated(subject, s.containers);
+  if (!service) return [f];
+  return [
+    {
+      ...f,
+      evidence: { ...f.evidence, composeProjects: service.projects, service: 'no container (never created, or removed)' },
+      summary: `${f.summary} ${service.summary}`,
+      fix: [...service.fix, ...f.fix],
+    },
+  ];
 }
 
 /** The container's last log lines go with its most important finding (only there when COACH_SHOW_LOGS read them). */
@@ -119,34 +138,6 @@ function withLogLines(found: Finding[], lines: string[] | undefined): void {
   if (first && lines && lines.length > 0) first.evidence.lastLogLines = lines.join('\n');
 }
 
-interface Candidate {
-  time: number;
-  findings: Finding[];
-}
-
-function overview(s: Snapshot): Finding[] {
-  const candidates: Candidate[] = [];
-  for (const c of troubledContainers(s.containers)) {
-    const fs = containerFindings(facts(s, c), s, { overview: true });
-    if (fs.length) candidates.push({ time: lastActivity(c, s.events), findings: fs });
-  }
-  for (const d of destroyedContainers(s.events)) candidates.push({ time: d.time, findings: [recentlyRemoved(d, s.events)] });
-  for (const i of s.images) {
-    if (!(i.RepoTags ?? []).some((t) => t !== '<none>:<none>')) continue;
-    if (mayRunOlderBuild(s, i)) continue;
-    const never = imageBuiltNeverRun(i, s.containers, createdFrom(s));
-    if (never) candidates.push({ time: i.Created, findings: [never] });
-  }
-  if (candidates.length === 0) {
-    // Nothing looks missing: say what does run, so the person can check host and port.
-    const up = [...s.containers].sort((a, b) => b.Created - a.Created).slice(0, MAX_CANDIDATES);
-    if (up.length === 0 && s.images.length === 0) {
-      return [notFound('(any container)', { containers: 0, images: 0, eventsSince: s.eventsSince, eventsUntil: s.eventsUntil })];
-    }
-    return up.flatMap((c) => containerFindings(facts(s, c), s, { overview: true }));
-  }
-  return candidates
-    .sort((a, b) => b.time - a.time)
-    .slice(0, MAX_CANDIDATES)
-    .flatMap((c) => c.findings);
+function overviewFindings(s: Snapshot): Finding[] {
+  return hostOverview(s, { facts: (c) => facts(s, c), findings: containerFindings, createdFrom: createdFrom(s) }).findings;
 }

@@ -131,9 +131,25 @@ export function containersToInspect(
   events: EngineEvent[],
 ): Docker.ContainerInfo[] {
   if (subject && subject.trim()) return matchSubject(subject, containers, images).containers.slice(0, MAX_INSPECTS);
+  // The most severe-looking first (as far as the list tells), so the host-wide look inspects those.
   return troubledContainers(containers)
-    .sort((a, b) => lastActivity(b, events) - lastActivity(a, events))
-    .slice(0, MAX_INSPECTS);
+    .sort((a, b) => listRank(a) - listRank(b) || lastActivity(b, events) - lastActivity(a, events))
+    .slice(0, MAX_OVERVIEW_INSPECTS);
+}
+
+/** Inspects for the host-wide look: one per candidate it shows. */
+export const MAX_OVERVIEW_INSPECTS = 5;
+
+/** How severe a container looks from its list entry alone (lower is worse): 137 may be an OOM kill. */
+export function listRank(c: Docker.ContainerInfo): number {
+  const code = /^(?:Exited|Restarting) \((-?\d+)\)/.exec(c.Status)?.[1];
+  if (c.State === 'restarting') return 1;
+  if (c.State === 'dead') return 2;
+  if (/\(unhealthy\)/.test(c.Status)) return 3;
+  if (c.State === 'exited' && code === '137') return 0;
+  if (c.State === 'exited' && code !== undefined && code !== '0') return 4;
+  if (c.State === 'created') return 5;
+  return 8;
 }
 
 export { containerName };

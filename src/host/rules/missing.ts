@@ -12,6 +12,9 @@ import { repoOf } from './match.ts';
 import { bareAction, EVENT_ACTIONS_SHOWN } from '../redact.ts';
 
 export const MAX_CLOSE_NAMES = 5;
+/** Why a container leaves no trace once the event history no longer covers its removal. */
+export const GONE_CAUSES =
+  'If it existed before that, the usual reasons it is gone without a trace: it was started with `--rm` and stopped, it was removed with `docker rm`, a prune cleared it (`docker container prune`, `docker system prune`), `docker compose down` took its project down, or it lives on another engine (another docker context or host).';
 export const EVENTS_NOTE =
   'The engine keeps only its most recent events, in memory (the last 1000 per the documentation; Engine 20.10 keeps 256), and loses them when it restarts, so an older or busier-host removal leaves no trace.';
 
@@ -111,14 +114,14 @@ export function nameMismatch(
     evidence: { asked: subject, closest: closest.join(', '), ...(matched && closest[0] !== undefined ? { matchedAs: closest[0] } : {}) },
     summary: matched
       ? `No container is named exactly \`${subject}\`; it is \`${closest[0]}\` (Compose names containers \`project-service-N\`). Use that name with docker commands.`
-      : `Nothing is named \`${subject}\`, but close names exist: ${list.join('; ')}. Did you mean \`${closest[0]}\`?`,
+      : `Did you mean \`${first}\`? Nothing here is named \`${subject}\`; the closest names: ${list.join('; ')}.`,
     fix: [`docker ps -a --filter name=${closest[0]}`, ...(matched ? [] : [`Ask again with the exact name, e.g. why ${closest[0]}`])],
   };
 }
 
 export function notFound(
   subject: string,
-  counts: { containers: number; images: number; eventsSince: number; eventsUntil: number },
+  counts: { containers: number; images: number; eventsSince: number; eventsUntil: number; eventsOldest?: number },
 ): Finding {
   const since = new Date(counts.eventsSince * 1000).toISOString();
   return {
@@ -132,8 +135,10 @@ export function notFound(
       eventsSince: since,
       eventsUntil: new Date(counts.eventsUntil * 1000).toISOString(),
       searched: 'container names and ids (running and stopped), Compose service labels, image tags and ids, recent engine events',
+      eventsCover: counts.eventsOldest === undefined ? 'no events in the window' : new Date(counts.eventsOldest * 1000).toISOString(),
+      usualCauses: '--rm, docker rm, a prune, docker compose down, another context or host',
     },
-    summary: `Nothing on this host matches \`${subject}\`: I searched ${counts.containers} containers (running and stopped, by name, id and Compose service), ${counts.images} images (by tag and id) and the engine's events since ${since}. ${EVENTS_NOTE}`,
+    summary: `Nothing on this host matches \`${subject}\`: I searched ${counts.containers} containers (running and stopped, by name, id and Compose service), ${counts.images} images (by tag and id) and the engine's events since ${since}. ${EVENTS_NOTE} ${GONE_CAUSES}`,
     fix: [
       'docker ps -a',
       'docker images',

@@ -21,6 +21,8 @@ export interface Snapshot {
   imageInspect: Docker.ImageInspectInfo | null;
   /** The last log lines (redacted) of the container asked about, by full id; only with COACH_SHOW_LOGS. */
   logs?: Record<string, string[]>;
+  /** The bot's own container id, when it runs in one: left out of the host-wide look. */
+  selfId?: string | null;
 }
 
 export interface PublishedPort {
