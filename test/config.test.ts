@@ -12,7 +12,7 @@ describe('config', () => {
   });
 
   it('derives the secret list from the schema', () => {
-    expect([...secretKeys].sort()).toEqual(['DISCORD_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET']);
+    expect([...secretKeys].sort()).toEqual(['DATABASE_URL', 'DISCORD_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET']);
   });
 
   it('defaults to the terminal chat with no platform', () => {
