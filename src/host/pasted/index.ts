@@ -7,6 +7,7 @@ import type { DiagnoseRequest } from '../../core/ports.ts';
 import type { Finding } from '../../core/types.ts';
 import { runRules } from '../rules/index.ts';
 import type { Snapshot } from '../rules/model.ts';
+import { perService } from './compose.ts';
 import { parseEvents } from './parse-events.ts';
 import { isImagesTable, parseImages } from './parse-images.ts';
 import { parseInspect } from './parse-inspect.ts';
@@ -54,7 +55,12 @@ export function diagnosePasted(text: string, request: DiagnoseRequest = {}, now 
     if (containers.length > 0) {
       let findings = runRules(withSubject(base({ containers }), containers));
       // Compose tags the images it builds `project-service:latest` itself: not a choice to warn about.
-      if (format !== 'ps') findings = findings.filter((f) => f.code !== 'latest_tag_in_use');
+      if (format !== 'ps')
+        findings = perService(
+          findings.filter((f) => f.code !== 'latest_tag_in_use'),
+          containers,
+          format === 'compose-ps' ? 'docker compose' : 'docker-compose',
+        );
       return { source: format, findings, read: containers.length, truncated };
     }
   }
