@@ -10,8 +10,8 @@ export interface Row {
   text: string;
   /** The topic (intent id) the answer must be on; several when either is right. */
   topic?: string | string[];
-  /** An errors/ entry: the answer must be on that entry's topic. */
-  error?: string;
+  /** An errors/ entry (or either of several): the answer must be on that entry's topic. */
+  error?: string | string[];
   /** Diagnosis codes a pasted output shows: the answer must be on a topic that explains one of them. */
   codes?: string[];
   /** Terms the rendered answer must contain (case-insensitive). */
@@ -68,7 +68,7 @@ export function check(row: Row, intent: string, text: string, code: string, topi
 
 function expectedTopics(row: Row, topics: Topics): string[] {
   if (row.topic) return Array.isArray(row.topic) ? row.topic : [row.topic];
-  if (row.error) return [topics.ofError(row.error) ?? `?${row.error}`];
+  if (row.error) return (Array.isArray(row.error) ? row.error : [row.error]).map((id) => topics.ofError(id) ?? `?${id}`);
   if (row.codes) return [...new Set(row.codes.flatMap((c) => topics.ofCode(c)))];
   return [];
 }
@@ -85,7 +85,8 @@ function proseLeak(row: Row, code: string): string | null {
     const at = message.indexOf(c);
     if (at < 0) continue;
     const next = /^\s+([^\s`'"]+)/.exec(message.slice(at + c.length))?.[1]?.replace(/[,.?!:;]+$/, '');
-    if (!next) continue;
+    // An operator or a redirection after it is shell, not prose (`… && docker rm api`, `… | grep x`).
+    if (!next || /^(?:&&|\|\||[|;&]|\d?>>?\S*|<)$/.test(next)) continue;
     const joined = `${c} ${next}`;
     if (answer.includes(joined)) return joined;
   }

@@ -17,10 +17,8 @@ const OPERATORS: Record<Operator, { meaning: string; then: string }> = {
 
 /** One explanation for the docker commands of one chain (at least one; null when none can be explained). */
 export function explainChain(chain: readonly DockerCommand[], explainOne: (c: DockerCommand) => Explanation | null): Explanation | null {
-  const explained = chain.flatMap((c) => {
-    const e = explainOne(c);
-    return e ? [{ c, e }] : [];
-  });
+  // A docker command the flag table does not cover is named in its place, never dropped.
+  const explained = chain.map((c) => ({ c, e: explainOne(c) ?? unexplained(c) }));
   const first = explained[0];
   if (!first) return null;
   const many = explained.length > 1;
@@ -44,6 +42,27 @@ export function explainChain(chain: readonly DockerCommand[], explainOne: (c: Do
     parts,
     warnings: [...new Set(explained.flatMap(({ e }) => e.warnings))],
     ...(first.e.intent ? { intent: first.e.intent } : {}),
+  };
+}
+
+function unexplained(c: DockerCommand): Explanation {
+  const sub = c.words
+    .slice(1)
+    .filter((w) => !w.startsWith('-'))
+    .slice(0, 2)
+    .join(' ');
+  return {
+    line: c.text,
+    subcommand: sub,
+    summary: `Runs \`${c.text}\`.`,
+    parts: [
+      {
+        part: sub,
+        kind: 'subcommand',
+        meaning: `a docker command I cannot take apart flag by flag; \`docker ${sub} --help\` lists its options`,
+      },
+    ],
+    warnings: [],
   };
 }
 

@@ -72,3 +72,25 @@ function notListed(f: Finding, tool: ComposeTool): Finding {
 export function serviceFromName(name: string): string | undefined {
   return /^[^_]+_(.+)_\d{1,4}$/.exec(name)?.[1] ?? /^[^-]+-(.+)-\d{1,4}$/.exec(name)?.[1];
 }
+
+/** A pasted `docker ps` / `docker compose ps` with its header and no row: nothing is running. */
+export function emptyTable(format: 'ps' | 'compose-ps' | 'compose-v1-ps', subject?: string): Finding {
+  const tool = format === 'ps' ? 'docker' : format === 'compose-ps' ? 'docker compose' : 'docker-compose';
+  const what = format === 'ps' ? 'container' : 'service';
+  return {
+    code: 'not_found',
+    severity: 'warning',
+    subject: subject ?? '(none)',
+    evidence: { rows: 0, ...(subject ? { asked: subject } : {}) },
+    summary: `Your \`${tool} ps\` table is empty: no ${what} is running right now.${
+      format === 'compose-v1-ps'
+        ? ''
+        : ` \`${tool} ps\` lists running ${what}s only, so one that exited (or was started with \`--rm\`, which deletes it on exit) is not there.`
+    }${subject ? ` If \`${subject}\` started and stopped at once, \`${tool} ps -a\` shows it with its exit code and \`${tool} logs\` shows why.` : ''}`,
+    fix: [
+      `${tool} ps -a`,
+      ...(subject ? [format === 'ps' ? `docker ps -a --filter ancestor=${subject}` : `${tool} logs --tail 50 ${subject}`] : []),
+      'Then read the logs of the container that stopped, to see why.',
+    ],
+  };
+}
