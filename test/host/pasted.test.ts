@@ -159,6 +159,40 @@ shop_web_1      /docker-entrypoint.sh ngin ...   Up        0.0.0.0:8080->80/tcp`
   });
 });
 
+describe('pasted events and empty tables are evidence too', () => {
+  it('die with exit code 137 and an oom event: the container was OOM-killed (the rules see it as a stopped container)', () => {
+    const t = `2026-12-01T09:14:02.123456789Z container die 3b2c1d0e9f8a (exitCode=137, image=acme/worker:2, name=worker)
+2026-12-01T09:14:02.345678901Z container oom 3b2c1d0e9f8a (image=acme/worker:2, name=worker)`;
+    const d = diagnosePasted(t, {}, NOW);
+    expect(d?.source).toBe('events');
+    expect(d?.findings.map((f) => `${f.code}:${f.subject}`)).toEqual(['oom_killed:worker', 'exited:worker']);
+  });
+
+  it('a container destroyed in the events is not listed (its removal is what the rules report)', () => {
+    const t = `2026-12-01T11:50:00.000000000Z container die 4c3b2a190817 (exitCode=0, image=job:1, name=job)
+2026-12-01T11:50:01.000000000Z container destroy 4c3b2a190817 (image=job:1, name=job)`;
+    const d = diagnosePasted(t, { subject: 'job' }, NOW);
+    expect(d?.findings.map((f) => f.code)).toEqual(['recently_removed']);
+  });
+
+  it('a docker ps header with no row: nothing runs, and the asked name points at docker ps -a', () => {
+    const d = diagnosePasted('CONTAINER ID   IMAGE     COMMAND   CREATED   STATUS    PORTS     NAMES', { subject: 'myapi' }, NOW);
+    expect(d?.read).toBe(0);
+    expect(d?.findings[0]?.summary).toMatch(/^Your `docker ps` table is empty: no container is running right now/);
+    expect(d?.findings[0]?.fix).toEqual([
+      'docker ps -a',
+      'docker ps -a --filter ancestor=myapi',
+      'Then read the logs of the container that stopped, to see why.',
+    ]);
+  });
+
+  it('a State fragment without a name: the asked name does not replace it', () => {
+    const d = diagnosePasted('"State": {\n  "Status": "exited",\n  "OOMKilled": true,\n  "ExitCode": 137\n}', { subject: 'java' }, NOW);
+    expect(d?.findings.map((f) => f.code)).toContain('oom_killed');
+    expect(d?.findings.map((f) => f.code)).not.toContain('not_found');
+  });
+});
+
 describe('pasted docker images', () => {
   it('counts <none>:<none> images as dangling, never as "never run"', () => {
     const t = `REPOSITORY    TAG       IMAGE ID       CREATED          SIZE
