@@ -4,7 +4,7 @@
 import { baseAnswer, refsFor } from './answers.ts';
 import type { ErrorMatch } from './error-catalogue.ts';
 import { markdownToBlocks } from './markdown.ts';
-import type { DiagnoseRequest, KnowledgeBase } from './ports.ts';
+import type { DiagnoseRequest, Explanation, KnowledgeBase } from './ports.ts';
 import type { Answer, Block, Entities, Finding } from './types.ts';
 
 /** What pasted output showed (host/pasted reads it with the same rules as a live engine). */
@@ -32,6 +32,8 @@ export interface ReadCommand {
   words: string[];
   /** `run`, `compose up`…, or null. */
   subcommand: string | null;
+  /** What it does, in one sentence with its own values (the explainer's summary), when it can be explained. */
+  summary?: string;
 }
 
 /** What a message is made of (nlu/reader reads it; the core decides what to answer). */
@@ -47,6 +49,10 @@ export interface MessageReading {
   question: boolean;
   /** The sentences alone (no pasted output, no error lines): what the person asks about. */
   prose: string;
+  /** The sentences without the docker commands in them ("what does this do?", or nothing). */
+  words?: string;
+  /** The first docker command (or chain) of the message, explained part by part. */
+  explained?: Explanation | null;
 }
 
 export interface MessageReader {

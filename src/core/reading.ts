@@ -2,6 +2,7 @@
 // Docker error message it contains, or pasted output (read by the same rules as a live host).
 // And the notes an intent's file attaches to flags of the person's own command (`--rm`).
 import type { Intent, KnowledgeBase } from './ports.ts';
+import { explainAnswer } from './answers.ts';
 import { errorMessageAnswer, pastedOutputAnswer, type MessageReading, type PasteReader, type ReadCommand } from './reading-answers.ts';
 import type { Answer, Entities } from './types.ts';
 
@@ -21,22 +22,44 @@ export function answerFromReading(c: ReadingContext): Answer | null {
   if (reading.outputs.length > 0 && c.pasted) {
     const subject = c.asked.names[0] ?? c.asked.images[0];
     const evidence = c.pasted.read(reading.outputs.join('\n\n'), subject ? { subject } : {});
-    if (evidence && evidence.read > 0) {
+    if (evidence && (evidence.read > 0 || evidence.findings.length > 0)) {
       const code = evidence.findings.find((f) => f.severity !== 'info')?.code ?? evidence.findings[0]?.code;
       const topic = kb.intents.find((i) => code !== undefined && i.explains?.includes(code));
       if (topic) return pastedOutputAnswer(kb, topic.id, evidence, entities);
     }
   }
   if (reading.outputErrors.length > 0) return errorMessageAnswer(kb, reading.outputErrors, entities);
+  if (reading.explained && asksOnlyWhatItDoes(reading)) return explainAnswer(kb, reading.explained, entities);
   return null;
 }
 
-/** The intent's notes that apply to the flags of the docker commands in the message. */
+// Around a pasted command, words that ask only what it does ("what does this do?", "explain pls").
+const ONLY_WHAT_IT_DOES =
+  /^(?:(?:hi|hey|hello|so|ok|pls|please|quick one|question)\b[\s,:!.-]*)*(?:(?:can|could) (?:you|someone|anyone) )?(?:(?:pls |please )?(?:explain|what (?:does|do|is|exactly does)|what's|whats|meaning of|help me understand|what will)\b(?: (?:this|that|it|these|the|following|command|commands|line|lines|one|chain|do|does|mean|means|exactly|actually|here|part by part|line by line|pls|please|for me))*)?[\s?.!:]*$/i;
+
+/** The message is a command (or chain) with nothing asked beyond what it does. */
+function asksOnlyWhatItDoes(reading: MessageReading): boolean {
+  const words = (reading.words ?? reading.prose)
+    .replace(/[`$>#]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return reading.outputs.length === 0 && ONLY_WHAT_IT_DOES.test(words);
+}
+
+/**
+ * What the person's own command shows, said first ("You ran `docker run -d -p 5000:5000 flaskapp`:
+ * creates and starts … host port 5000 forwarded to container port 5000"), then the intent's notes
+ * that apply to its flags (`--rm`: why `docker ps -a` is empty too).
+ */
 export function commandNotes(intent: Intent, commands: readonly ReadCommand[]): string[] {
   const notes = intent.command_notes ?? [];
-  return notes
-    .filter((n) => commands.some((cmd) => (!n.subcommand || cmd.subcommand === n.subcommand) && hasFlag(cmd.words, n.flag)))
-    .map((n) => n.note);
+  const own = commands.find((c) => c.summary && c.subcommand && c.words.length > 2);
+  return [
+    ...(own?.summary ? [`You ran \`${own.text}\`: ${own.summary.charAt(0).toLowerCase()}${own.summary.slice(1)}`] : []),
+    ...notes
+      .filter((n) => commands.some((cmd) => (!n.subcommand || cmd.subcommand === n.subcommand) && hasFlag(cmd.words, n.flag)))
+      .map((n) => n.note),
+  ];
 }
 
 /** `--rm`, `--rm=true`, or a short flag inside a group (`-d` in `-dit`), before the image. */

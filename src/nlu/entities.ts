@@ -78,6 +78,7 @@ const IMAGE_STOP = new Set([
 const NOT_REGISTRY = /^(?:www\.|github\.com$|gitlab\.com$|bitbucket\.org$|stackoverflow\.com$)/;
 const LEAD = /^[([{<"'`“‘$*_]+/;
 const TRAIL = /[)\]}>"'`”’.,;:!?*]+$/;
+const OWNERS = new Set(['my', 'the', 'our', 'this', 'that', 'your']);
 const QUOTES = '`"\'“”‘’';
 const EXIT_CONTEXT = new Set(['code', 'exitcode', 'exited', 'exit', 'status', 'exits']);
 const PORT_CONTEXT = new Set(['port', 'ports', '-p', '--publish', '--expose', 'expose', 'publish', 'publishes']);
@@ -124,7 +125,7 @@ export function extractEntities(text: string): Entities {
     }
     if (used.has(i)) continue;
     if (t.lower.startsWith('--name=')) addName(out.names, t.text.slice(7));
-    else if (isNameHere(t, prev)) addName(out.names, t.text);
+    else if (isNameHere(t, prev, tokens[i + 1]?.lower ?? '')) addName(out.names, t.text);
   }
   return {
     names: [...out.names],
@@ -237,7 +238,7 @@ function isImage(tok: string): boolean {
   return true;
 }
 
-function isNameHere(t: Token, prev: string): boolean {
+function isNameHere(t: Token, prev: string, next: string): boolean {
   if (!NAME.test(t.text) || STOP.has(t.lower) || FILE_LIKE.test(t.text) || /^[\d.]+$/.test(t.text) || t.text.startsWith('.')) return false;
   if (t.quoted) return true;
   if (IDENT.test(t.text) && /[a-z]/.test(t.text.split(/[-_]/)[0] as string)) {
@@ -245,6 +246,8 @@ function isNameHere(t: Token, prev: string): boolean {
   }
   if (prev === '--name' || prev === 'called' || prev === 'named') return !COMMON_WORDS.has(t.lower) || prev === '--name';
   if (COMMON_WORDS.has(t.lower)) return false; // "where did my container go?"
+  // "my worker service", "the api container": the word before says what it names.
+  if (OWNERS.has(prev) && (next === 'service' || next === 'container') && /^[a-z][a-z0-9]{1,30}$/.test(t.text)) return true;
   if ((prev === 'container' || prev === 'containers') && /^[a-z][a-z0-9]*$/.test(t.text))
     return !/(?:ing|ed|ly)$/.test(t.text) && !/[^siu]s$/.test(t.text); // `container keeps…`, `container maps…`
   return false;

@@ -55,10 +55,16 @@ export function explainPublish(v: string): string {
 
 export function explainVolume(v: string): string {
   const ro = /:ro$/.test(v) ? ', read-only' : '';
-  const parts = v.replace(/:(ro|rw|z|Z)$/, '').split(':');
+  // A Windows drive letter (`C:\\Users\\me:/app`, `c:/src:/app`) is part of the host path, not a separator.
+  const drive = /^[A-Za-z]:[\\/]/.test(v) ? v.slice(0, 2) : '';
+  const parts = v
+    .slice(drive.length)
+    .replace(/:(ro|rw|z|Z)$/, '')
+    .split(':');
+  if (drive) parts[0] = `${drive}${parts[0] ?? ''}`;
   if (parts.length < 2) return `creates an anonymous volume at \`${parts[0]}\` inside the container${ro}`;
   const [src, dst] = parts;
-  if (/^[/.~$]/.test(src ?? '') || /^[A-Za-z]$/.test(src ?? ''))
+  if (/^[/.~$%]/.test(src ?? '') || /^[A-Za-z](?::[\\/]|$)/.test(src ?? ''))
     return `bind-mounts the host folder \`${src}\` at \`${dst}\` inside the container${ro}: both sides see the same files`;
   return `mounts the named volume \`${src}\` at \`${dst}\` inside the container${ro}; the data stays in the volume when the container is removed`;
 }

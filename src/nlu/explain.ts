@@ -5,6 +5,7 @@
 import type { ExplainedPart, Explanation } from '../core/ports.ts';
 import { ALIASES, MANAGEMENT, SUBCOMMANDS, findFlag, type ArgRole, type FlagSpec, type SubcommandSpec } from './docker-flags.ts';
 import { explainContext, explainCpPath, explainEnv, explainImage, explainPublish, explainRestart, explainVolume } from './explain-parts.ts';
+import { explainChain } from './explain-chain.ts';
 import { COMPOSE_WITH_VALUE, composeOptions } from './explain-compose.ts';
 import { parseImageRef } from './image-ref.ts';
 import { readMessage } from './reader/read-message.ts';
@@ -23,8 +24,13 @@ export function explainCommand(text: string): Explanation | null {
   if (typeof text !== 'string') return null;
   const capped = text.slice(0, MAX_CHARS);
   // The reader knows where a command ends in a sentence and keeps `$(…)` whole.
-  const read = readMessage(capped).commands[0];
-  if (read) return explainWords(read.words, read.text);
+  const commands = readMessage(capped).commands;
+  const read = commands[0];
+  if (read) {
+    const chain = commands.filter((c) => c === read || (read.chain >= 0 && c.chain === read.chain));
+    if (chain.length === 1 && !read.others && !read.xargs) return explainWords(read.words, read.chainText ?? read.text);
+    return explainChain(chain, (c) => explainWords(c.words, c.text));
+  }
   const found = findCommandLine(capped);
   return found ? explainWords(found.words, found.line) : null;
 }
@@ -204,7 +210,16 @@ function valuePart(part: string, flag: FlagSpec, value: string | undefined, sub:
     meaning = `names the container \`${value}\`, so you can use that instead of its ID (names must be unique on the host)`;
   else if (n === '--tag' && (sub === 'build' || sub === 'compose build'))
     meaning = `names and tags the resulting image: ${explainImage(value, 'use').meaning}`;
-  return { part, kind: 'flag', meaning };
+  return { part, kind: 'flag', meaning: `${meaning}${substitutionNote(value)}` };
+}
+
+/** `-v $(pwd):/app`: the shell fills a substitution in before docker sees the value. */
+function substitutionNote(value: string): string {
+  const m = /\$\(([^()]{1,200})\)|`([^`]{1,200})`|\$\{?(PWD)\}?|%cd%/i.exec(value);
+  if (!m) return '';
+  const inner = (m[1] ?? m[2] ?? m[3] ?? 'cd').trim();
+  const what = /^(?:pwd|PWD|cd)$/i.test(inner) ? 'the current folder' : `the output of \`${inner}\``;
+  return ` — the shell replaces \`${m[0]}\` with ${what} before docker sees it`;
 }
 
 function explainPositional(pos: string[], roles: ArgRole[], sub: string, parts: ExplainedPart[], warnings: string[]): void {

@@ -101,6 +101,98 @@ magento_web_1   /usr/local/bin/entrypoint.sh   Up        0.0.0.0:80->80/tcp`;
   });
 });
 
+describe('pasted docker compose ps is diagnosed per service, with Compose commands', () => {
+  const fixOf = (d: ReturnType<typeof diagnosePasted>, subject: string) => d?.findings.find((f) => f.subject === subject)?.fix ?? [];
+  const V2 = `NAME           IMAGE          COMMAND                  SERVICE   CREATED         STATUS                         PORTS
+shop-api-1     shop-api       "docker-entrypoint.s…"   api       3 minutes ago   Exited (1) 1 minute ago
+shop-db-1      postgres:16    "docker-entrypoint.s…"   db        3 minutes ago   Restarting (1) 5 seconds ago
+shop-web-1     nginx:1.25     "/docker-entrypoint.…"   web       3 minutes ago   Up 3 minutes                   0.0.0.0:8080->80/tcp`;
+
+  it('v2: an exited service gets `docker compose logs` and `docker compose up -d`, never docker rm + docker run', () => {
+    const d = diagnosePasted(V2, {}, NOW);
+    const api = d?.findings.find((f) => f.subject === 'shop-api-1');
+    expect(api?.summary).toMatch(/^Service `api` \(container `shop-api-1`\) is not running/);
+    expect(api?.evidence['service']).toBe('api');
+    expect(fixOf(d, 'shop-api-1')).toEqual([
+      'docker compose logs --tail 50 api',
+      'Fix the cause in the code or configuration, then rebuild the image.',
+      'docker compose up -d --build api',
+    ]);
+    expect(fixOf(d, 'shop-db-1')).toContain('docker compose logs --tail 50 db');
+    expect(d?.findings.flatMap((f) => f.fix).filter((l) => /^docker (?:rm|run|update)\b/.test(l))).toEqual([]);
+  });
+
+  it('early v2 (NAME COMMAND SERVICE STATUS, lower-case states) is read too', () => {
+    const t = `NAME                COMMAND                  SERVICE             STATUS              PORTS
+shop-api-1          "docker-entrypoint.s…"   api                 exited (137)
+shop-db-1           "docker-entrypoint.s…"   db                  restarting (1)
+shop-web-1          "/docker-entrypoint.…"   web                 running (unhealthy)   0.0.0.0:8080->80/tcp`;
+    const d = diagnosePasted(t, {}, NOW);
+    expect(d?.source).toBe('compose-ps');
+    expect(d?.findings.map((f) => `${f.code}:${String(f.evidence['service'])}`)).toEqual(
+      expect.arrayContaining(['exited:api', 'restart_loop:db', 'unhealthy:web']),
+    );
+    expect(d?.findings.find((f) => f.code === 'exited')?.evidence['exitCode']).toBe(137);
+  });
+
+  it('v1: the service comes from project_service_N, and the commands are docker-compose ones', () => {
+    const t = `      Name                     Command               State     Ports
+-----------------------------------------------------------------------------
+shop_worker_1   python worker.py                 Exit 137
+shop_web_1      /docker-entrypoint.sh ngin ...   Up        0.0.0.0:8080->80/tcp`;
+    const d = diagnosePasted(t, {}, NOW);
+    expect(fixOf(d, 'shop_worker_1')).toEqual(
+      expect.arrayContaining(['docker-compose logs --tail 50 worker', 'docker-compose up -d --build worker']),
+    );
+  });
+
+  it('a service asked about that the table does not list: ps -a, its logs, up -d', () => {
+    const d = diagnosePasted(V2, { subject: 'worker' }, NOW);
+    const f = d?.findings.find((x) => x.subject === 'worker');
+    expect(f?.summary).toMatch(/Service `worker` is not in your `docker compose ps` output: .*running services only/);
+    expect(f?.fix).toEqual([
+      'docker compose ps -a worker',
+      'docker compose logs --tail 50 worker',
+      'docker compose up -d worker',
+      'docker compose config --services',
+    ]);
+  });
+});
+
+describe('pasted events and empty tables are evidence too', () => {
+  it('die with exit code 137 and an oom event: the container was OOM-killed (the rules see it as a stopped container)', () => {
+    const t = `2026-12-01T09:14:02.123456789Z container die 3b2c1d0e9f8a (exitCode=137, image=acme/worker:2, name=worker)
+2026-12-01T09:14:02.345678901Z container oom 3b2c1d0e9f8a (image=acme/worker:2, name=worker)`;
+    const d = diagnosePasted(t, {}, NOW);
+    expect(d?.source).toBe('events');
+    expect(d?.findings.map((f) => `${f.code}:${f.subject}`)).toEqual(['oom_killed:worker', 'exited:worker']);
+  });
+
+  it('a container destroyed in the events is not listed (its removal is what the rules report)', () => {
+    const t = `2026-12-01T11:50:00.000000000Z container die 4c3b2a190817 (exitCode=0, image=job:1, name=job)
+2026-12-01T11:50:01.000000000Z container destroy 4c3b2a190817 (image=job:1, name=job)`;
+    const d = diagnosePasted(t, { subject: 'job' }, NOW);
+    expect(d?.findings.map((f) => f.code)).toEqual(['recently_removed']);
+  });
+
+  it('a docker ps header with no row: nothing runs, and the asked name points at docker ps -a', () => {
+    const d = diagnosePasted('CONTAINER ID   IMAGE     COMMAND   CREATED   STATUS    PORTS     NAMES', { subject: 'myapi' }, NOW);
+    expect(d?.read).toBe(0);
+    expect(d?.findings[0]?.summary).toMatch(/^Your `docker ps` table is empty: no container is running right now/);
+    expect(d?.findings[0]?.fix).toEqual([
+      'docker ps -a',
+      'docker ps -a --filter ancestor=myapi',
+      'Then read the logs of the container that stopped, to see why.',
+    ]);
+  });
+
+  it('a State fragment without a name: the asked name does not replace it', () => {
+    const d = diagnosePasted('"State": {\n  "Status": "exited",\n  "OOMKilled": true,\n  "ExitCode": 137\n}', { subject: 'java' }, NOW);
+    expect(d?.findings.map((f) => f.code)).toContain('oom_killed');
+    expect(d?.findings.map((f) => f.code)).not.toContain('not_found');
+  });
+});
+
 describe('pasted docker images', () => {
   it('counts <none>:<none> images as dangling, never as "never run"', () => {
     const t = `REPOSITORY    TAG       IMAGE ID       CREATED          SIZE

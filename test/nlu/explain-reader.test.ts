@@ -40,3 +40,55 @@ describe('explaining what the reader read', () => {
     expect(e.parts.some((p) => /Compose service (do|the)\b/.test(p.meaning))).toBe(false);
   });
 });
+
+describe('a chain of docker commands is one explanation of each command in it', () => {
+  it('`a && b`: both commands, part by part, and what && does', () => {
+    const e = ex('docker stop -t 30 api && docker rm api');
+    expect(e.line).toBe('docker stop -t 30 api && docker rm api');
+    expect(e.parts.map((p) => p.part)).toEqual(['docker stop', '-t 30', 'api', '&&', 'docker rm', 'api']);
+    expect(e.parts.find((p) => p.part === '&&')?.meaning).toMatch(/only if this one succeeded/);
+    expect(e.summary).toMatch(/Then, only if that succeeded, `docker rm` removes/);
+    expect(e.warnings.some((w) => w.includes('`docker rm` removes containers, not images'))).toBe(true);
+  });
+
+  it('`a; b` and `a || b`: the operator between them says when the next one runs', () => {
+    const semi = ex('$ docker compose down; docker compose up -d --build');
+    expect(semi.parts.filter((p) => p.kind === 'subcommand').map((p) => p.part)).toEqual(['docker compose down', 'docker compose up']);
+    expect(semi.parts.find((p) => p.part === ';')?.meaning).toMatch(/whether it succeeded or not/);
+    const or = ex('docker start web || docker run -d --name web nginx');
+    expect(or.parts.find((p) => p.part === '||')?.meaning).toMatch(/only if this one failed/);
+    expect(or.subcommand).toBe('start || docker run');
+  });
+
+  it('pipes: into xargs docker …, and into a tool that is not docker', () => {
+    const x = ex('docker ps -aq | xargs docker rm');
+    expect(x.parts.map((p) => p.part)).toEqual(['docker ps', '-aq', '|', 'xargs', 'docker rm']);
+    expect(x.parts.find((p) => p.part === 'xargs')?.meaning).toMatch(/previous command's output/);
+    const g = ex('docker logs web 2>&1 | grep -i error');
+    expect(g.line).toBe('docker logs web 2>&1 | grep -i error');
+    expect(g.parts.at(-1)).toEqual({
+      part: '| grep -i error',
+      kind: 'argument',
+      meaning: expect.stringMatching(/keeps only the lines that match/) as string,
+    });
+  });
+
+  it('a command that is not docker between two docker commands keeps the chain right', () => {
+    const e = ex('docker rm -f web || true; docker run -d --name web nginx:1.25');
+    expect(e.parts.map((p) => p.part)).toEqual(['docker rm', '-f', 'web', '|| true', ';', 'docker run', '-d', '--name web', 'nginx:1.25']);
+    expect(e.parts.find((p) => p.part === '|| true')?.meaning).toMatch(/ignores a failure/);
+  });
+
+  it('a substitution is explained as what it produces, also inside a flag value', () => {
+    const e = ex('docker run -v $(pwd):/app -w /app node:20 npm test');
+    expect(e.parts.find((p) => p.part === '-v $(pwd):/app')?.meaning).toMatch(/replaces `\$\(pwd\)` with the current folder/);
+    const b = ex('$ docker stop `docker ps -q --filter name=web`');
+    expect(b.parts.find((p) => p.kind === 'argument')?.meaning).toMatch(/first runs `docker ps -q --filter name=web`.*container IDs/);
+  });
+
+  it('in a sentence, the chain still ends where prose starts', () => {
+    const e = ex('when I do docker stop -t 30 api && docker rm api it hangs');
+    expect(e.line).toBe('docker stop -t 30 api && docker rm api');
+    expect(e.parts.some((p) => /\bhangs\b/.test(p.part))).toBe(false);
+  });
+});

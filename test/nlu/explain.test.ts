@@ -175,7 +175,7 @@ describe('explainCommand: finding the line', () => {
   it('strips a prompt, backticks and the question around it', () => {
     expect(ex('$ docker ps -a').line).toBe('docker ps -a');
     expect(ex('what does `docker logs --tail 50 web` print?').line).toBe('docker logs --tail 50 web');
-    expect(ex('I ran\n  sudo docker run -d nginx:1.25 | tee out\nand got nothing').line).toBe('docker run -d nginx:1.25');
+    expect(ex('I ran\n  sudo docker run -d nginx:1.25 | tee out\nand got nothing').line).toBe('docker run -d nginx:1.25 | tee out');
     expect(ex('what does docker run -d -p 8080:80 nginx:1.25 do?').line).toBe('docker run -d -p 8080:80 nginx:1.25');
   });
   it('returns null when there is no docker command line', () => {

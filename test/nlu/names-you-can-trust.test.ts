@@ -1,8 +1,16 @@
 // A container or image name comes from a docker command's arguments, quotes or backticks, a
 // shape real names have, or `--name` — never from an ordinary English word in a sentence.
-import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createBot, type Bot } from '../../src/core/bot.ts';
+import { diagnosePasted } from '../../src/host/pasted/index.ts';
+import { loadErrorCatalogue } from '../../src/knowledge/error-catalogue.ts';
+import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { COMMON_WORDS } from '../../src/nlu/common-words.ts';
 import { extractEntities } from '../../src/nlu/entities.ts';
+import { createNlu } from '../../src/nlu/index.ts';
+import { createMessageReader } from '../../src/nlu/reader/index.ts';
+import { containerNamed, fakeHost, type FakeHost } from '../helpers/fake-host.ts';
 
 const PHRASINGS = [
   'where did my container go?',
@@ -60,5 +68,50 @@ describe('names you can trust', () => {
     expect(extractEntities('why is my-api not running').names).toEqual(['my-api']);
     expect(extractEntities('web_1 keeps restarting').names).toEqual(['web_1']);
     expect(extractEntities('container nginx1 keeps restarting').names).toEqual(['nginx1']);
+    expect(extractEntities('where is my worker service??').names).toEqual(['worker']);
+    expect(extractEntities('the api container keeps restarting').names).toEqual(['api']);
+  });
+
+  it('"my <word> service": an ordinary word there is still no name', () => {
+    const named = WORDS.filter((w) => extractEntities(`where is my ${w} service?`).names.length > 0);
+    expect(named).toEqual([]);
+  });
+});
+
+describe('no host lookup is ever made for an ordinary word (the fake host records every call)', () => {
+  let bot: Bot;
+  let host: FakeHost;
+  beforeAll(() => {
+    const kb = loadKnowledge(fileURLToPath(new URL('../../intents', import.meta.url)));
+    host = fakeHost({ containers: [containerNamed('web', 1), containerNamed('go-api', 2)] });
+    bot = createBot({
+      knowledge: kb,
+      nlu: createNlu(kb),
+      host,
+      reader: createMessageReader(loadErrorCatalogue(fileURLToPath(new URL('../../errors', import.meta.url)))),
+      pasted: { read: (t, r) => diagnosePasted(t, r) },
+    });
+  });
+
+  it('asks the host about every ordinary word in the places people put a name, and never names one', async () => {
+    const templates = [
+      (w: string) => `where did my container ${w}?`,
+      (w: string) => `why did the container ${w}`,
+      (w: string) => `container ${w} keeps restarting`,
+      (w: string) => `my container ${w} again, why is it missing`,
+    ];
+    let n = 0;
+    for (const w of WORDS)
+      for (const t of templates) await bot.handle({ text: t(w), platform: 'test', conversation: `names-${++n}`, hostAllowed: true });
+    const lookups = host.calls.filter((c) => c.startsWith('diagnose'));
+    // The questions did reach the host (so the check below can fail), and no lookup named a word.
+    expect(lookups.length).toBeGreaterThan(WORDS.length);
+    expect(lookups.filter((c) => COMMON_WORDS.has(c.slice('diagnose '.length).split(' ')[0] ?? ''))).toEqual([]);
+  });
+
+  it('a real name is still looked up (a name-shaped word, a docker argument)', async () => {
+    host.calls.length = 0;
+    await bot.handle({ text: 'why is go-api not running', platform: 'test', conversation: 'names-real', hostAllowed: true });
+    expect(host.calls).toContain('diagnose go-api');
   });
 });

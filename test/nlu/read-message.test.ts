@@ -160,3 +160,51 @@ describe('the independent set of prose + command messages (test/fixtures/message
     expect(wrong).toEqual([]);
   });
 });
+
+describe('chains: which commands belong together, and what sits between them', () => {
+  it('a code line: one chain id, the operator before each command, the shell commands that are not docker', () => {
+    const r = readMessage('$ docker rm -f web || true; docker run -d --name web nginx | tee run.log');
+    expect(r.commands.map((c) => [c.text, c.chain, c.before ?? null, c.others ?? []])).toEqual([
+      ['docker rm -f web', 0, null, [{ op: '||', text: 'true' }]],
+      ['docker run -d --name web nginx', 0, ';', [{ op: '|', text: 'tee run.log' }]],
+    ]);
+    expect(r.commands[0]?.chainText).toBe('docker rm -f web || true; docker run -d --name web nginx | tee run.log');
+  });
+
+  it('two lines are two chains', () => {
+    const r = readMessage('```\ndocker build -t api:2 .\ndocker run -d api:2\n```');
+    expect(r.commands.map((c) => c.chain)).toEqual([0, 1]);
+  });
+
+  it('in a sentence, a pipe into a shell tool stays in the chain; prose after an operator does not', () => {
+    const piped = readMessage('docker logs web 2>&1 | grep -i error');
+    expect(piped.commands[0]?.others).toEqual([{ op: '|', text: 'grep -i error' }]);
+    expect(piped.commands[0]?.chainText).toBe('docker logs web 2>&1 | grep -i error');
+    const prose = readMessage('docker ps; nothing shows up');
+    expect(prose.commands.map((c) => [c.text, c.others ?? []])).toEqual([['docker ps', []]]);
+  });
+
+  it('xargs runs a docker command with the output before the pipe', () => {
+    const r = readMessage('$ docker ps -aq | xargs -r docker rm');
+    expect(r.commands.map((c) => [c.text, c.xargs ?? false])).toEqual([
+      ['docker ps -aq', false],
+      ['docker rm', true],
+    ]);
+  });
+});
+
+describe('Windows and unfenced tables', () => {
+  it('a PowerShell prompt and backslash paths: the path is kept as written', () => {
+    const r = readMessage('PS C:\\Users\\me\\app> docker run -v C:\\Users\\me\\app:/app node:20');
+    expect(r.commands[0]?.words).toEqual(['docker', 'run', '-v', 'C:\\Users\\me\\app:/app', 'node:20']);
+  });
+
+  it('the rows under a pasted header are output even without a fence', () => {
+    const r = readMessage(
+      'docker compose ps\nNAME          IMAGE        COMMAND        SERVICE   CREATED         STATUS                     PORTS\nblog-web-1    blog-web     "flask run"    web       4 minutes ago   Exited (1) 3 minutes ago\nwhy web not up',
+    );
+    expect(r.outputs).toHaveLength(1);
+    expect(r.outputs[0]?.split('\n')).toHaveLength(2);
+    expect(r.prose).toBe('docker compose ps\nwhy web not up');
+  });
+});

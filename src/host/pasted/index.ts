@@ -7,7 +7,8 @@ import type { DiagnoseRequest } from '../../core/ports.ts';
 import type { Finding } from '../../core/types.ts';
 import { runRules } from '../rules/index.ts';
 import type { Snapshot } from '../rules/model.ts';
-import { parseEvents } from './parse-events.ts';
+import { emptyTable, perService } from './compose.ts';
+import { containersFromEvents, parseEvents } from './parse-events.ts';
 import { isImagesTable, parseImages } from './parse-images.ts';
 import { parseInspect } from './parse-inspect.ts';
 import { parsePs, psFormat } from './parse-ps.ts';
@@ -54,22 +55,35 @@ export function diagnosePasted(text: string, request: DiagnoseRequest = {}, now 
     if (containers.length > 0) {
       let findings = runRules(withSubject(base({ containers }), containers));
       // Compose tags the images it builds `project-service:latest` itself: not a choice to warn about.
-      if (format !== 'ps') findings = findings.filter((f) => f.code !== 'latest_tag_in_use');
+      if (format !== 'ps')
+        findings = perService(
+          findings.filter((f) => f.code !== 'latest_tag_in_use'),
+          containers,
+          format === 'compose-ps' ? 'docker compose' : 'docker-compose',
+        );
       return { source: format, findings, read: containers.length, truncated };
     }
+    // Only the header: nothing runs. That is the evidence (`docker ps` hides stopped containers).
+    return { source: format, findings: [emptyTable(format, request.subject)], read: 0, truncated };
   }
   if (isImagesTable(lines)) {
     const images = parseImages(lines, now);
     return { source: 'images', findings: danglingImages(images), read: images.length, truncated };
   }
   const events = parseEvents(lines);
-  if (events.length > 0) return { source: 'events', findings: runRules(base({ events })), read: events.length, truncated };
+  if (events.length > 0) {
+    const containers = containersFromEvents(events);
+    return { source: 'events', findings: runRules(withSubject(base({ events, containers }), containers)), read: events.length, truncated };
+  }
   return null;
 }
 
 /** One container pasted and no name asked: ask about it, so all its facts are used (OOMKilled, its tag…). */
 function withSubject(s: Snapshot, containers: Docker.ContainerInfo[]): Snapshot {
-  if (s.request.subject || containers.length !== 1) return s;
+  // A pasted fragment with no id or name (a `State` block) is what the words are about, whatever they call it.
+  const only = containers.length === 1 ? containers[0] : undefined;
+  const nameless = only !== undefined && only.Id.startsWith('pasted-') && only.Names[0] === `/${only.Id.slice(0, 12)}`;
+  if ((s.request.subject && !nameless) || containers.length !== 1) return s;
   const name = containers[0]?.Names[0]?.replace(/^\//, '');
   return name ? { ...s, request: { ...s.request, subject: name } } : s;
 }

@@ -1,5 +1,6 @@
 // `docker events` lines → engine events. Only container events, and only the attributes the
 // rules read (name, image, exitCode): a pasted exec line's command is never kept.
+import type Docker from 'dockerode';
 import type { EngineEvent } from '../inspector.ts';
 
 const LINE =
@@ -24,3 +25,47 @@ export function parseEvents(lines: string[]): EngineEvent[] {
   }
   return out;
 }
+
+/**
+ * The containers the events tell about, as the engine would list them after the last event:
+ * `die` → exited with its exit code, `start` → running, `create` → created; one `destroy`d is
+ * gone (the rules then see a recent removal). So `die` + `oom` lines read as an OOM kill.
+ */
+export function containersFromEvents(events: EngineEvent[]): Docker.ContainerInfo[] {
+  const byId = new Map<string, Docker.ContainerInfo | null>();
+  for (const e of [...events].sort((a, b) => a.time - b.time)) {
+    const id = e.Actor.ID;
+    const a = e.Actor.Attributes;
+    const was = byId.get(id);
+    if (e.Action === 'destroy') {
+      byId.set(id, null);
+      continue;
+    }
+    const status = STATUS_AFTER[e.Action]?.(a['exitCode']);
+    if (!status || was === null) continue;
+    byId.set(id, {
+      Id: id,
+      Names: [`/${a['name'] ?? id.slice(0, 12)}`],
+      Image: a['image'] ?? was?.Image ?? '',
+      ImageID: '',
+      Command: '',
+      Created: was?.Created ?? e.time,
+      Ports: [],
+      Labels: {},
+      State: status.state,
+      Status: status.status,
+      HostConfig: { NetworkMode: 'default' },
+      NetworkSettings: { Networks: {} },
+      Mounts: [],
+    });
+  }
+  return [...byId.values()].filter((c): c is Docker.ContainerInfo => c !== null);
+}
+
+const STATUS_AFTER: Record<string, (exitCode?: string) => { state: string; status: string }> = {
+  create: () => ({ state: 'created', status: 'Created' }),
+  start: () => ({ state: 'running', status: 'Up' }),
+  restart: () => ({ state: 'running', status: 'Up' }),
+  die: (code) => ({ state: 'exited', status: `Exited (${code ?? '0'})` }),
+  stop: (code) => ({ state: 'exited', status: `Exited (${code ?? '0'})` }),
+};

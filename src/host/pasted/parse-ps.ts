@@ -2,6 +2,7 @@
 // the engine's own list entries (Docker.ContainerInfo), so the diagnosis rules that read a live
 // engine read a paste the same way.
 import type Docker from 'dockerode';
+import { serviceFromName } from './compose.ts';
 import { agoSeconds, cells } from './table.ts';
 
 const STATUS =
@@ -12,13 +13,17 @@ const HEX_ID = /^[0-9a-f]{12,64}$/;
 const PS_HEADER = /^\s*CONTAINER ID\s{2,}IMAGE\b/;
 const COMPOSE_HEADER = /^\s*NAME\s{2,}IMAGE\s{2,}COMMAND\s{2,}SERVICE\b/;
 const COMPOSE_V1_HEADER = /^\s*Name\s{2,}Command\s{2,}State\s{2,}Ports/;
+// Compose v2 before 2.5 or so: NAME COMMAND SERVICE STATUS PORTS, the status in lower case.
+const COMPOSE_EARLY_HEADER = /^\s*NAME\s{2,}COMMAND\s{2,}SERVICE\s{2,}STATUS\b/;
+const EARLY_STATUS =
+  /^(running|exited \((-?\d{1,3})\)|restarting(?: \((-?\d{1,3})\))?|created|paused|dead|removing)(?: \((healthy|unhealthy|health: starting|starting)\))?$/;
 
 export type PsFormat = 'ps' | 'compose-ps' | 'compose-v1-ps';
 
 export function psFormat(lines: string[]): PsFormat | null {
   for (const l of lines) {
     if (PS_HEADER.test(l)) return 'ps';
-    if (COMPOSE_HEADER.test(l)) return 'compose-ps';
+    if (COMPOSE_HEADER.test(l) || COMPOSE_EARLY_HEADER.test(l)) return 'compose-ps';
     if (COMPOSE_V1_HEADER.test(l)) return 'compose-v1-ps';
   }
   // No header: rows that start with a container id and carry a status are a `docker ps` body.
@@ -34,12 +39,20 @@ export function psFormat(lines: string[]): PsFormat | null {
 export function parsePs(lines: string[], format: PsFormat, now: number): Docker.ContainerInfo[] {
   const out: Docker.ContainerInfo[] = [];
   let n = 0;
+  const early = lines.some((l) => COMPOSE_EARLY_HEADER.test(l));
   for (const line of lines) {
-    if (PS_HEADER.test(line) || COMPOSE_HEADER.test(line) || COMPOSE_V1_HEADER.test(line) || /^-{5,}/.test(line.trim())) continue;
-    const row = format === 'compose-v1-ps' ? composeV1Row(cells(line)) : psRow(cells(line), format);
+    if (
+      PS_HEADER.test(line) ||
+      COMPOSE_HEADER.test(line) ||
+      COMPOSE_EARLY_HEADER.test(line) ||
+      COMPOSE_V1_HEADER.test(line) ||
+      /^-{5,}/.test(line.trim())
+    )
+      continue;
+    const row = format === 'compose-v1-ps' ? composeV1Row(cells(line)) : early ? composeEarlyRow(cells(line)) : psRow(cells(line), format);
     if (!row) continue;
     n++;
-    out.push(toInfo(row, now, n));
+    out.push(toInfo(row, now, n, format));
   }
   return out;
 }
@@ -96,9 +109,34 @@ function composeV1Row(c: string[]): Row | null {
   return { name: c[0] ?? '', image: '', command: c.slice(1, si).join(' '), status, ports: c.slice(si + 1).join(', ') };
 }
 
-function toInfo(r: Row, now: number, n: number): Docker.ContainerInfo {
+/** Early v2: NAME, COMMAND, SERVICE, STATUS (`running`, `exited (1)`, `restarting`), PORTS. */
+function composeEarlyRow(c: string[]): Row | null {
+  const si = c.findIndex((x, i) => i > 1 && EARLY_STATUS.test(x));
+  const m = EARLY_STATUS.exec(c[si] ?? '');
+  if (si < 2 || !m) return null;
+  const [, state = '', exited, restarting, health] = m;
+  const base = exited
+    ? `Exited (${exited})`
+    : state.startsWith('restarting')
+      ? `Restarting (${restarting ?? '1'})`
+      : state === 'running'
+        ? 'Up'
+        : state.charAt(0).toUpperCase() + state.slice(1);
+  const status = health && base === 'Up' ? `Up (${health === 'starting' ? 'health: starting' : health})` : base;
+  return {
+    name: c[0] ?? '',
+    image: '',
+    command: c.slice(1, si - 1).join(' '),
+    service: c[si - 1],
+    status,
+    ports: c.slice(si + 1).join(', '),
+  };
+}
+
+function toInfo(r: Row, now: number, n: number, format: PsFormat): Docker.ContainerInfo {
   const ago = r.created ? agoSeconds(r.created) : null;
-  const labels: Record<string, string> = r.service ? { 'com.docker.compose.service': r.service } : {};
+  const service = r.service ?? (format === 'ps' ? undefined : serviceFromName(r.name));
+  const labels: Record<string, string> = service ? { 'com.docker.compose.service': service } : {};
   return {
     // A pasted row may have no id: a stable stand-in that never looks like a real one.
     Id: r.id ?? `pasted-${n}`,

@@ -2,6 +2,7 @@
 // and the Docker error messages in it, recognised by signature and filled with its values.
 import type { ErrorCatalogue } from '../../core/error-catalogue.ts';
 import type { MessageReader, MessageReading } from '../../core/reading-answers.ts';
+import { explainCommand, explainWords } from '../explain.ts';
 import { fillTemplate, findErrors } from './error-signatures.ts';
 import { readMessage } from './read-message.ts';
 
@@ -28,9 +29,14 @@ export function createMessageReader(catalogue: ErrorCatalogue): MessageReader {
         errors,
         outputErrors: inOutput,
         outputs: m.outputs,
-        commands: m.commands.map((c) => ({ text: c.text, words: c.words, subcommand: c.subcommand })),
+        commands: m.commands.map((c) => {
+          const summary = explainWords(c.words, c.text)?.summary;
+          return { text: c.text, words: c.words, subcommand: c.subcommand, ...(summary ? { summary } : {}) };
+        }),
         question: m.question,
         prose: m.prose,
+        words: m.words,
+        explained: m.commands.length > 0 ? explainCommand(text) : null,
       };
     },
   };

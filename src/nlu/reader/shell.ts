@@ -97,8 +97,10 @@ function readWord(line: string, i: number, prose: boolean): Word {
       continue;
     }
     if (c === '\\' && i + 1 < line.length) {
-      text += line.charAt(i + 1);
-      i += 2;
+      // `C:\Users\me`: before a letter or digit a backslash is a Windows path separator (a shell
+      // would drop it, but nobody escapes letters); before anything else it escapes that character.
+      text += /[A-Za-z0-9_.-]/.test(line.charAt(i + 1)) ? c : line.charAt(i + 1);
+      i += /[A-Za-z0-9_.-]/.test(line.charAt(i + 1)) ? 1 : 2;
       continue;
     }
     if (c === '$' && line[i + 1] === '(') {
