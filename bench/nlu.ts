@@ -326,10 +326,18 @@ function report(own: string | undefined, publicRun: CorporaRun | undefined): voi
   const out = parts.join('\n');
   if (flags.has('--json')) for (const line of publicRun?.jsonLines ?? []) console.log(line);
   else console.log(out);
-  if (!own || !publicRun) return; // a partial run does not replace the saved results
-  const file = join(root, 'bench/results/nlu.md');
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, `# NLU benchmark (npm run bench:nlu)\n\n${out}`);
+  const save = (name: string, text: string) => {
+    const file = join(root, 'bench/results', name);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  };
+  // The public corpora's table and JSON lines on their own; the whole report only from a whole run.
+  if (publicRun)
+    save(
+      'nlu-corpora.md',
+      `# Public benchmarks (npm run bench:nlu)\n${corporaTable(publicRun)}\n\`\`\`json\n${publicRun.jsonLines.join('\n')}\n\`\`\`\n`,
+    );
+  if (own && publicRun && !flags.has('--skip-nlpjs')) save('nlu.md', `# NLU benchmark (npm run bench:nlu)\n\n${out}`);
 }
 
 async function ownRows(): Promise<string> {
