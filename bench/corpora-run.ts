@@ -1,6 +1,7 @@
 // The public corpora (bench/corpora.ts) run for bench/nlu.ts: our classifier and nlp.js trained on
 // the same training split of each corpus, scored on its test split, beside the published numbers.
 import { createRequire } from 'node:module';
+import { cpus, loadavg } from 'node:os';
 import { chooseThreshold, classifierFromModel, NONE, trainModel, type ClassifierOptions } from '../src/nlu/classifier.ts';
 import { DEFAULT_FEATURES } from '../src/nlu/features.ts';
 import { DEFAULT_TRAINING } from '../src/nlu/linear.ts';
@@ -138,7 +139,7 @@ export function corporaTable(run: CorporaRun): string {
     '|---|---|---|---|',
     ...rows,
     '',
-    `CLINC150 (Larson et al. 2019, CC BY 3.0) and BANKING77 (Casanueva et al. 2020, CC BY 4.0) from ../shared/data/; published numbers from their SOURCE.txt (Table 2 of the CLINC paper; "–": not quoted there). Both systems train on \`train\` + \`oos_train\` (BANKING77: train.csv) and are scored on \`test\` / \`oos_test\` (test.csv). In-scope accuracy counts an in-scope sentence answered \`none\` as a miss. Ours: out-of-scope sentences are an internal class, and its \`none\` threshold is chosen on \`val\` / \`oos_val\` (${(CORPUS_THRESHOLD_RULE.maxInScopeLoss * 100).toFixed(1)} points of in-scope accuracy at most; the chosen value is in the --json line); BANKING77 has no out-of-scope rows and no threshold. nlp.js: its defaults, out-of-scope sentences as a class, its own \`None\` counted as none. Training time is wall clock on this machine (shared; see the load average above).`,
+    `CLINC150 (Larson et al. 2019, CC BY 3.0) and BANKING77 (Casanueva et al. 2020, CC BY 4.0) from ../shared/data/; published numbers from their SOURCE.txt (Table 2 of the CLINC paper; "–": not quoted there). Both systems train on \`train\` + \`oos_train\` (BANKING77: train.csv) and are scored on \`test\` / \`oos_test\` (test.csv). In-scope accuracy counts an in-scope sentence answered \`none\` as a miss. Ours: out-of-scope sentences are an internal class, and its \`none\` threshold is chosen on \`val\` / \`oos_val\` (${(CORPUS_THRESHOLD_RULE.maxInScopeLoss * 100).toFixed(1)} points of in-scope accuracy at most; the chosen value is in the --json line); BANKING77 has no out-of-scope rows and no threshold. nlp.js: its defaults, out-of-scope sentences as a class, its own \`None\` counted as none. Training time is wall clock on this machine (${cpus().length} CPU(s), load average ${loadavg()[0]?.toFixed(1) ?? '?'} at the end of the run).`,
     '',
   ].join('\n');
 }
