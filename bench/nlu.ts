@@ -335,7 +335,7 @@ function report(own: string | undefined, publicRun: CorporaRun | undefined): voi
   if (publicRun)
     save(
       'nlu-corpora.md',
-      `# Public benchmarks (npm run bench:nlu)\n${corporaTable(publicRun)}\n\`\`\`json\n${publicRun.jsonLines.join('\n')}\n\`\`\`\n`,
+      `# NLU benchmark, public corpora (npm run bench:nlu)\n${corporaTable(publicRun)}\n\`\`\`json\n${publicRun.jsonLines.join('\n')}\n\`\`\`\n`,
     );
   if (own && publicRun && !flags.has('--skip-nlpjs')) save('nlu.md', `# NLU benchmark (npm run bench:nlu)\n\n${out}`);
 }
