@@ -3,8 +3,12 @@
 //       (nlu-dev.jsonl) and the framed and pasted-output sets, both systems trained on intents/;
 //   (b) the three Braun et al. (2017) corpora (../shared/data/nlu-eval/), both trained on each
 //       corpus's train split and tested on its test split;
-//   (c) latency, start-up time to first answer (cold: nothing saved; warm: a saved model) and memory.
-// Prints one markdown table and writes it to bench/results/nlu.md.
+//   (c) latency, start-up time to first answer (cold: nothing saved; warm: a saved model) and memory;
+//   (d) the public benchmark anchors CLINC150 (full, small, oos_plus) and BANKING77 (bench/corpora.ts),
+//       both systems on the same data, beside the published numbers.
+// Prints markdown tables and writes them to bench/results/nlu.md.
+// Flags: --json prints one JSON line per public corpus (and no tables); --corpora-only runs (d)
+// alone; --no-corpora leaves (d) out; --skip-nlpjs leaves nlp.js out of (d) (it takes minutes there).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -18,6 +22,7 @@ import { NONE, trainClassifier } from '../src/nlu/classifier.ts';
 import { createNlu, loadIntentClassifier, trainIntentClassifier } from '../src/nlu/index.ts';
 import { MODEL_FILE } from '../src/nlu/model-cache.ts';
 import { normalize } from '../src/nlu/tokenize.ts';
+import { corporaTable, runPublicCorpora, type CorporaRun } from './corpora-run.ts';
 import { slowestHostileInputMs } from './hostile.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -301,7 +306,41 @@ const key = (s: string) =>
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 
+const flags = new Set(process.argv.slice(2));
+
 async function main(): Promise<void> {
+  let publicRun: CorporaRun | undefined;
+  if (!flags.has('--no-corpora'))
+    publicRun = await runPublicCorpora({
+      nlpjs: !flags.has('--skip-nlpjs'),
+      log: (m) => {
+        console.error(m);
+      },
+    });
+  report(flags.has('--corpora-only') ? undefined : await ownRows(), publicRun);
+}
+
+/** Prints (and saves) the own-set table and the public corpora's; JSON lines instead with --json. */
+function report(own: string | undefined, publicRun: CorporaRun | undefined): void {
+  const parts = [own, publicRun ? corporaTable(publicRun) : undefined].filter((p): p is string => p !== undefined);
+  const out = parts.join('\n');
+  if (flags.has('--json')) for (const line of publicRun?.jsonLines ?? []) console.log(line);
+  else console.log(out);
+  const save = (name: string, text: string) => {
+    const file = join(root, 'bench/results', name);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  };
+  // The public corpora's table and JSON lines on their own; the whole report only from a whole run.
+  if (publicRun)
+    save(
+      'nlu-corpora.md',
+      `# NLU benchmark, public corpora (npm run bench:nlu)\n${corporaTable(publicRun)}\n\`\`\`json\n${publicRun.jsonLines.join('\n')}\n\`\`\`\n`,
+    );
+  if (own && publicRun && !flags.has('--skip-nlpjs')) save('nlu.md', `# NLU benchmark (npm run bench:nlu)\n\n${out}`);
+}
+
+async function ownRows(): Promise<string> {
   const kb = loadKnowledge(join(root, 'intents'));
   const examples = kb.intents.flatMap((i) => i.examples.map((text) => ({ text, intent: i.id })));
   const readSet = (name: string) =>
@@ -452,11 +491,7 @@ async function main(): Promise<void> {
     'Braun corpora: each system is trained on the train split and tested on the test split of each corpus. One label per sentence, so micro-F1 = accuracy. Ours: no `none` threshold, "None" is a label like any other. nlp.js: its own threshold, its `None` counted as the corpus label "None" (a miss in the Chatbot corpus, which has no None).',
     `Node ${process.version}, ${cpus().length} CPU(s), load average ${loadavg()[0]!.toFixed(1)} at the end of the run; ${new Date().toISOString().slice(0, 10)}.`,
   ].join('\n');
-  const out = `${table}\n${notes}\n`;
-  console.log(out);
-  const file = join(root, 'bench/results/nlu.md');
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, `# NLU benchmark (npm run bench:nlu)\n\n${out}`);
+  return `${table}\n${notes}\n`;
 }
 
 await main();

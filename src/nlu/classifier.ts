@@ -148,3 +148,40 @@ export interface ModelClassifier extends TrainedClassifier {
 
 const round = (x: number) => Math.min(1, Math.max(0, Math.round(x * 1e4) / 1e4));
 const rounded = (s: Scored): Scored => ({ intent: s.intent, confidence: round(s.confidence) });
+
+/** How a `none` threshold is chosen from held-out sentences (see chooseThreshold). */
+export interface ThresholdRule {
+  /** In-scope accuracy (0-1) the threshold may cost on the held-out in-scope sentences, at most. */
+  maxInScopeLoss: number;
+  /** Thresholds tried, ascending. */
+  candidates?: readonly number[];
+}
+
+/**
+ * The `none` threshold for a trained model, chosen on held-out sentences (a validation split, never
+ * the test split): the highest candidate whose in-scope accuracy is at most `maxInScopeLoss` below
+ * the accuracy with no threshold. Raising the threshold turns more out-of-scope sentences into
+ * `none` and, past some point, in-scope ones too; this keeps the second cost bounded and explicit.
+ */
+export function chooseThreshold(
+  trained: TrainedModel,
+  inScope: readonly { text: string; intent: string }[],
+  rule: ThresholdRule,
+  options: ClassifierOptions = {},
+): number {
+  const candidates = rule.candidates ?? Array.from({ length: 41 }, (_, i) => i / 100);
+  const c = classifierFromModel(trained, { ...options, threshold: null });
+  const oosIndex = trained.outOfScope ? trained.labels.length - 1 : -1;
+  const scored = inScope.map((e) => {
+    const p = c.probabilities(e.text);
+    let best = 0;
+    for (let i = 1; i < p.length; i++) if (i !== oosIndex && (p[i] as number) > (p[best] as number)) best = i;
+    const pb = p[best] as number;
+    return { right: trained.labels[best] === e.intent, pb, oosWins: oosIndex >= 0 && (p[oosIndex] as number) > pb };
+  });
+  const accuracy = (t: number) => scored.filter((s) => s.right && !s.oosWins && s.pb >= t).length / Math.max(1, scored.length);
+  const base = accuracy(0);
+  let chosen = candidates[0] ?? 0;
+  for (const t of candidates) if (base - accuracy(t) <= rule.maxInScopeLoss) chosen = t;
+  return chosen;
+}

@@ -24,6 +24,8 @@ export interface FeatureWeights {
   spelling: boolean;
   /** Keep only features seen in at least this many training sentences. */
   minCount: number;
+  /** Stemmed word pairs one word apart ("change … name"), weight; unset or 0: none. */
+  skip?: number;
 }
 
 /**
@@ -79,7 +81,8 @@ const END = '</s>';
 const WORD = 0,
   PAIR = 1,
   CHARS = 2,
-  CONCEPT = 3;
+  CONCEPT = 3,
+  SKIP = 4;
 const KIND_SHIFT = 28;
 const HASH_MASK = (1 << KIND_SHIFT) - 1;
 
@@ -114,7 +117,7 @@ export class Featurizer {
   private readonly weightOf: number[];
 
   constructor(private readonly weights: FeatureWeights = DEFAULT_FEATURES) {
-    this.weightOf = [weights.word, weights.pair, weights.chars, weights.concept];
+    this.weightOf = [weights.word, weights.pair, weights.chars, weights.concept, weights.skip ?? 0];
   }
 
   get size(): number {
@@ -210,6 +213,7 @@ export class Featurizer {
     const add = (f: number) => out.set(f, (out.get(f) ?? 0) + amount);
     if (word > 0) for (const s of stems) add(hash(WORD, s));
     if (pair > 0) for (const [a, b] of nGrams.bigrams(stems, START, END)) add(hash(PAIR, `${a} ${b}`));
+    if ((this.weights.skip ?? 0) > 0) for (let i = 0; i + 2 < stems.length; i++) add(hash(SKIP, `${stems[i]} ${stems[i + 2]}`));
     if (conceptWeight > 0) {
       for (const s of stems) {
         const c = concept(s);

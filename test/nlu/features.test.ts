@@ -26,3 +26,21 @@ describe('pasted code', () => {
     expect(rest('logs\n```\nexited container\n```')).toBeGreaterThan(0);
   });
 });
+
+describe('skip pairs', () => {
+  const only = { ...DEFAULT_FEATURES, word: 0, pair: 0, chars: 0, concept: 0, spelling: false };
+
+  it('pairs words one apart, so "change my name" and "change your name" share a feature', () => {
+    const withSkip = new Featurizer({ ...only, skip: 1 });
+    withSkip.fit(['change my name', 'play a song']);
+    expect(withSkip.transform('change your name').index.length).toBe(1);
+    expect(withSkip.transform('name your change').index.length).toBe(0);
+  });
+
+  it('adds no such feature when unset', () => {
+    const without = new Featurizer(only);
+    without.fit(['change my name', 'play a song']);
+    expect(without.size).toBe(0);
+    expect(without.transform('change your name').index.length).toBe(0);
+  });
+});
