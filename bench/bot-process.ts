@@ -23,6 +23,8 @@ export interface BotProcess {
   tail(): string;
   /** How many JSON log lines had each `msg` (warnings and errors only). */
   logCounts(): Record<string, number>;
+  /** The first such line of each `msg` (cut at 600 characters). */
+  firstLogs(): string[];
   /** SIGTERM, then the exit code (SIGKILL after `ms`). */
   stop(ms?: number): Promise<number | null>;
 }
@@ -38,15 +40,17 @@ function status(pid: number, field: 'VmRSS' | 'VmHWM'): number {
 
 const DIST_START = `import { run } from ${JSON.stringify(`${ROOT}/dist/main.js`)}; process.exitCode = await run(['start']);`;
 
-/** Counts the `msg` of each complete JSON log line at warn (40) or above. */
-function logCounter(counts: Record<string, number>) {
+/** Counts the `msg` of each complete JSON log line at warn (40) or above; keeps the first line of each. */
+function logCounter(counts: Record<string, number>, first: Record<string, string>) {
   let partial = '';
   return (chunk: string) => {
     const lines = (partial + chunk).split('\n');
     partial = lines.pop() ?? '';
     for (const line of lines) {
       const m = /^\{"level":(\d+).*?"msg":"([^"]*)"/.exec(line);
-      if (m && Number(m[1]) >= 40) counts[m[2]!] = (counts[m[2]!] ?? 0) + 1;
+      if (!m || Number(m[1]) < 40) continue;
+      counts[m[2]!] = (counts[m[2]!] ?? 0) + 1;
+      first[m[2]!] ??= line.slice(0, 600);
     }
   };
 }
@@ -58,7 +62,8 @@ export function startBot(env: Record<string, string>, entry: 'src' | 'dist' = 's
   const pid = child.pid;
   let out = '';
   const counts: Record<string, number> = {};
-  const count = logCounter(counts);
+  const first: Record<string, string> = {};
+  const count = logCounter(counts, first);
   const keep = (d: Buffer) => {
     const s = d.toString();
     count(s);
@@ -93,6 +98,7 @@ export function startBot(env: Record<string, string>, entry: 'src' | 'dist' = 's
     },
     tail: () => out,
     logCounts: () => ({ ...counts }),
+    firstLogs: () => Object.values(first),
     async stop(ms = 10_000) {
       clearInterval(sampler);
       if (child.exitCode !== null) return child.exitCode;

@@ -2,7 +2,7 @@
 // already closed by the other side (the server's idle timeout ran out while this process was busy
 // and had not yet seen the FIN) never reached the server: sending it again on a new connection is
 // safe, and without it an acknowledged question would lose its answer. Only such connection
-// failures are retried, once; an HTTP error status is an answer and is not.
+// failures are retried, a few times; an HTTP error status is an answer and is not.
 
 const STALE_SOCKET = new Set(['UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'ECONNRESET', 'EPIPE']);
 
@@ -13,12 +13,21 @@ export function isStaleConnection(err: unknown): boolean {
   return typeof cause?.code === 'string' && STALE_SOCKET.has(cause.code);
 }
 
-/** Runs `send`; when it fails on a stale connection, runs it once more. */
+/** Attempts in all: a busy process may find several pooled connections closed at once. */
+export const SEND_ATTEMPTS = 3;
+
+/**
+ * Runs `send`; when it fails on a stale connection, runs it again (at most SEND_ATTEMPTS in all),
+ * each time after letting the event loop take in the closes it has not seen yet, so the pool
+ * drops those sockets instead of handing out the next dead one.
+ */
 export async function resendOnStaleConnection<T>(send: () => Promise<T>): Promise<T> {
-  try {
-    return await send();
-  } catch (err) {
-    if (!isStaleConnection(err)) throw err;
-    return send();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send();
+    } catch (err) {
+      if (attempt >= SEND_ATTEMPTS || !isStaleConnection(err)) throw err;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 }
