@@ -48,10 +48,13 @@ export interface SlackContainer {
   memoryPeak(): Promise<number>;
 }
 
-/** Starts the stand-in and the bot from `tag`, waits until the bot is ready. */
+let started = 0;
+
+/** Starts the stand-in and the bot from `tag` (names unique in this run), waits until the bot is ready. */
 export async function startSlackContainer(tag: string, env: string[] = []): Promise<SlackContainer> {
-  const standIn = testName('slack-standin');
-  const bot = testName('coach-slack');
+  const n = ++started;
+  const standIn = testName(`slack-standin-${n}`);
+  const bot = testName(`coach-slack-${n}`);
   await docker('run', '-d', '--name', standIn, '-p', '127.0.0.1::3000', '--entrypoint', 'node', tag, '-e', STAND_IN);
   const port = (await docker('port', standIn, '3000/tcp')).split('\n')[0]!.split(':').pop()!;
   const vars = [
