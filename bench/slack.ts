@@ -1,6 +1,6 @@
 // npm run bench:slack — 200 concurrent signed `/docker` slash commands in HTTP mode against the
 // local Slack stand-in, through the real Bolt and the real bot, run as its own process
-// (`coach start`, bench/bot-process.ts) the way `npm start` runs it. Reports ack latency (what
+// (`coach start` from the compiled dist/, as the image runs it: bench/bot-process.ts). Reports ack latency (what
 // Slack's 3 s rule is about) and how long the answers took to reach the response_url. The load
 // generators (worker threads) and the stand-in run in this process and share the 2 CPUs.
 // Then the hostile mixes (issue 11): 60 unsigned 4 MB POSTs beside the signed traffic, and 500
