@@ -7,6 +7,7 @@ import type { Answer } from '../../core/types.ts';
 import type { Answering, Delivery } from '../../runtime/lifecycle.ts';
 import { isSlackUserId } from './escape.ts';
 import { RecentMap } from './memory.ts';
+import { resendOnStaleConnection } from './resend.ts';
 import { mayShare, SHARE_REFUSED, type Conversation } from './share.ts';
 import { ACTION, renderAnswer, renderNotice, type ButtonValue, type SlackMessage } from './render.ts';
 import {
@@ -52,7 +53,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   /** Delivers ephemerally through the response_url, with "Share in channel" only where it may be shared. */
   function ephemeral(q: SlackQuestion, respond: RespondFn, where: Conversation): Delivery {
     const send = async (msg: SlackMessage) => {
-      await respond({ response_type: 'ephemeral', replace_original: false, ...msg });
+      await resendOnStaleConnection(() => respond({ response_type: 'ephemeral', replace_original: false, ...msg }));
     };
     return {
       ...before,
