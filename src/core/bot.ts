@@ -68,7 +68,11 @@ export function createBot(deps: BotDeps): Bot {
     deadlineMs: deps.hostDeadlineMs ?? 10_000,
     ...(deps.onError ? { onError: deps.onError } : {}),
   });
-  const actions: ActionContext = { kb, host: road };
+  const actions: ActionContext = {
+    kb,
+    host: road,
+    ...(nlu.ordinaryWord ? { ordinaryWord: (w: string) => nlu.ordinaryWord?.(w) ?? false } : {}),
+  };
   const shortcuts = new Map<Shortcut, Intent>(kb.intents.flatMap((i) => (i.shortcut ? [[i.shortcut, i] as const] : [])));
 
   async function handle(q: Question & { fromBot?: boolean }): Promise<Answer | null> {

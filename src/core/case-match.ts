@@ -78,10 +78,10 @@ const SUBJECT_PHRASES = [
   /\b(?:the )?([a-z0-9][a-z0-9_.-]{1,62}) service\b/i,
 ];
 
-export function subjectPhrase(text: string): string | null {
+export function subjectPhrase(text: string, ordinaryWord: (word: string) => boolean = () => false): string | null {
   for (const re of SUBJECT_PHRASES) {
     const m = re.exec(text)?.[1]?.toLowerCase();
-    if (m && !NOT_NAMES.has(m) && !STOPLIKE.has(m)) return m;
+    if (m && !NOT_NAMES.has(m) && !STOPLIKE.has(m) && !ordinaryWord(m)) return m;
   }
   return null;
 }

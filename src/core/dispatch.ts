@@ -25,6 +25,8 @@ export interface ActionContext {
   host: HostRoad;
   /** Picks an intent's answer unit for a question (the shared unit picker); word overlap when absent. */
   pickUnit?: PickUnit;
+  /** Ordinary words (never a container name): a phrase such as "service again" names nothing. */
+  ordinaryWord?: (word: string) => boolean;
 }
 
 export type ActionHandler = (r: ActionRequest, c: ActionContext) => Promise<Answer>;
@@ -38,7 +40,7 @@ export const ACTION_HANDLERS: Record<Action, ActionHandler> = {
   // `why [NAME]` asks the host (the one where the subject is, when several are open here and none
   // is named); a question in words is answered first, the host adding evidence (core/evidence.ts).
   diagnose: async (r, c) => {
-    if (r.q.command?.kind !== 'why') return evidenceAnswer(r, c.kb, c.host, c.pickUnit);
+    if (r.q.command?.kind !== 'why') return evidenceAnswer(r, c.kb, c.host, c.pickUnit, c.ordinaryWord);
     const req = diagnoseRequest(r);
     const where = await findSubject(c.host, r.q, req);
     const a = await fromHost({ ...r, q: where.q }, c, async (h) =>

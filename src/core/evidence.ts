@@ -40,11 +40,12 @@ export async function evidenceAnswer(
   kb: KnowledgeBase,
   road: HostRoad,
   pick: PickUnit = pickUnitByWords,
+  ordinaryWord: (word: string) => boolean = () => false,
 ): Promise<Answer> {
   // A follow-up click carries the intent's title as its text: the whole topic, not one unit.
   const unit = r.text === r.intent.title ? null : pick(r.intent, r.text);
   const a = unit ? unitAnswer(kb, r.intent, unit, r.confidence, r.entities) : knowledgeAnswer(kb, r.intent, r.confidence, r.entities);
-  const res = await road.query(r.q, (h) => lookAtCase(h, r));
+  const res = await road.query(r.q, (h) => lookAtCase(h, r, ordinaryWord));
   if (!res.ok) {
     const miss = res.miss;
     if (miss.kind === 'unreachable') return { ...a, findings: [miss.finding], data: { kind: 'error', finding: miss.finding } };
@@ -68,14 +69,14 @@ export async function evidenceAnswer(
   };
 }
 
-async function lookAtCase(h: HostPort, r: EvidenceRequest): Promise<Section> {
+async function lookAtCase(h: HostPort, r: EvidenceRequest, ordinaryWord: (word: string) => boolean): Promise<Section> {
   const port = r.args.port ?? r.entities.ports[0]?.host ?? r.entities.ports[0]?.container;
   const exitCode = r.entities.exitCodes[0];
   const given = r.args.name ?? r.entities.names[0] ?? r.entities.images[0];
   const extra: DiagnoseRequest = { ...(port !== undefined ? { port } : {}), ...(exitCode !== undefined ? { exitCode } : {}) };
   if (given) return named(await h.diagnose({ subject: given, ...extra }), given);
   const list = await h.listContainers({ all: true });
-  const word = nameInText(r.text, list) ?? subjectPhrase(r.text);
+  const word = nameInText(r.text, list) ?? subjectPhrase(r.text, ordinaryWord);
   if (word) return named(await h.diagnose({ subject: word, ...extra }), word);
   if (asksToLook(r.text)) {
     const d = await h.diagnose(port !== undefined ? { port } : {});

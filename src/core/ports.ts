@@ -88,6 +88,8 @@ export interface Nlu {
   entities(text: string): Entities;
   /** Explains the first docker command line in the text, or null when there is none. */
   explain(text: string): Explanation | null;
+  /** True for an ordinary English word, which is never taken as a container name. */
+  ordinaryWord?(word: string): boolean;
 }
 
 export type { ContainerSummary, ImageSummary } from './types.ts';

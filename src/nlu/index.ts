@@ -1,6 +1,7 @@
 // createNlu(kb): the classifier trained on the knowledge base's examples (plus the out-of-scope
 // list), entity extraction and the docker command explainer, behind the core's Nlu port. The
 // trained model is kept on disk (model-cache.ts) and loaded or trained on first use.
+import { COMMON_WORDS } from './common-words.ts';
 import type { Classifier, KnowledgeBase, Nlu } from '../core/ports.ts';
 import { trainClassifier, type ClassifierOptions, type TrainedClassifier, type TrainingExample } from './classifier.ts';
 import { outOfScopeFactor } from './domain.ts';
@@ -78,6 +79,7 @@ export function createNlu(kb: KnowledgeBase, options: NluOptions = {}): Nlu {
     classify: (text) => ready().classify(text),
     entities: (text) => extractEntities(text),
     explain: (text) => explainCommand(text),
+    ordinaryWord: (word) => COMMON_WORDS.has(word.toLowerCase()),
   };
 }
 export { DEFAULT_MODEL_CACHE_DIR, resolveModelCacheDir } from './model-cache.ts';
