@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore, StoreOpenError } from '../../src/store/open.ts';
-import { storeContract } from './contract.ts';
+import { storeContract, type StoreFactory } from './contract.ts';
+import { courseProgressContract } from './course-contract.ts';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -18,7 +19,7 @@ function tempDir(): string {
 }
 const dirOf = new WeakMap<object, string>();
 
-storeContract({
+const sqliteFactory: StoreFactory = {
   name: 'SQLite (embedded)',
   async open() {
     const dir = tempDir();
@@ -31,7 +32,9 @@ storeContract({
     if (!dir) throw new Error('unknown store');
     return openStore({ dataDir: dir });
   },
-});
+};
+storeContract(sqliteFactory);
+courseProgressContract(sqliteFactory);
 
 describe('the embedded store', () => {
   it('creates its data directory and says where it is', async () => {
