@@ -92,6 +92,12 @@ export const configSchema = z.object({
   COACH_PROXY_MAX_CONCURRENT: z.coerce.number().int().min(1).max(64).default(4),
   COACH_PROXY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 
+  // The store and the onboarding course (src/store/, src/course/)
+  COACH_DATA_DIR: z.string().default('.data').describe('where the embedded database file lives (a volume in the image)'),
+  COACH_ONBOARDING_NUDGE_DAYS: z.coerce.number().int().min(1).max(365).default(3).describe('days without activity before the one reminder'),
+  SLACK_ONBOARDING_CHANNELS: idList.describe('channels where people who join get a welcome to the course'),
+  DISCORD_ONBOARDING_CHANNELS: idList.describe('channels where people who join get a welcome to the course'),
+
   // Slack
   SLACK_BOT_TOKEN: secret(z.string().regex(/^xoxb-/, 'must start with xoxb-')),
   SLACK_SIGNING_SECRET: secret(),

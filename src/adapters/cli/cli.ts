@@ -3,9 +3,11 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Bot } from '../../core/bot.ts';
 import type { BotHandle, Nlu } from '../../core/ports.ts';
+import type { Learning } from '../../course/learning.ts';
 import { emptyEntities, type Question } from '../../core/types.ts';
 import { runChat } from './chat.ts';
 import { runImages, runPs, runWhy } from './host-commands.ts';
+import { LEARN_OPTIONS, LEARN_USAGE, LearnUsageError, REPORT_OPTIONS, REPORT_USAGE, runLearn, runLearningReport } from './learn.ts';
 import { colour, plain, renderAnswer, type Style } from './render.ts';
 
 import type { Io } from './io.ts';
@@ -29,6 +31,8 @@ export interface CliServices {
   discordRegister(io: Io): Promise<number>;
   /** `coach proxy`: the read-only Docker API proxy (src/proxy/); resolves with the exit code after SIGTERM. */
   proxy(io: Io): Promise<number>;
+  /** `coach learn`, `coach report --learning`: the onboarding course on the store (closed after each command). */
+  learning?(): Promise<Learning>;
 }
 
 const USAGE: Record<string, string> = {
@@ -48,6 +52,8 @@ Commands:
   start                       run the configured Slack/Discord adapters, or the terminal chat
   discord-register            register the /docker command with Discord
   proxy                       read-only Docker API proxy in front of the engine socket (deploy/compose.yaml)
+  learn --user NAME           the onboarding course: next lesson, --answer N, --progress, --stop
+  report --learning [--json]  the onboarding course's scorecard
 
 Run "coach <command> --help" for more.`,
   ask: 'Usage: coach ask "question"\n\nPrints the answer to one question.',
@@ -65,9 +71,13 @@ Run "coach <command> --help" for more.`,
     'Usage: coach discord-register\n\nRegisters the /docker command (guild when DISCORD_GUILD_ID is set, global otherwise) and prints what changed.',
   proxy:
     'Usage: coach proxy\n\nServes the Docker API read-only on COACH_PROXY_LISTEN, forwarding to COACH_PROXY_UPSTREAM: only the GET requests the bot makes, with environment values, secret-shaped labels and arguments, and exec command lines removed from every answer. Stops on SIGTERM.',
+  learn: LEARN_USAGE,
+  report: REPORT_USAGE,
 };
 
 const OPTIONS: Record<string, ParseArgsConfig['options']> = {
+  learn: LEARN_OPTIONS,
+  report: REPORT_OPTIONS,
   ask: {},
   chat: {},
   classify: { json: { type: 'boolean' } },
@@ -113,7 +123,7 @@ export async function runCli(argv: string[], io: Io, services: CliServices): Pro
   try {
     return await dispatch(cmd, parsed.values, parsed.positionals, io, services);
   } catch (err) {
-    if (err instanceof UsageError) return usage(io, err.message);
+    if (err instanceof UsageError || err instanceof LearnUsageError) return usage(io, err.message);
     throw err;
   }
 }
@@ -181,6 +191,14 @@ async function dispatch(
     case 'proxy':
       if (pos.length) throw new UsageError('proxy takes no arguments (settings: COACH_PROXY_*)');
       return s.proxy(io);
+    case 'learn':
+    case 'report': {
+      const learning = s.learning?.bind(s);
+      if (!learning) throw new UsageError(`${cmd} needs the store, which this build does not provide`);
+      if (cmd === 'learn') return runLearn(v, pos, io, learning);
+      if (!v['learning'] || pos.length) throw new UsageError('report: use coach report --learning [--json]');
+      return runLearningReport(v, io, learning);
+    }
   }
   throw new UsageError(`unknown command "${cmd}"`);
 }
