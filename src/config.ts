@@ -119,6 +119,11 @@ export const configSchema = z.object({
   COACH_PROXY_MAX_CONCURRENT: z.coerce.number().int().min(1).max(64).default(4),
   COACH_PROXY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 
+  // The onboarding course (src/course/; its progress is in the store)
+  COACH_ONBOARDING_NUDGE_DAYS: z.coerce.number().int().min(1).max(365).default(3).describe('days without activity before the one reminder'),
+  SLACK_ONBOARDING_CHANNELS: idList.describe('channels where people who join get a welcome to the course'),
+  DISCORD_ONBOARDING_CHANNELS: idList.describe('channels where people who join get a welcome to the course'),
+
   // Slack
   SLACK_BOT_TOKEN: secret(z.string().regex(/^xoxb-/, 'must start with xoxb-')),
   SLACK_SIGNING_SECRET: secret(),

@@ -104,6 +104,8 @@ export async function run(
     },
     // `coach proxy` (src/proxy/): the read-only Docker API proxy that deploy/compose.yaml runs.
     proxy: async () => (await import('./proxy/run.ts')).runProxy(needConfig(), logger(needConfig(), true)),
+    // `coach learn`, `coach report --learning` (src/course/): the store, opened per command.
+    learning: async () => (await import('./app/course.ts')).openLearning(needConfig()),
   };
 
   try {

@@ -2,6 +2,7 @@
 // an advisory lock, so two replicas starting at once apply each migration exactly once; the
 // embedded SQLite file belongs to one process. Never edit a migration that has shipped: add one.
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { courseMigration } from './course-migration.ts';
 
 const initial: Migration = {
   async up(db: Kysely<unknown>) {
@@ -53,6 +54,7 @@ const initial: Migration = {
 /** Every migration, oldest first; the names sort in that order. */
 export const MIGRATIONS: Record<string, Migration> = {
   '001_initial': initial,
+  '002_course': courseMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -10,7 +10,8 @@ const QUIET_KINDS = ['input_problem', 'error'];
 
 export class SqlStore implements Store {
   constructor(
-    private readonly db: Kysely<Tables>,
+    /** Shared with the course's progress store (src/store/course-store.ts): one connection pool. */
+    readonly db: Kysely<Tables>,
     readonly engine: 'sqlite' | 'postgres',
     readonly location: string,
   ) {}

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/core/store.ts';
 import { openStore, StoreOpenError } from '../../src/store/open.ts';
 import { PG_PASSWORD, postgresMissing, startPostgres, type PostgresServer } from '../helpers/postgres.ts';
-import { storeContract } from './contract.ts';
+import { storeContract, type StoreFactory } from './contract.ts';
+import { courseProgressContract } from './course-contract.ts';
 
 const missing = postgresMissing();
 if (missing && process.env.REQUIRE_POSTGRES === '1') throw new Error(`REQUIRE_POSTGRES=1 but ${missing}`);
@@ -22,7 +23,7 @@ describe.skipIf(missing !== null)('PostgreSQL', () => {
     server.stop();
   });
 
-  storeContract({
+  const pgFactory: StoreFactory = {
     name: 'PostgreSQL',
     async open() {
       const url = server.createDatabase(`contract_${++n}`);
@@ -35,7 +36,9 @@ describe.skipIf(missing !== null)('PostgreSQL', () => {
       if (!url) throw new Error('unknown store');
       return openStore({ databaseUrl: url, dataDir: '/nonexistent' });
     },
-  });
+  };
+  storeContract(pgFactory);
+  courseProgressContract(pgFactory);
 
   it('two replicas starting at once both open the store; the migrations run once', async () => {
     const url = server.createDatabase('replicas_start');

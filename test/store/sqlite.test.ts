@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore, StoreOpenError } from '../../src/store/open.ts';
-import { storeContract } from './contract.ts';
+import { storeContract, type StoreFactory } from './contract.ts';
+import { courseProgressContract } from './course-contract.ts';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -23,7 +24,7 @@ function tempDir(): string {
 }
 const dirOf = new WeakMap<object, string>();
 
-storeContract({
+const sqliteFactory: StoreFactory = {
   name: 'SQLite (embedded)',
   async open() {
     const dir = tempDir();
@@ -36,7 +37,9 @@ storeContract({
     if (!dir) throw new Error('unknown store');
     return openStore({ dataDir: dir });
   },
-});
+};
+storeContract(sqliteFactory);
+courseProgressContract(sqliteFactory);
 
 describe('the embedded store', () => {
   it('creates its data directory and says where it is', async () => {

@@ -3,10 +3,12 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Bot } from '../../core/bot.ts';
 import type { BotHandle, Nlu } from '../../core/ports.ts';
+import type { Learning } from '../../course/learning.ts';
 import { emptyEntities, type Question } from '../../core/types.ts';
 import { runChat } from './chat.ts';
 import { parseSince } from '../../core/report.ts';
 import { runImages, runPs, runWhy } from './host-commands.ts';
+import { LEARN_OPTIONS, LEARN_USAGE, LearnUsageError, REPORT_OPTIONS, REPORT_USAGE, runLearn, runLearningReport } from './learn.ts';
 import { colour, plain, renderAnswer, type Style } from './render.ts';
 
 import type { Io } from './io.ts';
@@ -44,6 +46,8 @@ export interface CliServices {
   proxy(io: Io): Promise<number>;
   /** `coach report`: the learning report from the store, for questions in the last `sinceMs`. */
   report(io: Io, opts: { sinceMs: number; json: boolean; style: Style }): Promise<number>;
+  /** `coach learn`, `coach report --learning`: the onboarding course on the store (closed after each command). */
+  learning?(): Promise<Learning>;
 }
 
 const USAGE: Record<string, string> = {
@@ -65,6 +69,8 @@ Commands:
   discord-register            register the /docker command with Discord
   proxy                       read-only Docker API proxy in front of the engine socket (deploy/compose.yaml)
   report [--since 7d] [--json]   what people asked, what the bot could not answer yet (from the store)
+  report --learning [--json]  the onboarding course's scorecard
+  learn --user NAME           the onboarding course: next lesson, --answer N, --progress, --stop
 
 Run "coach <command> --help" for more.`,
   ask: 'Usage: coach ask "question"\n\nPrints the answer to one question.',
@@ -84,12 +90,18 @@ Run "coach <command> --help" for more.`,
     'Usage: coach discord-register\n\nRegisters the /docker command (guild when DISCORD_GUILD_ID is set, global otherwise) and prints what changed.',
   proxy:
     'Usage: coach proxy\n\nServes the Docker API read-only on COACH_PROXY_LISTEN, forwarding to COACH_PROXY_UPSTREAM: only the GET requests the bot makes, with environment values, secret-shaped labels and arguments, and exec command lines removed from every answer. Stops on SIGTERM.',
+  learn: LEARN_USAGE,
+  report: `Usage: coach report [--since 7d] [--json]
+       coach report --learning [--json]
+
+From the store (COACH_DATA_DIR or DATABASE_URL): questions per day, answers per topic with their "not understood", unsure and 👎 counts, and the questions not answered well yet, grouped by similarity under the nearest topic. --since takes hours, days or weeks (24h, 7d, 2w; default 7d).
+
+${REPORT_USAGE}`,
 };
 
-USAGE['report'] =
-  'Usage: coach report [--since 7d] [--json]\n\nFrom the store (COACH_DATA_DIR or DATABASE_URL): questions per day, answers per topic with their "not understood", unsure and 👎 counts, and the questions not answered well yet, grouped by similarity under the nearest topic. --since takes hours, days or weeks (24h, 7d, 2w; default 7d).';
-
 const OPTIONS: Record<string, ParseArgsConfig['options']> = {
+  learn: LEARN_OPTIONS,
+  report: { ...REPORT_OPTIONS, since: { type: 'string' } },
   ask: {},
   chat: {},
   classify: { json: { type: 'boolean' } },
@@ -102,7 +114,6 @@ const OPTIONS: Record<string, ParseArgsConfig['options']> = {
   start: {},
   'discord-register': {},
   proxy: {},
-  report: { since: { type: 'string' }, json: { type: 'boolean' } },
 };
 
 class UsageError extends Error {}
@@ -137,7 +148,7 @@ export async function runCli(argv: string[], io: Io, services: CliServices): Pro
   try {
     return await dispatch(cmd, parsed.values, parsed.positionals, io, services);
   } catch (err) {
-    if (err instanceof UsageError) return usage(io, err.message);
+    if (err instanceof UsageError || err instanceof LearnUsageError) return usage(io, err.message);
     throw err;
   }
 }
@@ -214,8 +225,18 @@ async function dispatch(
     case 'proxy':
       if (pos.length) throw new UsageError('proxy takes no arguments (settings: COACH_PROXY_*)');
       return s.proxy(io);
+    case 'learn': {
+      const learning = s.learning?.bind(s);
+      if (!learning) throw new UsageError('learn needs the store, which this build does not provide');
+      return runLearn(v, pos, io, learning);
+    }
     case 'report': {
       if (pos.length) throw new UsageError('report takes no arguments');
+      if (v['learning']) {
+        const learning = s.learning?.bind(s);
+        if (!learning) throw new UsageError('report --learning needs the store, which this build does not provide');
+        return runLearningReport(v, io, learning);
+      }
       const since = typeof v['since'] === 'string' ? v['since'] : '7d';
       const sinceMs = parseSince(since);
       if (sinceMs === null) throw new UsageError(`--since must be a duration such as 24h, 7d or 2w, got "${since}"`);

@@ -7,6 +7,7 @@ import {
   PermissionFlagsBits,
   type RESTPutAPIApplicationCommandsJSONBody,
 } from 'discord.js';
+import { LEARN_SUBCOMMAND } from './course.ts';
 
 export const COMMAND_NAME = 'docker';
 
@@ -68,6 +69,7 @@ export const commandDefinitions: RESTPutAPIApplicationCommandsJSONBody = [
         ],
       },
       { type: Opt.Subcommand, name: 'help', description: 'What I can answer' },
+      LEARN_SUBCOMMAND,
     ],
   },
 ];

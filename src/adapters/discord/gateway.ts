@@ -14,6 +14,7 @@ import {
 } from 'discord.js';
 import type { PlatformAdapter } from '../../core/ports.ts';
 import { COMMAND_NAME } from './commands.ts';
+import { createDiscordCourse, isCourseButton, type DiscordCourseOptions } from './course.ts';
 import { guardRawPacket, optionValues, restBase } from './discord-util.ts';
 import { accessOf, hostGrant } from './permissions.ts';
 import { renderAnswer, renderNote, type DiscordMessage } from './render.ts';
@@ -22,6 +23,8 @@ import { messageToQuestion, mentionsBot, slashToQuestion, type DiscordContext } 
 
 export interface DiscordGatewayOptions extends DiscordAdapterOptions {
   token: string;
+  /** The onboarding course (`/docker learn`, welcome on join): course.ts. */
+  course?: DiscordCourseOptions;
 }
 
 const NO_PINGS = { parse: [], repliedUser: false };
@@ -29,6 +32,7 @@ const NO_PINGS = { parse: [], repliedUser: false };
 export function createDiscordGatewayAdapter(o: DiscordGatewayOptions): PlatformAdapter {
   const access = accessOf(o);
   const flow = flowFor(o);
+  const course = o.course ? createDiscordCourse(o.course, o.log) : null;
   let client: Client | null = null;
   let stopped = false;
 
@@ -39,7 +43,13 @@ export function createDiscordGatewayAdapter(o: DiscordGatewayOptions): PlatformA
 
   function newClient(): Client {
     const c = new Client({
-      intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+      intents: [
+        GatewayIntentBits.Guilds,
+        GatewayIntentBits.GuildMessages,
+        GatewayIntentBits.DirectMessages,
+        // Privileged (Developer Portal → Bot → Server Members Intent): the course's welcome on join.
+        ...(o.course?.membersIntent ? [GatewayIntentBits.GuildMembers] : []),
+      ],
       // DM channels are not cached: without Partials.Channel discord.js drops DMs silently.
       partials: [Partials.Channel],
       allowedMentions: NO_PINGS,
@@ -56,7 +66,12 @@ export function createDiscordGatewayAdapter(o: DiscordGatewayOptions): PlatformA
     });
     c.on(Events.MessageCreate, (m) => {
       if (!stopped) run(onMessage(m));
+      if (!stopped && course && m.author.id !== c.user?.id) run(course.message(m));
     });
+    if (course)
+      c.on(Events.GuildMemberAdd, (m) => {
+        run(course.memberAdded(m));
+      });
     return c;
   }
 
@@ -72,9 +87,11 @@ export function createDiscordGatewayAdapter(o: DiscordGatewayOptions): PlatformA
     if (i.isChatInputCommand()) {
       if (i.commandName !== COMMAND_NAME) return;
       const sub = i.options.getSubcommand(false) ?? 'help';
+      if (sub === 'learn' && course) return course.command(i);
       const q = slashToQuestion({ subcommand: sub, options: optionValues(i.options.data) }, ctx, hostGrant(access, ctx));
       return flow.answer(q, responder(i));
     }
+    if (i.isButton() && course && isCourseButton(i.customId)) return course.button(i);
     if (i.isButton()) return flow.button(i.customId, ctx, responder(i));
   }
 

@@ -9,6 +9,7 @@ import { createLifecycle, type Lifecycle } from '../../runtime/lifecycle.ts';
 import { registerListeners, type LoggerLike } from './listeners.ts';
 import { refuseShapelessBody } from './body-shape.ts';
 import { AckGate } from './flow.ts';
+import { courseMiddleware, registerCourse, type SlackCourseOptions } from './course.ts';
 
 export interface SlackAdapterOptions {
   config: NonNullable<Config['slack']>;
@@ -18,6 +19,8 @@ export interface SlackAdapterOptions {
   logger?: LoggerLike;
   /** Whether a Docker host is connected at all (host permissions only matter when it is). */
   hostConfigured: boolean;
+  /** The onboarding course (`/docker learn`, welcome on join): course.ts. */
+  course?: SlackCourseOptions;
   /** Knobs for tests and benchmarks; production uses the defaults. */
   tuning?: {
     /** Web API retries (Bolt's default retries for minutes; tests want 0). */
@@ -109,6 +112,10 @@ export function createSlackAdapter(opts: SlackAdapterOptions): PlatformAdapter {
   // Answers wait for the acks of requests still arriving (at most 1 s): see flow.ts.
   const gate = new AckGate(1000);
 
+  if (opts.course) {
+    app.use(courseMiddleware(opts.course, log)); // before the question listener sees `/docker learn`
+    registerCourse(app, opts.course, log);
+  }
   registerListeners(app, {
     answering: lifecycle,
     log,

@@ -23,7 +23,7 @@ describe('discord command registration', () => {
     expect(put.auth).toBe('Bot bot-token');
     const docker = put.body[0];
     expect(docker).toMatchObject({ name: 'docker', type: 1, default_member_permissions: '2048', contexts: [0, 1] });
-    expect(docker.options.map((o: any) => o.name)).toEqual(['ask', 'why', 'ps', 'images', 'explain', 'help']);
+    expect(docker.options.map((o: any) => o.name)).toEqual(['ask', 'why', 'ps', 'images', 'explain', 'help', 'learn']);
     const why = docker.options.find((o: any) => o.name === 'why');
     expect(why.options).toEqual([
       expect.objectContaining({ name: 'name', type: 3, autocomplete: true }),

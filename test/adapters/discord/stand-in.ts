@@ -114,6 +114,14 @@ export class DiscordStandIn {
     if (/^\/api\/v10\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return { status: 204 };
     if (/^\/api\/v10\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(path)) return { status: 200, body: this.message(body, CHANNEL_ID) };
     if (/^\/api\/v10\/webhooks\/\d+\/[^/]+$/.test(path)) return { status: 200, body: this.message(body, CHANNEL_ID) };
+    // A DM channel (user.send(): the course's welcome); its id is the user's id with a 9 in front.
+    if (path === '/api/v10/users/@me/channels' && method === 'POST') {
+      const id = `9${String(body.recipient_id)}`;
+      return {
+        status: 200,
+        body: { id, type: 1, recipients: [{ id: body.recipient_id, username: 'person', discriminator: '0', avatar: null }] },
+      };
+    }
     const ch = /^\/api\/v10\/channels\/(\d+)\/messages$/.exec(path);
     if (ch && method === 'POST') return { status: 200, body: this.message(body, ch[1]!) };
     if (/^\/api\/v10\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {

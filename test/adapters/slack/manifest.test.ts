@@ -13,13 +13,20 @@ const manifest = parse(readFileSync(new URL('../../../slack/manifest.yaml', impo
 describe('slack/manifest.yaml', () => {
   it('declares /docker, mentions, DMs, interactivity and Socket Mode', () => {
     expect(manifest.features.slash_commands.map((c) => c.command)).toEqual([SLASH_COMMAND]);
-    expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(['app_mention', 'message.im']);
+    expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(['app_mention', 'member_joined_channel', 'message.im']);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
     expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
   });
 
   it('asks for the minimal scopes only', () => {
-    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['app_mentions:read', 'chat:write', 'commands', 'im:history']);
+    expect(manifest.oauth_config.scopes.bot.sort()).toEqual([
+      'app_mentions:read',
+      'channels:read',
+      'chat:write',
+      'commands',
+      'im:history',
+      'users:read',
+    ]);
   });
 });

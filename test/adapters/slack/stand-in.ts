@@ -12,7 +12,9 @@ import { WAIT_MS, waitFor as sharedWaitFor } from '../../helpers/wait.ts';
 export const BOT = { userId: 'UBOT0001', botId: 'BBOT0001', teamId: 'T0001' };
 
 export interface Posted {
-  via: 'chat.postMessage' | 'response_url';
+  via: 'chat.postMessage' | 'chat.postEphemeral' | 'response_url';
+  /** chat.postEphemeral: who sees it. */
+  user?: string;
   /** For response_url posts: which url id. */
   urlId?: string;
   channel?: string;
@@ -86,6 +88,18 @@ export async function startStandIn(): Promise<StandIn> {
         }
         posted.push(msg);
         return reply(200, { ok: true, channel: args.channel, ts: `${Date.now() / 1000}` });
+      }
+      // The course's welcome: users.info (ids starting UBOT are bots, UGUEST guests) and chat.postEphemeral.
+      if (method === 'users.info') {
+        const id = String(args.user);
+        return reply(200, {
+          ok: true,
+          user: { id, is_bot: id.startsWith('UBOT'), is_restricted: id.startsWith('UGUEST'), is_ultra_restricted: false },
+        });
+      }
+      if (method === 'chat.postEphemeral') {
+        posted.push({ ...toPosted('chat.postEphemeral', args), user: String(args.user) });
+        return reply(200, { ok: true, message_ts: `${Date.now() / 1000}` });
       }
       return reply(200, { ok: false, error: 'unknown_method' });
     }
