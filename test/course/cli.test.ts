@@ -72,7 +72,11 @@ describe('coach learn', () => {
       code: 2,
       stderr: expect.stringContaining('choose one of'),
     });
-    expect(await coach('report')).toMatchObject({ code: 2, stderr: expect.stringContaining('coach report --learning') });
+    // `coach report` alone is the learning loop's report (test/app/learning.test.ts); --learning the course's.
+    expect(await coach('report', '--learning', 'extra')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('report takes no arguments'),
+    });
   });
 });
 
