@@ -9,11 +9,24 @@ import { loadKnowledge } from '../knowledge/load.ts';
 import { createNlu, resolveModelCacheDir } from '../nlu/index.ts';
 import { createMessageReader } from '../nlu/reader/index.ts';
 import type { Logger } from '../ops/logger.ts';
-import { createMetrics } from '../ops/metrics.ts';
+import { createMetrics, type Metrics } from '../ops/metrics.ts';
+import type { ConversationBacking } from '../core/conversation.ts';
 import type { Store } from '../core/store.ts';
 import { buildHosts } from './host.ts';
 import { createLearningRecorder } from './learning.ts';
 import type { Runtime } from './types.ts';
+
+/** Conversation context through the store: a follow-up on another replica, or after a restart, stays on topic. */
+function storeConversations(store: Store, logger: Logger, metrics: Metrics): ConversationBacking {
+  return {
+    load: (key, now) => store.getContext(key, now),
+    save: (key, payload, expiresAt) => store.putContext(key, payload, expiresAt),
+    onError: (err, what) => {
+      metrics.storeError(`context_${what}`);
+      logger.warn({ err }, `store: could not ${what} conversation context`);
+    },
+  };
+}
 
 export const INTENTS_DIR = fileURLToPath(new URL('../../intents', import.meta.url));
 export const ERRORS_DIR = fileURLToPath(new URL('../../errors', import.meta.url));
@@ -40,6 +53,7 @@ export function buildRuntime(config: Config, logger: Logger, opts: { forceHost?:
     pasted: { read: (text, request) => diagnosePasted(text, request) },
     ...(hosts.length > 0 ? { hosts: hosts.map((h) => ({ name: h.name, host: h.host })) } : {}),
     maxInputChars: config.COACH_MAX_INPUT_CHARS,
+    ...(opts.store ? { conversations: storeConversations(opts.store, logger, metrics) } : {}),
     contextTtlMs: config.COACH_CONTEXT_TTL_MINUTES * 60_000,
     hostDeadlineMs: config.COACH_ENGINE_TIMEOUT_MS * 3 + 1000,
     onHandled: (r) => {

@@ -3,7 +3,7 @@
 // answer, and turn any error into a kind message.
 import { explainAnswer, helpAnswer, inputProblemAnswer, internalErrorAnswer, noneAnswer } from './answers.ts';
 import { parseCommandText } from './command-text.ts';
-import { ConversationStore } from './conversation.ts';
+import { ConversationStore, type ConversationBacking } from './conversation.ts';
 import { dispatch, type ActionContext, type ActionRequest } from './dispatch.ts';
 import { takeHostMention } from './host-choice.ts';
 import { createHostRoad } from './host-road.ts';
@@ -39,6 +39,8 @@ export interface BotDeps {
   hosts?: readonly NamedHost[];
   maxInputChars?: number;
   contextTtlMs?: number;
+  /** Shares conversation context through the store (restarts, replicas); in memory only when absent. */
+  conversations?: ConversationBacking;
   /** Upper bound for a whole host query, on top of the host's own per-request limit. */
   hostDeadlineMs?: number;
   now?: () => number;
@@ -61,7 +63,7 @@ export function createBot(deps: BotDeps): Bot {
   const { knowledge: kb, nlu, host } = deps;
   const maxChars = deps.maxInputChars ?? 4000;
   const now = deps.now ?? Date.now;
-  const context = new ConversationStore(deps.contextTtlMs ?? 30 * 60_000, now);
+  const context = new ConversationStore(deps.contextTtlMs ?? 30 * 60_000, now, 10_000, deps.conversations);
   const road = createHostRoad({
     ...(host ? { host } : {}),
     ...(deps.hosts ? { hosts: deps.hosts } : {}),
@@ -80,6 +82,7 @@ export function createBot(deps: BotDeps): Bot {
     const started = performance.now();
     let answer: Answer;
     try {
+      await context.load(q.conversation);
       answer = await answerFor(withHostMention(q));
     } catch (err) {
       deps.onError?.(err, q);

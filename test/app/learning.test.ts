@@ -129,6 +129,21 @@ describe('the store through `coach start` and `coach report`', () => {
     expect(plain.stdout).toContain('Not answered well yet');
   });
 
+  it('a follow-up after a restart keeps its context (the embedded store holds it)', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'coach-context-'));
+    dirs.push(dataDir);
+    const env = cleanEnv({ COACH_DATA_DIR: dataDir, COACH_LOG_LEVEL: 'silent' });
+    const first = await runMain(['start'], { input: 'how do I delete an image\n', env });
+    expect(first.stdout).toContain('docker rmi');
+    // A new process: the turn comes back from the store, so the elliptical follow-up turns to containers.
+    const after = await runMain(['start'], { input: 'what about containers?\n', env });
+    expect(after.stdout).toContain('docker rm');
+    expect(after.stdout).toMatch(/Stopping and removing containers/);
+    // Without the first process's turn (a fresh store), the same follow-up has no topic to turn.
+    const fresh = await runMain(['start'], { input: 'what about containers?\n', env: cleanEnv({ COACH_LOG_LEVEL: 'silent' }) });
+    expect(fresh.stdout).not.toMatch(/Stopping and removing containers/);
+  });
+
   it('a store that cannot be opened stops `coach start` with one clear message', async () => {
     const env = cleanEnv({ DATABASE_URL: 'postgres://coach:Sup3rSecret@127.0.0.1:1/nowhere' });
     const r = await runMain(['start'], { input: 'hello\n', env });
