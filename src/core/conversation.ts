@@ -5,6 +5,8 @@ import type { Entities } from './types.ts';
 export interface Turn {
   text: string;
   intent: string;
+  /** The answer unit shown (its id under `intent`); absent: the intent's article (or a host answer). */
+  unit?: string;
   entities: Entities;
   at: number;
 }
