@@ -4,7 +4,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Bot } from '../../core/bot.ts';
 import type { BotHandle, Nlu } from '../../core/ports.ts';
 import { emptyEntities, type Question } from '../../core/types.ts';
-import { runChat } from './chat.ts';
+import { runChat, terminalWidth } from './chat.ts';
 import { runImages, runPs, runWhy } from './host-commands.ts';
 import { colour, plain, renderAnswer, type Style } from './render.ts';
 
@@ -148,7 +148,7 @@ async function dispatch(
         ...(cmd === 'explain' ? { command: { kind: 'explain', line: text } } : {}),
       };
       const answer = await bot.handle(q);
-      if (answer) io.stdout.write(`${renderAnswer(answer, style)}\n`);
+      if (answer) io.stdout.write(`${renderAnswer(answer, style, io.stdout.isTTY ? { width: terminalWidth(io) } : {})}\n`);
       return 0;
     }
     case 'classify':
