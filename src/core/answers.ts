@@ -83,13 +83,13 @@ export function alreadyShownAnswer(kb: KnowledgeBase, intent: Intent, shownUnit:
     kind: 'knowledge',
     intent: intent.id,
     confidence: 1,
-    title: 'Covered just above',
+    title: intent.title,
     blocks: [
       {
         type: 'text',
         text: shownUnit
-          ? 'That is what my last answer covers. The full article has the details around it.'
-          : 'My last answer covers that. Ask about one part of it, or pick a related topic.',
+          ? 'That is what my last answer, just above, covers. The full article has the details around it.'
+          : 'My last answer, just above, covers that. Ask about one part of it, or pick a related topic.',
       },
     ],
     ...(shownUnit ? { more: { intent: intent.id, label: intent.title } } : {}),
