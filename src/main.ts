@@ -41,6 +41,7 @@ export async function run(
       level: long ? c.COACH_LOG_LEVEL : quieter(c.COACH_LOG_LEVEL, 'warn'),
       format: c.COACH_LOG_FORMAT ?? ((io.stderr as { isTTY?: boolean }).isTTY ? 'pretty' : 'json'),
       secrets: secretValues(c),
+      destination: io.stderr,
     });
   let runtime: Runtime | undefined;
   const runtimeFor = (forceHost: boolean) => {
