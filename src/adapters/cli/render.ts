@@ -3,7 +3,7 @@
 // user-supplied text can never move the cursor or recolour the terminal.
 import { answerChoices } from '../../core/answers.ts';
 import type { Answer, Block, Finding, IntentRef } from '../../core/types.ts';
-import { fitColumns, visibleLength, wrap, wrapCell } from './wrap.ts';
+import { fitColumns, packItems, visibleLength, wrap, wrapCell } from './wrap.ts';
 
 export interface Style {
   bold: (s: string) => string;
@@ -135,7 +135,14 @@ export function renderAnswer(a: Answer, st: Style = plain, opts: RenderOptions =
   for (const n of a.notices) parts.push(st.yellow(fit(`note: ${inline(oneLine(n), st)}`, opts)));
   for (const b of a.blocks) parts.push(block(b, st, opts));
   for (const f of a.findings) parts.push(finding(f, st));
-  if (a.commands.length) parts.push(`${st.dim('Try:')} ${a.commands.map((c) => st.code(clean(c))).join(st.dim(' · '))}`);
+  if (a.commands.length) {
+    const commands = a.commands.map((c) => st.code(oneLine(c)));
+    parts.push(
+      opts.width
+        ? packItems(commands, opts.width, `${st.dim('Try:')} `, '     ', st.dim(' · '))
+        : `${st.dim('Try:')} ${commands.join(st.dim(' · '))}`,
+    );
+  }
   const choices = renderChoices(a, st, opts);
   if (choices) parts.push(choices);
   return parts.join('\n\n');

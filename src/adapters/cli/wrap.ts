@@ -70,3 +70,24 @@ export function fitColumns(natural: number[], total: number, gap: number, min = 
   }
   return widths;
 }
+
+/**
+ * Lays whole items (commands: never broken inside) on lines of at most `width` columns, `sep`
+ * between items on one line; an item longer than a line gets a line of its own.
+ */
+export function packItems(items: string[], width: number, first: string, rest: string, sep: string): string {
+  const lines: string[] = [];
+  let line = first;
+  let empty = true;
+  for (const item of items) {
+    if (!empty && visibleLength(line) + visibleLength(sep) + visibleLength(item) > width) {
+      lines.push(line);
+      line = rest;
+      empty = true;
+    }
+    line += empty ? item : sep + item;
+    empty = false;
+  }
+  lines.push(line);
+  return lines.join('\n');
+}
