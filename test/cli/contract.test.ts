@@ -45,7 +45,7 @@ function cliDriver(): Promise<ContractDriver> {
       const s = session(conversation);
       // The last answer's numbers count: the latest `[n] label` in the output.
       const said = s.output.replace(/\s+/g, ' ');
-      const picked = [...said.matchAll(/\[(\d+)\] ([^·[]+)/g)].filter((m) => (m[2] ?? '').trim() === label).at(-1);
+      const picked = [...said.matchAll(/\[(\d+)\] ([^·[]+)/g)].filter((m) => (m[2] ?? '').trim().startsWith(label)).at(-1);
       if (!picked) throw new Error(`no numbered choice "${label}" in: ${said}`);
       return send(picked[1] ?? '', conversation);
     },
