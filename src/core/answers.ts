@@ -62,7 +62,7 @@ export function refForScored(kb: KnowledgeBase, s: Scored): IntentRef | undefine
  * One answer unit: the direct answer (the person's names, ports and tags filled in where it has a
  * place for them), its command as a code block, and "More" to the intent's full article.
  */
-export function unitAnswer(intent: Intent, unit: Unit, confidence: number, entities: Entities): Answer {
+export function unitAnswer(kb: KnowledgeBase, intent: Intent, unit: Unit, confidence: number, entities: Entities): Answer {
   const blocks: Block[] = markdownToBlocks(fillPlaceholders(unit.answer, entities));
   if (unit.command) blocks.push({ type: 'code', code: fillPlaceholders(unit.command, entities), lang: 'sh' });
   return baseAnswer({
@@ -73,6 +73,8 @@ export function unitAnswer(intent: Intent, unit: Unit, confidence: number, entit
     title: unit.question,
     blocks,
     more: { intent: intent.id, label: intent.title },
+    // The topic's related topics stay one tap away, after "More".
+    followups: refsFor(kb, intent.followups),
     entities,
   });
 }

@@ -246,7 +246,7 @@ export function createBot(deps: BotDeps): Bot {
       if (!unit) return alreadyShownAnswer(kb, intent, previous.unit !== undefined, entities);
     }
     const a = shortAnswer(unit)
-      ? unitAnswer(intent, unit, c.confidence, entities)
+      ? unitAnswer(kb, intent, unit, c.confidence, entities)
       : await dispatch({ q, intent, confidence: c.confidence, entities, text, args: {} }, actions);
     if (AREA_TABLE[intent.area].topic)
       context.set(q.conversation, { text, intent: intent.id, ...(shortAnswer(unit) ? { unit: unit.id } : {}), entities });

@@ -60,7 +60,7 @@ describe('a specific question gets its answer unit', () => {
     const intent = fixture.kb.get('mistake.latest_tag');
     const unit = intent?.units?.find((u) => u.id === 'rollback');
     if (!intent || !unit) throw new Error('fixture unit missing');
-    const a = unitAnswer(intent, unit, 1, { ...emptyEntities(), names: ['web'], images: ['registry.local:5000/team/app:2.0'] });
+    const a = unitAnswer(fixture.kb, intent, unit, 1, { ...emptyEntities(), names: ['web'], images: ['registry.local:5000/team/app:2.0'] });
     expect(a.blocks.at(-1)).toMatchObject({ code: 'docker run -d --name web registry.local:5000/team/app:2.0' });
   });
 });
