@@ -18,6 +18,7 @@ import { NONE, trainClassifier } from '../src/nlu/classifier.ts';
 import { createNlu, loadIntentClassifier, trainIntentClassifier } from '../src/nlu/index.ts';
 import { MODEL_FILE } from '../src/nlu/model-cache.ts';
 import { normalize } from '../src/nlu/tokenize.ts';
+import { answerLengthRows, answerLengthTable } from './answer-length.ts';
 import { slowestHostileInputMs } from './hostile.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -438,6 +439,7 @@ async function main(): Promise<void> {
       `${nlpStart.cold.rssMb.toFixed(0)} / ${nlpStart.warm.rssMb.toFixed(0)} MB`,
     ],
     ['Slowest hostile input (entities, explain, framing; test/fixtures/hostile-inputs.ts)', ms(slowestHostileInputMs()), '–'],
+    ...answerLengthTable(await answerLengthRows()),
   ];
   const table = [
     `| Measure | ${systems.map((s) => s.name).join(' | ')} |`,
