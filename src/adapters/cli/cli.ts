@@ -198,6 +198,8 @@ async function classify(text: string, io: Io, s: CliServices): Promise<number> {
     return {
       text: t,
       intent: c.intent,
+      // The answer unit is an extra field (the contract's `intent` stays a topic id or `none`).
+      ...(c.unit !== undefined ? { unit: `${c.intent}/${c.unit}` } : {}),
       confidence: round(c.confidence),
       alternatives: c.alternatives.map((a) => ({ intent: a.intent, confidence: round(a.confidence) })),
       entities,
