@@ -5,7 +5,6 @@
 // no Docker topic at all live in out-of-scope-chat.ts; the operations around Docker (host admin,
 // CI, other runtimes, cloud, web/TLS/DNS) in out-of-scope-ops.ts.
 import { chitChat, databases, elsewhere, packageManagers, programming, smallTalk, versionControl } from './out-of-scope-chat.ts';
-import { hardware, virtualMachines } from './out-of-scope-machines.ts';
 import { ciPipelines, cloudDeploy, containerRuntimes, hostAdmin, swarm, webTlsDns } from './out-of-scope-ops.ts';
 
 const kubernetes = [
@@ -232,6 +231,4 @@ export const OUT_OF_SCOPE: readonly string[] = [
   ...versionControl,
   ...packageManagers,
   ...databases,
-  ...virtualMachines,
-  ...hardware,
 ];

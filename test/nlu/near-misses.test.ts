@@ -1,6 +1,6 @@
 // Near misses around the word "VM" (issue 13, "What was seen"): a question about virtual machines
 // or hardware is declined, while questions about containers compared with VMs are still answered.
-// None of these sentences is in the out-of-scope list (src/nlu/out-of-scope-machines.ts).
+// A machine word with none of the bot's own words counts as a neighbouring topic's (src/nlu/domain.ts).
 import { describe, expect, it } from 'vitest';
 import { realParts } from '../helpers/bot.ts';
 
