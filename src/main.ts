@@ -33,9 +33,10 @@ export async function run(
     if (!config) throw problems ?? new Error('no configuration');
     return config;
   };
-  // The terminal chat (`start` with no Slack or Discord settings) shares the terminal with the
-  // conversation: only warnings and errors are logged there, so log lines never interleave with it.
-  const chatOnly = (c: Config) => !c.slack && !c.discord;
+  // The terminal chat (`start` with no Slack or Discord settings) on a terminal shares it with the
+  // log: only warnings and errors are logged there, so log lines never interleave with the
+  // conversation. Logs redirected to a file or a collector keep the configured level.
+  const chatOnly = (c: Config) => !c.slack && !c.discord && Boolean((io.stderr as { isTTY?: boolean }).isTTY);
   const logger = (c: Config, long: boolean) =>
     createLogger({
       level: long ? c.COACH_LOG_LEVEL : quieter(c.COACH_LOG_LEVEL, 'warn'),
