@@ -23,6 +23,7 @@ import { createNlu, loadIntentClassifier, trainIntentClassifier } from '../src/n
 import { MODEL_FILE } from '../src/nlu/model-cache.ts';
 import { normalize } from '../src/nlu/tokenize.ts';
 import { corporaTable, runPublicCorpora, type CorporaRun } from './corpora-run.ts';
+import { answerLengthRows, answerLengthTable } from './answer-length.ts';
 import { slowestHostileInputMs } from './hostile.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -477,6 +478,7 @@ async function ownRows(): Promise<string> {
       `${nlpStart.cold.rssMb.toFixed(0)} / ${nlpStart.warm.rssMb.toFixed(0)} MB`,
     ],
     ['Slowest hostile input (entities, explain, framing; test/fixtures/hostile-inputs.ts)', ms(slowestHostileInputMs()), '–'],
+    ...answerLengthTable(await answerLengthRows()),
   ];
   const table = [
     `| Measure | ${systems.map((s) => s.name).join(' | ')} |`,

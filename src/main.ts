@@ -38,16 +38,21 @@ export async function run(
     if (!config) throw problems ?? new Error('no configuration');
     return config;
   };
+  // The terminal chat (`start` with no Slack or Discord settings) on a terminal shares it with the
+  // log: only warnings and errors are logged there, so log lines never interleave with the
+  // conversation. Logs redirected to a file or a collector keep the configured level.
+  const chatOnly = (c: Config) => !c.slack && !c.discord && Boolean((io.stderr as { isTTY?: boolean }).isTTY);
   const logger = (c: Config, long: boolean) =>
     createLogger({
-      level: long ? c.COACH_LOG_LEVEL : 'warn',
+      level: long ? c.COACH_LOG_LEVEL : quieter(c.COACH_LOG_LEVEL, 'warn'),
       format: c.COACH_LOG_FORMAT ?? ((io.stderr as { isTTY?: boolean }).isTTY ? 'pretty' : 'json'),
       secrets: secretValues(c),
+      destination: io.stderr,
     });
   let runtime: Runtime | undefined;
   const runtimeFor = (forceHost: boolean) => {
     const c = needConfig();
-    runtime ??= buildRuntime(c, logger(c, command === 'start'), { forceHost });
+    runtime ??= buildRuntime(c, logger(c, command === 'start' && !chatOnly(c)), { forceHost });
     return runtime;
   };
 
@@ -118,4 +123,11 @@ export async function run(
     io.stderr.write(`coach: ${err instanceof Error ? err.message : String(err)}\n`);
     return 1;
   }
+}
+
+const LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+
+/** The quieter of two log levels (`silent` and `error` stay as set; `debug` becomes `warn`). */
+function quieter(a: Config['COACH_LOG_LEVEL'], b: Config['COACH_LOG_LEVEL']): Config['COACH_LOG_LEVEL'] {
+  return LEVELS.indexOf(a) >= LEVELS.indexOf(b) ? a : b;
 }

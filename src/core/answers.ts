@@ -1,7 +1,8 @@
 // Builders for the Answer shapes the core returns. Pure: knowledge in, Answer out.
-import type { Intent, KnowledgeBase, Explanation, Scored } from './ports.ts';
+import type { Intent, KnowledgeBase, Explanation, Scored, Unit } from './ports.ts';
 import { AREA_TABLE, AREAS } from './intent-kinds.ts';
 import { markdownToBlocks } from './markdown.ts';
+import { fillPlaceholders } from './placeholders.ts';
 import { emptyEntities, type Answer, type Block, type Entities, type IntentRef } from './types.ts';
 
 export function baseAnswer(partial: Partial<Answer> & Pick<Answer, 'kind' | 'title'>): Answer {
@@ -25,6 +26,87 @@ export function refsFor(kb: KnowledgeBase, ids: readonly string[]): IntentRef[] 
     const it = kb.get(id);
     return it ? [{ intent: id, label: it.title }] : [];
   });
+}
+
+/** A unit's full id, `<intent>/<unit>`; the intent id alone stands for its article. */
+export function unitRef(intent: string, unit?: string): string {
+  return unit === undefined ? intent : `${intent}/${unit}`;
+}
+
+/** The intent and unit a ref (a button's or a numbered choice's target) names. */
+export function parseRef(ref: string): { intent: string; unit?: string } {
+  const slash = ref.indexOf('/');
+  return slash < 0 ? { intent: ref } : { intent: ref.slice(0, slash), unit: ref.slice(slash + 1) };
+}
+
+/** The intent and the unit a ref names, when both exist in the knowledge base. */
+export function resolveRef(kb: KnowledgeBase, ref: string): { intent: Intent; unit?: Unit } | undefined {
+  const { intent: id, unit: unitId } = parseRef(ref);
+  const intent = kb.get(id);
+  if (!intent) return undefined;
+  if (unitId === undefined) return { intent };
+  const unit = intent.units?.find((u) => u.id === unitId);
+  return unit ? { intent, unit } : { intent };
+}
+
+/** A button or choice for a scored candidate: a unit is labelled with its question, an article with its title. */
+export function refForScored(kb: KnowledgeBase, s: Scored): IntentRef | undefined {
+  const found = resolveRef(kb, unitRef(s.intent, s.unit));
+  if (!found) return undefined;
+  return found.unit
+    ? { intent: unitRef(found.intent.id, found.unit.id), label: found.unit.question }
+    : { intent: found.intent.id, label: found.intent.title };
+}
+
+/**
+ * One answer unit: the direct answer (the person's names, ports and tags filled in where it has a
+ * place for them), its command as a code block, and "More" to the intent's full article.
+ */
+export function unitAnswer(kb: KnowledgeBase, intent: Intent, unit: Unit, confidence: number, entities: Entities): Answer {
+  const blocks: Block[] = markdownToBlocks(fillPlaceholders(unit.answer, entities));
+  if (unit.command) blocks.push({ type: 'code', code: fillPlaceholders(unit.command, entities), lang: 'sh' });
+  return baseAnswer({
+    kind: 'knowledge',
+    intent: intent.id,
+    unit: unitRef(intent.id, unit.id),
+    confidence,
+    title: unit.question,
+    blocks,
+    more: { intent: intent.id, label: intent.title },
+    // The topic's related topics stay one tap away, after "More".
+    followups: refsFor(kb, intent.followups),
+    entities,
+  });
+}
+
+/** A follow-up whose best answer is the one just given: said in a line, with the way on. */
+export function alreadyShownAnswer(kb: KnowledgeBase, intent: Intent, shownUnit: boolean, entities: Entities): Answer {
+  return baseAnswer({
+    kind: 'knowledge',
+    intent: intent.id,
+    confidence: 1,
+    title: intent.title,
+    blocks: [
+      {
+        type: 'text',
+        text: shownUnit
+          ? 'That is what my last answer, just above, covers. The full article has the details around it.'
+          : 'My last answer, just above, covers that. Ask about one part of it, or pick a related topic.',
+      },
+    ],
+    ...(shownUnit ? { more: { intent: intent.id, label: intent.title } } : {}),
+    followups: shownUnit ? [] : refsFor(kb, intent.followups),
+    entities,
+  });
+}
+
+/**
+ * Everything an answer offers to pick, in the order the terminal numbers them: the article
+ * ("More"), the "did you mean" choices, then related topics. Each target once.
+ */
+export function answerChoices(a: Pick<Answer, 'more' | 'suggestions' | 'followups'>): IntentRef[] {
+  const all = [...(a.more ? [a.more] : []), ...a.suggestions, ...a.followups];
+  return all.filter((r, n) => all.findIndex((x) => x.intent === r.intent) === n);
 }
 
 export function knowledgeAnswer(kb: KnowledgeBase, intent: Intent, confidence: number, entities: Entities): Answer {
@@ -85,8 +167,12 @@ export function noneAnswer(kb: KnowledgeBase, alternatives: readonly Scored[], e
       text: 'I could not match that to something I know. I answer questions about Docker images and containers, the mistakes people make with them, and what the common `docker` commands do — not Kubernetes, Podman, Compose file syntax, networking internals or general Linux.',
     },
   ];
+  // Numbered as the terminal numbers its choices (answerChoices): typing `2` picks the second.
   if (suggestions.length)
-    blocks.push({ type: 'text', text: 'Did you mean one of these?' }, { type: 'list', items: suggestions.map((s) => s.label) });
+    blocks.push(
+      { type: 'text', text: 'Did you mean one of these?' },
+      { type: 'list', ordered: true, items: suggestions.map((s) => s.label) },
+    );
   else blocks.push({ type: 'text', text: 'Type `help` to see what I can answer.' });
   return baseAnswer({ kind: 'none', title: 'Not sure I can help with that', blocks, suggestions, entities });
 }

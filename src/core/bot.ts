@@ -1,9 +1,20 @@
 // bot.handle(question) → Answer: the one entry point every adapter calls. The steps every
 // platform shares live here once: ignore bots, check the input, classify, keep context,
 // answer, and turn any error into a kind message.
-import { explainAnswer, helpAnswer, inputProblemAnswer, internalErrorAnswer, noneAnswer } from './answers.ts';
+import {
+  alreadyShownAnswer,
+  explainAnswer,
+  helpAnswer,
+  inputProblemAnswer,
+  internalErrorAnswer,
+  noneAnswer,
+  refForScored,
+  resolveRef,
+  unitAnswer,
+} from './answers.ts';
 import { parseCommandText } from './command-text.ts';
-import { ConversationStore, type ConversationBacking } from './conversation.ts';
+import { ConversationStore, type ConversationBacking, type Turn } from './conversation.ts';
+import { isShortFollowup } from './followup.ts';
 import { dispatch, type ActionContext, type ActionRequest } from './dispatch.ts';
 import { takeHostMention } from './host-choice.ts';
 import { createHostRoad } from './host-road.ts';
@@ -20,11 +31,18 @@ import type {
   NamedHost,
   KnowledgeBase,
   Nlu,
+  Unit,
 } from './ports.ts';
 import { answerFromReading, commandNotes } from './reading.ts';
 import type { MessageReader, MessageReading, PasteReader } from './reading-answers.ts';
 import { resolveTurn } from './turns.ts';
 import { emptyEntities, type Answer, type Command, type Entities, type Question } from './types.ts';
+
+/**
+ * A follow-up whose best answer was just shown gets the next-best unit only when that is at least
+ * this likely; below it, any unit would be a guess, and a line saying it was covered is better.
+ */
+const NEXT_UNIT_MIN = 0.15;
 
 /** Longer than any container name or image reference (a repository name is at most 255 characters). */
 export const MAX_NAME_CHARS = 256;
@@ -135,12 +153,14 @@ export function createBot(deps: BotDeps): Bot {
         return shortcut(q, 'why', args, nlu.entities(q.text.slice(0, maxChars)));
       }
       case 'followup': {
-        const intent = kb.get(command.intent);
-        if (!intent) return shortcut(q, 'help', {});
+        // A button or a numbered choice: an intent (its article) or one of its units.
+        const target = resolveRef(kb, command.intent);
+        if (!target) return shortcut(q, 'help', {});
         const prev = context.get(q.conversation);
+        const { intent, unit } = target;
         return answerIntent(
           q,
-          { intent: intent.id, confidence: 1, alternatives: [] },
+          { intent: intent.id, confidence: 1, alternatives: [], ...(unit ? { unit: unit.id } : {}) },
           prev?.entities ?? emptyEntities(),
           prev?.text ?? intent.title,
         );
@@ -211,15 +231,20 @@ export function createBot(deps: BotDeps): Bot {
   }
 
   async function ask(q: Question, text: string, notices: string[], reading?: MessageReading): Promise<Answer> {
+    const previous = context.get(q.conversation);
     const turn = resolveTurn({
       text,
       classification: nlu.classify(text),
       entities: nlu.entities(text),
-      previous: context.get(q.conversation),
+      previous,
       classify: (t) => nlu.classify(t),
       intentOf: (id) => kb.get(id),
     });
-    const a = await answerIntent(q, turn.classification, turn.entities, text);
+    const leaning = turn.rule === 'swap' || turn.rule === 'elliptical';
+    const c = leaning && previous ? unitForFollowup(turn.classification, text, previous) : turn.classification;
+    // A short follow-up may not get the same answer again, unless it names new specifics to fill in.
+    const after = previous && isShortFollowup(text) && !namesNewSpecifics(nlu.entities(text), previous.entities) ? previous : undefined;
+    const a = await answerIntent(q, c, turn.entities, text, after);
     a.notices.unshift(...notices);
     // The person's own command says more than the article: `--rm` is why `docker ps -a` is empty.
     const intent = kb.get(a.intent);
@@ -228,11 +253,47 @@ export function createBot(deps: BotDeps): Bot {
     return a;
   }
 
-  async function answerIntent(q: Question, c: Classification, entities: Entities, text: string): Promise<Answer> {
+  /** A follow-up kept on the previous topic: the unit it asks for, read alone, else with the previous question. */
+  function unitForFollowup(c: Classification, text: string, previous: Turn): Classification {
+    if (!nlu.pickUnit) return c;
+    const own = nlu.pickUnit(c.intent, text).unit ?? nlu.pickUnit(c.intent, `${previous.text} ${text}`).unit;
+    return own !== undefined ? { ...c, unit: own } : c;
+  }
+
+  /**
+   * The answer to a classification. `previous` is set for a short follow-up: when its best answer
+   * is the one just shown, the next-best unit answers, or a line says it was covered.
+   */
+  async function answerIntent(q: Question, c: Classification, entities: Entities, text: string, previous?: Turn): Promise<Answer> {
     const intent = c.intent === 'none' ? undefined : kb.get(c.intent);
     if (!intent) return noneAnswer(kb, c.alternatives, entities);
-    if (AREA_TABLE[intent.area].topic) context.set(q.conversation, { text, intent: intent.id, entities });
-    return dispatch({ q, intent, confidence: c.confidence, entities, text, args: {} }, actions);
+    let unit = c.unit !== undefined ? intent.units?.find((u) => u.id === c.unit) : undefined;
+    const shortAnswer = (u: Unit | undefined): u is Unit => u !== undefined && (intent.action === 'article' || !hostReadable(q));
+    const knowledge = shortAnswer(unit) || intent.action === 'article';
+    if (knowledge && previous?.intent === intent.id && previous.unit === (shortAnswer(unit) ? unit.id : undefined)) {
+      unit = nextUnit(intent, text, previous.unit);
+      if (!unit) return alreadyShownAnswer(kb, intent, previous.unit !== undefined, entities);
+    }
+    const a = shortAnswer(unit)
+      ? unitAnswer(kb, intent, unit, c.confidence, entities)
+      : await dispatch({ q, intent, confidence: c.confidence, entities, text, args: {} }, actions);
+    if (AREA_TABLE[intent.area].topic)
+      context.set(q.conversation, { text, intent: intent.id, ...(shortAnswer(unit) ? { unit: unit.id } : {}), entities });
+    const offered = c.close ? refForScored(kb, c.close) : undefined;
+    if (offered && offered.intent !== (a.unit ?? a.intent) && offered.intent !== a.more?.intent) a.suggestions.push(offered);
+    return a;
+  }
+
+  /** The best unit under `intent` for `text` other than the one just shown. */
+  function nextUnit(intent: Intent, text: string, shown: string | undefined): Unit | undefined {
+    const ranked = nlu.pickUnit?.(intent.id, text).ranked ?? [];
+    const next = ranked.find((r) => r.unit !== undefined && r.unit !== shown && r.confidence >= NEXT_UNIT_MIN);
+    return next ? intent.units?.find((u) => u.id === next.unit) : undefined;
+  }
+
+  /** Whether a question on this platform, here, would be answered from the connected host. */
+  function hostReadable(q: Question): boolean {
+    return road.connected && q.hostAllowed;
   }
 
   /** Names for autocomplete, through the same access rule and deadline as a question. */
@@ -250,6 +311,12 @@ export function createBot(deps: BotDeps): Bot {
   }
 
   return { handle, suggest, feedback: (r) => deps.onFeedback?.(r), hostConnected: road.connected };
+}
+
+/** The text names a container, image, port or exit code the previous turn did not. */
+function namesNewSpecifics(now: Entities, before: Entities): boolean {
+  const known = new Set([...before.names, ...before.images, ...before.ports.map((p) => p.raw), ...before.exitCodes.map(String)]);
+  return [...now.names, ...now.images, ...now.ports.map((p) => p.raw), ...now.exitCodes.map(String)].some((x) => !known.has(x));
 }
 
 function engineError(a: Answer): { engineError?: string } {

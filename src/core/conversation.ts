@@ -30,6 +30,8 @@ function parseTurn(payload: string): Turn | undefined {
 export interface Turn {
   text: string;
   intent: string;
+  /** The answer unit shown (its id under `intent`); absent: the intent's article (or a host answer). */
+  unit?: string;
   entities: Entities;
   at: number;
 }

@@ -10,9 +10,18 @@ const ELLIPTICAL = /^(and|or|but|ok(ay)?|so|now|also|same|what about|how about|w
 const ACKNOWLEDGED =
   /^(?:(?:ok(?:ay)?|cool|great|nice|perfect|got it)[\s,!.]+)?(?:thanks|thank you|thx|ty|cheers|cool|great|nice|perfect|got it)\b[\s,!.:;-]*/i;
 const MAX_WORDS = 12;
+/** A message that only acknowledges the last answer: "ok", "thanks!", "got it, cheers". */
+const ACK_ONLY =
+  /^(?:(?:ok(?:ay)?|k|kk|cool|great|nice|perfect|awesome|alright|right|sure|got it|gotcha|understood|i see|makes sense|that makes sense|thanks|thank you|thx|ty|cheers|will do|noted)[\s,!.:;)]*){1,4}$/i;
 
 export function isShortFollowup(text: string): boolean {
   return text.trim().split(/\s+/).length <= MAX_WORDS;
+}
+
+/** Only an acknowledgement: it gets a short one back, never the last answer again. */
+export function isAcknowledgement(text: string): boolean {
+  const t = text.trim();
+  return t.length <= 60 && ACK_ONLY.test(t);
 }
 
 export function looksElliptical(text: string): boolean {

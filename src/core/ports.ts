@@ -46,7 +46,17 @@ export interface KnowledgeBase {
 
 export interface Scored {
   intent: string;
+  /** An answer unit under `intent` (its id inside the intent file); absent: the intent's article. */
+  unit?: string;
   confidence: number;
+}
+
+/** Which answer unit under one intent a text asks for (nlu/units.ts). */
+export interface UnitPick {
+  /** The unit; absent when only the topic is clear (the article answers). */
+  unit?: string;
+  /** Every candidate under the intent, best first: its units, and the article (no `unit`). */
+  ranked: { unit?: string; confidence: number }[];
 }
 
 export interface Classification {
@@ -56,6 +66,10 @@ export interface Classification {
   confidence: number;
   /** Up to three runners-up (or, for `none`, the "did you mean" candidates). */
   alternatives: Scored[];
+  /** The answer unit under `intent` the question asks for; absent: the intent's article. */
+  unit?: string;
+  /** A runner-up (another unit, or another intent) close enough to the answer to offer as a one-tap choice. */
+  close?: Scored;
 }
 
 export interface Classifier {
@@ -90,6 +104,8 @@ export interface Nlu {
   explain(text: string): Explanation | null;
   /** True for an ordinary English word, which is never taken as a container name. */
   ordinaryWord?(word: string): boolean;
+  /** Which answer unit under `intent` the text asks for (follow-ups read under the previous topic). */
+  pickUnit?(intent: string, text: string): UnitPick;
 }
 
 export type { ContainerSummary, ImageSummary } from './types.ts';

@@ -2,7 +2,7 @@
 // previous turn. Pure: everything it needs comes in as arguments, and `classify` is called
 // only when a rule needs the two turns read together.
 import { AREA_TABLE } from './intent-kinds.ts';
-import { isShortFollowup, leansOnContext, looksElliptical, swappedIntent } from './followup.ts';
+import { isAcknowledgement, isShortFollowup, leansOnContext, looksElliptical, swappedIntent } from './followup.ts';
 import type { Classification, Intent } from './ports.ts';
 import type { Entities } from './types.ts';
 
@@ -27,7 +27,10 @@ export interface TurnInput {
 }
 
 /** Which rule decided: the table test (test/core/turns.test.ts) names one per branch. */
-export type TurnRule = 'alone' | 'swap' | 'elliptical' | 'combined';
+export type TurnRule = 'alone' | 'swap' | 'elliptical' | 'combined' | 'ack';
+
+/** What an acknowledgement is read as when the classifier places it nowhere ("ok", "got it"). */
+const PLAIN_THANKS = 'thanks';
 
 export interface ResolvedTurn {
   classification: Classification;
@@ -38,6 +41,11 @@ export interface ResolvedTurn {
 export function resolveTurn(t: TurnInput): ResolvedTurn {
   const { text, classification: c, previous: prev } = t;
   const alone: ResolvedTurn = { classification: c, entities: t.entities, rule: 'alone' };
+  if (isAcknowledgement(text)) {
+    // "ok", "got it": a short acknowledgement back (the thanks intent), never the last answer again.
+    const social = c.intent !== 'none' && t.intentOf(c.intent) !== undefined && !isTopicIntent(t.intentOf(c.intent));
+    return { classification: social ? c : t.classify(PLAIN_THANKS), entities: t.entities, rule: 'ack' };
+  }
   if (!prev || !isShortFollowup(text)) return alone;
   const withPrevious = (classification: Classification, rule: TurnRule): ResolvedTurn => ({
     classification,
@@ -68,6 +76,10 @@ export function resolveTurn(t: TurnInput): ResolvedTurn {
     if (area !== undefined && AREA_TABLE[area].topic) return withPrevious(both, 'combined');
   }
   return alone;
+}
+
+function isTopicIntent(i: Pick<Intent, 'area'> | undefined): boolean {
+  return i !== undefined && AREA_TABLE[i.area].topic;
 }
 
 export function mergeEntities(now: Entities, before: Entities): Entities {

@@ -30,7 +30,7 @@ export type Command =
   | { kind: 'images' }
   | { kind: 'help' }
   | { kind: 'explain'; line: string }
-  /** A click on a follow-up button: answer this intent in the same conversation. */
+  /** A click on a follow-up button (or a numbered choice): answer this intent (its article) or `<intent>/<unit>`, in the same conversation. */
   | { kind: 'followup'; intent: string };
 
 export interface Question {
@@ -164,6 +164,10 @@ export type HostData =
   | { kind: 'images'; images: ImageSummary[] }
   | { kind: 'error'; finding: Finding };
 
+/**
+ * Something a button or a numbered choice leads to: `intent` is an intent id (its full article)
+ * or `<intent>/<unit>` (one answer unit, see unitRef in core/answers.ts).
+ */
 export interface IntentRef {
   intent: string;
   label: string;
@@ -193,6 +197,10 @@ export interface Answer {
   entities: Entities;
   /** Set when the host was asked (or could not be): the data behind the answer. */
   data?: HostData;
+  /** Set when one answer unit answered: its full id, `<intent>/<unit>`. */
+  unit?: string;
+  /** The full article behind a short answer ("More: <title>"): a follow-up to the intent. */
+  more?: IntentRef;
 }
 
 export function emptyEntities(): Entities {

@@ -2,14 +2,15 @@
 // list), entity extraction and the docker command explainer, behind the core's Nlu port. The
 // trained model is kept on disk (model-cache.ts) and loaded or trained on first use.
 import { COMMON_WORDS } from './common-words.ts';
-import type { Classifier, KnowledgeBase, Nlu } from '../core/ports.ts';
+import type { Classifier, Intent, KnowledgeBase, Nlu } from '../core/ports.ts';
 import { trainClassifier, type ClassifierOptions, type TrainedClassifier, type TrainingExample } from './classifier.ts';
 import { outOfScopeFactor } from './domain.ts';
 import { extractEntities } from './entities.ts';
 import { explainCommand } from './explain.ts';
-import { classifyQuestion } from './framing.ts';
+import { classifyQuestion, withoutFraming } from './framing.ts';
 import { loadOrTrainClassifier, type LoadedClassifier, type ModelCacheOptions } from './model-cache.ts';
 import { OUT_OF_SCOPE } from './out-of-scope.ts';
+import { createUnitPicker, withUnit } from './units.ts';
 
 /**
  * What each intent teaches the classifier, with a weight: its example questions count fully; its
@@ -23,7 +24,13 @@ export function trainingExamples(kb: KnowledgeBase): TrainingExample[] {
     { text: i.title, intent: i.id, weight: 1 },
     ...i.commands.map((text) => ({ text, intent: i.id, weight: 0.5 })),
     ...answerSentences(i.answer).map((text) => ({ text, intent: i.id, weight: 0.3 })),
+    ...unitPhrasings(i).map((text) => ({ text, intent: i.id })),
   ]);
+}
+
+/** An answer unit's examples and question are phrasings of its intent too. */
+function unitPhrasings(i: Intent): string[] {
+  return (i.units ?? []).flatMap((u) => [...u.examples, u.question]);
 }
 
 /** The answer's prose, sentence by sentence; code blocks are left out. */
@@ -75,11 +82,19 @@ export function createNlu(kb: KnowledgeBase, options: NluOptions = {}): Nlu {
   const { cache = { dir: null }, ...classifierOptions } = options;
   let classifier: Classifier | undefined;
   const ready = (): Classifier => (classifier ??= loadIntentClassifier(kb, classifierOptions, cache));
+  // Each intent's unit model is loaded (or trained) the first time a question lands on it.
+  const units = createUnitPicker(kb, { cache, classifier: pickTraining(classifierOptions) });
+  const pickUnit = (intent: string, text: string) => units.pick(intent, withoutFraming(text));
   return {
-    classify: (text) => ready().classify(text),
+    classify: (text) => withUnit(ready().classify(text), { pick: pickUnit }, text),
     entities: (text) => extractEntities(text),
     explain: (text) => explainCommand(text),
     ordinaryWord: (word) => COMMON_WORDS.has(word.toLowerCase()),
+    pickUnit,
   };
+}
+
+function pickTraining(o: ClassifierOptions): Pick<ClassifierOptions, 'features' | 'training'> {
+  return { ...(o.features ? { features: o.features } : {}), ...(o.training ? { training: o.training } : {}) };
 }
 export { DEFAULT_MODEL_CACHE_DIR, resolveModelCacheDir } from './model-cache.ts';

@@ -50,6 +50,8 @@ export interface ModelCacheOptions {
   /** The folder; null: always train, never read or write. */
   dir: string | null;
   log?: ModelCacheLog;
+  /** The file in `dir` (default MODEL_FILE); each answer-unit model has its own (nlu/units.ts). */
+  file?: string;
 }
 
 // ---- the key --------------------------------------------------------------------------------
@@ -238,7 +240,7 @@ export function loadOrTrainClassifier(
   const started = performance.now();
   const trained = () => classifierFromModel(trainModel(examples, options), options);
   if (cache.dir === null) return { classifier: trained(), from: 'training', ms: performance.now() - started };
-  const file = join(cache.dir, MODEL_FILE);
+  const file = join(cache.dir, cache.file ?? MODEL_FILE);
   const key = modelKey(examples, options);
   const cached = readCached(file, key, options);
   if (!('problem' in cached)) return { classifier: cached, from: 'cache', ms: performance.now() - started };

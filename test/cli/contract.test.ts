@@ -41,10 +41,13 @@ function cliDriver(): Promise<ContractDriver> {
   return Promise.resolve({
     ask: (text, conversation) => send(text, conversation),
     async clickFollowup(label, conversation) {
+      // Choices are numbered `[n] label` (lines wrap, so spaces are read as one).
       const s = session(conversation);
-      const related = s.output.slice(s.output.lastIndexOf('Related')).split('·');
-      const n = related.findIndex((r) => r.includes(label));
-      return send(String(n + 1), conversation);
+      // The last answer's numbers count: the latest `[n] label` in the output.
+      const said = s.output.replace(/\s+/g, ' ');
+      const picked = [...said.matchAll(/\[(\d+)\] ([^·[]+)/g)].filter((m) => (m[2] ?? '').trim().startsWith(label)).at(-1);
+      if (!picked) throw new Error(`no numbered choice "${label}" in: ${said}`);
+      return send(picked[1] ?? '', conversation);
     },
     async close() {
       for (const s of sessions.values()) {

@@ -133,6 +133,29 @@ const rows: Row[] = [
     previous: prev('command.ps'),
     want: { intent: 'concept.layers', confidence: 0.95, rule: 'alone', borrowsEntities: false },
   },
+  {
+    name: 'ack: "ok" after an answer is an acknowledgement, never the previous topic again',
+    text: 'ok',
+    alone: c('none', 0.9),
+    previous: prev('command.ps'),
+    combined: c('meta.thanks', 0.99),
+    want: { intent: 'meta.thanks', confidence: 0.99, rule: 'ack', borrowsEntities: false },
+  },
+  {
+    name: 'ack: "got it, thanks!" that the classifier places as thanks keeps its reading',
+    text: 'got it, thanks!',
+    alone: c('meta.thanks', 0.97),
+    previous: prev('concept.persistence'),
+    want: { intent: 'meta.thanks', confidence: 0.97, rule: 'ack', borrowsEntities: false },
+  },
+  {
+    name: 'ack: "ok and the stopped ones?" asks something: elliptical, not an acknowledgement',
+    text: 'ok and the stopped ones?',
+    alone: c('none', 0.3),
+    previous: prev('command.ps'),
+    combined: c('command.ps', 0.8),
+    want: { intent: 'command.ps', confidence: 0.8, rule: 'elliptical', borrowsEntities: true },
+  },
 ];
 
 describe('resolveTurn', () => {
@@ -156,6 +179,7 @@ describe('resolveTurn', () => {
       rule: row.want.rule,
     });
     expect(r.entities.names).toEqual(row.want.borrowsEntities ? ['web'] : []);
+    if (row.want.rule === 'ack' && row.combined) expect(asked).toEqual(['thanks']);
     if (row.combined && (row.want.rule === 'elliptical' || row.want.rule === 'combined'))
       expect(asked).toEqual([`${row.previous?.text ?? ''} ${row.text}`]);
   });

@@ -3,12 +3,21 @@
 import { createInterface } from 'node:readline';
 import { parseCommandText } from '../../core/command-text.ts';
 import type { BotHandle } from '../../core/ports.ts';
-import { colour, plain, renderAnswer } from './render.ts';
+import { colour, numberedTargets, plain, renderAnswer } from './render.ts';
 import type { Io } from './io.ts';
 
 export interface ChatOptions {
   /** Resolves when the chat should stop taking questions (SIGTERM/SIGINT). */
   stopSignal?: Promise<void>;
+}
+
+/** Lines wrap to the terminal's width; 80 columns when it does not say (a pipe, a file). */
+const DEFAULT_WIDTH = 80;
+const MIN_WIDTH = 30;
+
+export function terminalWidth(io: Io): number {
+  const columns = (io.stdout as { columns?: number }).columns;
+  return typeof columns === 'number' && columns > 0 ? Math.max(MIN_WIDTH, columns) : DEFAULT_WIDTH;
 }
 
 export async function runChat(bot: BotHandle & { readonly hostConnected?: boolean }, io: Io, opts: ChatOptions = {}): Promise<number> {
@@ -33,8 +42,8 @@ export async function runChat(bot: BotHandle & { readonly hostConnected?: boolea
     rl.setPrompt(style.dim('docker? › '));
     rl.prompt();
   }
-  // The last answer's follow-ups, so typing `1`, `2`… runs that follow-up (the terminal's buttons).
-  let followups: string[] = [];
+  // The last answer's choices ("More", "did you mean", related), so typing `1`, `2`… picks one (the terminal's buttons).
+  let choices: string[] = [];
   // Lines are answered strictly in order, even when an answer waits on the engine.
   for await (const line of rl) {
     const text = line.trim();
@@ -44,12 +53,12 @@ export async function runChat(bot: BotHandle & { readonly hostConnected?: boolea
       if (interactive) rl.prompt();
       continue;
     }
-    const picked = /^\d{1,2}$/.test(text) ? followups[Number(text) - 1] : undefined;
+    const picked = /^\d{1,2}$/.test(text) ? choices[Number(text) - 1] : undefined;
     const { command, text: rest } = picked ? { command: { kind: 'followup' as const, intent: picked }, text } : parseCommandText(text);
     const answer = await bot.handle({ text: rest, platform: 'cli', conversation: 'cli:chat', hostAllowed: true, command });
     if (answer) {
-      followups = answer.followups.map((f) => f.intent);
-      io.stdout.write(`${renderAnswer(answer, style, { numberedFollowups: true })}\n\n`);
+      choices = numberedTargets(answer);
+      io.stdout.write(`${renderAnswer(answer, style, { numbered: true, width: terminalWidth(io) })}\n\n`);
     }
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set by the stopSignal callback, unseen by flow analysis
     if (stopped) break;

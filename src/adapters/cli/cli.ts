@@ -5,7 +5,7 @@ import type { Bot } from '../../core/bot.ts';
 import type { BotHandle, Nlu } from '../../core/ports.ts';
 import type { Learning } from '../../course/learning.ts';
 import { emptyEntities, type Question } from '../../core/types.ts';
-import { runChat } from './chat.ts';
+import { runChat, terminalWidth } from './chat.ts';
 import { parseSince } from '../../core/report.ts';
 import { runImages, runPs, runWhy } from './host-commands.ts';
 import { LEARN_OPTIONS, LEARN_USAGE, LearnUsageError, REPORT_OPTIONS, REPORT_USAGE, runLearn, runLearningReport } from './learn.ts';
@@ -183,7 +183,7 @@ async function dispatch(
         ...(cmd === 'explain' ? { command: { kind: 'explain', line: text } } : {}),
       };
       const answer = await bot.handle(q);
-      if (answer) io.stdout.write(`${renderAnswer(answer, style)}\n`);
+      if (answer) io.stdout.write(`${renderAnswer(answer, style, io.stdout.isTTY ? { width: terminalWidth(io) } : {})}\n`);
       return 0;
     }
     case 'classify':
@@ -278,6 +278,8 @@ async function classify(text: string, io: Io, s: CliServices): Promise<number> {
     return {
       text: t,
       intent: c.intent,
+      // The answer unit is an extra field (the contract's `intent` stays a topic id or `none`).
+      ...(c.unit !== undefined ? { unit: `${c.intent}/${c.unit}` } : {}),
       confidence: round(c.confidence),
       alternatives: c.alternatives.map((a) => ({ intent: a.intent, confidence: round(a.confidence) })),
       entities,

@@ -1,7 +1,9 @@
 // Renders an Answer for a terminal, in one place: ANSI styling when the output is a TTY,
 // plain text otherwise. Every control character in text is removed first, so engine- or
 // user-supplied text can never move the cursor or recolour the terminal.
-import type { Answer, Block, Finding } from '../../core/types.ts';
+import { answerChoices } from '../../core/answers.ts';
+import type { Answer, Block, Finding, IntentRef } from '../../core/types.ts';
+import { fitColumns, packItems, visibleLength, wrap, wrapCell } from './wrap.ts';
 
 export interface Style {
   bold: (s: string) => string;
@@ -47,37 +49,58 @@ function inline(s: string, st: Style): string {
     .replace(/\*\*([^*]+)\*\*/g, (_, b: string) => st.bold(b));
 }
 
-function block(b: Block, st: Style): string {
+/** How wide the output may be; without a width nothing is wrapped (a pipe, a file). */
+export interface Layout {
+  width?: number;
+}
+
+/** Wraps to the layout's width, if any; `first`/`rest` prefix the first and later lines. */
+function fit(text: string, l: Layout, first = '', rest = first): string {
+  return l.width ? wrap(text, l.width, first, rest) : first + text;
+}
+
+function block(b: Block, st: Style, l: Layout): string {
   switch (b.type) {
     case 'text':
       // A paragraph is one line of prose; a line break in it came from engine text.
-      return inline(oneLine(b.text), st);
+      return fit(inline(oneLine(b.text), st), l);
     case 'list':
-      return b.items.map((it, n) => `  ${b.ordered ? `${n + 1}.` : '•'} ${inline(it, st)}`).join('\n');
+      return b.items
+        .map((it, n) => {
+          const bullet = `  ${b.ordered ? `${n + 1}.` : '•'} `;
+          return fit(inline(oneLine(it), st), l, bullet, ' '.repeat(bullet.length));
+        })
+        .join('\n');
     case 'code':
+      // Never wrapped: a command must stay copyable as one line.
       return clean(b.code)
         .split('\n')
-        .map((l) => `    ${st.code(l)}`)
+        .map((line) => `    ${st.code(line)}`)
         .join('\n');
     case 'table':
-      return table(b.header, b.rows, st) + (b.more ? `\n  …and ${b.more} more` : '');
+      return table(b.header, b.rows, st, l) + (b.more ? `\n  …and ${b.more} more` : '');
   }
 }
 
-function table(header: string[], rows: string[][], st: Style): string {
-  const all = [header, ...rows].map((r) => r.map((c) => clean(c).replace(/`/g, '')));
-  const widths = header.map((_, i) => Math.min(60, Math.max(...all.map((r) => (r[i] ?? '').length))));
-  const line = (r: string[]) =>
-    '  ' +
-    r
-      .map((c, i) => {
-        const w = widths[i] ?? 10;
-        return (c.length > w ? `${c.slice(0, w - 1)}…` : c).padEnd(w);
-      })
-      .join('  ')
-      .trimEnd();
+const CELL_GAP = 2;
+const INDENT = 2;
+/** Without a width, a column is still kept to this many characters: its cells wrap, never lose text. */
+const MAX_COLUMN = 60;
+
+/** Cells wrap inside their column instead of being cut: "137 … out of memory" keeps its last words. */
+function table(header: string[], rows: string[][], st: Style, l: Layout): string {
+  const all = [header, ...rows].map((r) => header.map((_, i) => oneLine(r[i] ?? '').replace(/`/g, '')));
+  const natural = header.map((_, i) => Math.min(MAX_COLUMN, Math.max(...all.map((r) => (r[i] ?? '').length))));
+  const widths = l.width ? fitColumns(natural, l.width - INDENT, CELL_GAP) : natural;
+  const render = (r: string[]) => {
+    const cells = r.map((c, i) => wrapCell(c, widths[i] ?? 10));
+    const height = Math.max(...cells.map((c) => c.length));
+    return Array.from({ length: height }, (_, k) =>
+      (' '.repeat(INDENT) + cells.map((c, i) => (c[k] ?? '').padEnd(widths[i] ?? 10)).join(' '.repeat(CELL_GAP))).trimEnd(),
+    ).join('\n');
+  };
   const [head = [], ...body] = all;
-  return [st.bold(line(head)), ...body.map(line)].join('\n');
+  return [st.bold(render(head)), ...body.map(render)].join('\n');
 }
 
 const SEVERITY: Record<Finding['severity'], (st: Style) => (s: string) => string> = {
@@ -102,15 +125,51 @@ function finding(f: Finding, st: Style): string {
     .join('\n');
 }
 
-export function renderAnswer(a: Answer, st: Style = plain, opts: { numberedFollowups?: boolean } = {}): string {
+export interface RenderOptions extends Layout {
+  /** Number every choice (article, "did you mean", related) so typing the number picks it: the chat. */
+  numbered?: boolean;
+}
+
+export function renderAnswer(a: Answer, st: Style = plain, opts: RenderOptions = {}): string {
   const parts: string[] = [st.bold(clean(a.title))];
-  for (const n of a.notices) parts.push(st.yellow(`note: ${inline(n, st)}`));
-  for (const b of a.blocks) parts.push(block(b, st));
+  for (const n of a.notices) parts.push(st.yellow(fit(`note: ${inline(oneLine(n), st)}`, opts)));
+  for (const b of a.blocks) parts.push(block(b, st, opts));
   for (const f of a.findings) parts.push(finding(f, st));
-  if (a.commands.length) parts.push(`${st.dim('Try:')} ${a.commands.map((c) => st.code(clean(c))).join(st.dim(' · '))}`);
-  if (a.followups.length) {
-    const labels = a.followups.map((f, n) => (opts.numberedFollowups ? `[${n + 1}] ` : '') + clean(f.label));
-    parts.push(st.dim(`Related${opts.numberedFollowups ? ' (type the number)' : ''}: ${labels.join(' · ')}`));
+  if (a.commands.length) {
+    const commands = a.commands.map((c) => st.code(oneLine(c)));
+    parts.push(
+      opts.width
+        ? packItems(commands, opts.width, `${st.dim('Try:')} `, '     ', st.dim(' · '))
+        : `${st.dim('Try:')} ${commands.join(st.dim(' · '))}`,
+    );
   }
+  const choices = renderChoices(a, st, opts);
+  if (choices) parts.push(choices);
   return parts.join('\n\n');
 }
+
+/** "More", "Did you mean" and "Related", numbered in answerChoices' order when the chat can pick them. */
+function renderChoices(a: Answer, st: Style, opts: RenderOptions): string {
+  const choices = answerChoices(a);
+  const number = (r: IntentRef) => (opts.numbered ? `[${choices.indexOf(r) + 1}] ` : '');
+  const lines: string[] = [];
+  if (a.more) lines.push(fit(`${number(a.more)}More: ${clean(a.more.label)}`, opts));
+  const offered = a.suggestions.filter((r) => choices.includes(r));
+  // A `none` answer lists its suggestions in its text already; the numbers here pick them.
+  if (offered.length && a.kind !== 'none')
+    lines.push(fit(offered.map((r) => `${number(r)}${clean(r.label)}`).join(' · '), opts, 'Did you mean: ', '  '));
+  else if (offered.length && opts.numbered) lines.push(fit(`Type ${offered.map((r) => number(r).trim()).join(', ')} to pick one.`, opts));
+  const related = a.followups.filter((r) => choices.includes(r));
+  if (related.length) {
+    const head = `Related${opts.numbered ? ' (type the number)' : ''}: `;
+    lines.push(fit(related.map((r) => `${number(r)}${clean(r.label)}`).join(' · '), opts, head, '  '));
+  }
+  return lines.length ? st.dim(lines.join('\n')) : '';
+}
+
+/** The targets the numbers in the last rendered answer pick, in order (the chat keeps them). */
+export function numberedTargets(a: Answer): string[] {
+  return answerChoices(a).map((r) => r.intent);
+}
+
+export { visibleLength };

@@ -235,7 +235,25 @@ export interface RenderOptions {
   ephemeral?: boolean;
 }
 
+/** A short answer's whole embed (title and text) stays under this: it fits a phone screen. */
+export const SHORT_EMBED_MAX = 1000;
+
+/** One answer unit: one embed under SHORT_EMBED_MAX characters, then "More" and the choices as buttons. */
+function renderShortAnswer(a: Answer, opts: RenderOptions): DiscordMessage {
+  const title = truncate(defuseMentions(a.title), LIMITS.title);
+  const notes = a.notices.map((n) => `-# ℹ️ ${coreText(n, true)}`);
+  const sections = [...a.blocks.map((b) => renderBlock(b, false)), ...notes];
+  const description = cut(sections.join('\n\n'), SHORT_EMBED_MAX - title.length - 1);
+  return {
+    embeds: [{ title, description, color: COLORS[a.kind] }],
+    components: buttons(a, opts.conversation),
+    allowed_mentions: { ...NO_MENTIONS },
+    ...(opts.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+  };
+}
+
 export function renderAnswer(a: Answer, opts: RenderOptions): DiscordMessage {
+  if (a.unit !== undefined) return renderShortAnswer(a, opts);
   const title = truncate(defuseMentions(a.title), LIMITS.title);
   let budget = LIMITS.embedTotal - title.length - 200; // room for the "…and N more" notes
   const fields: APIEmbedField[] = [];
@@ -282,9 +300,17 @@ function button(label: string, customId: string | null, style: ButtonStyle, emoj
 }
 
 function buttons(a: Answer, conversation: string): APIActionRowComponent<APIButtonComponent>[] {
-  const refs = [...a.followups, ...a.suggestions].filter((r, i, all) => all.findIndex((x) => x.intent === r.intent) === i);
+  // "More" (the full article behind a short answer) first, then "did you mean" and related topics.
+  const more = a.more ? [{ ...a.more, label: `More: ${a.more.label}` }] : [];
+  const refs = [...more, ...a.suggestions, ...a.followups].filter((r, i, all) => all.findIndex((x) => x.intent === r.intent) === i);
   const followups = refs
-    .map((r) => button(defuseMentions(r.label), encodeButton({ kind: 'followup', intent: r.intent, conversation }), ButtonStyle.Secondary))
+    .map((r, i) =>
+      button(
+        defuseMentions(r.label),
+        encodeButton({ kind: 'followup', intent: r.intent, conversation }),
+        i === 0 && a.more ? ButtonStyle.Primary : ButtonStyle.Secondary,
+      ),
+    )
     .filter((b): b is APIButtonComponent => b !== null)
     .slice(0, FOLLOWUP_ROWS * LIMITS.buttonsPerRow);
   const rows: APIButtonComponent[][] = [];

@@ -55,6 +55,7 @@ export const ACTION = { followup: 'followup', up: 'feedback_up', down: 'feedback
 const SEVERITY_ICON = { error: ':red_circle:', warning: ':large_orange_circle:', info: ':large_blue_circle:' } as const;
 
 export function renderAnswer(a: Answer, opts: RenderOptions): SlackMessage {
+  if (a.unit !== undefined) return renderShortAnswer(a, opts);
   const head: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: plain(a.title, LIMITS.header) || 'Answer', emoji: true } },
   ];
@@ -65,6 +66,32 @@ export function renderAnswer(a: Answer, opts: RenderOptions): SlackMessage {
   const budget = LIMITS.totalChars - size(head) - size(tail);
   const body = capBlocks([...a.blocks.flatMap(renderBlock), ...a.findings.map(renderFinding)], LIMITS.blocks - reserved, budget);
   return { text: fallbackText(a), blocks: [...head, ...body, ...tail] };
+}
+
+/**
+ * A short answer (one answer unit) fits a phone screen: one section (the question in bold, the
+ * direct answer, its command) and the buttons: "More" for the full article, then the choices.
+ */
+function renderShortAnswer(a: Answer, opts: RenderOptions): SlackMessage {
+  const body = [`*${toMrkdwn(oneLine(a.title))}*`, ...a.blocks.map(blockText)].join('\n');
+  const head: KnownBlock[] = [];
+  if (opts.sharedBy) head.push(context([opts.sharedBy]));
+  if (a.notices.length) head.push(context(a.notices.map((n) => `:information_source: ${toMrkdwn(n)}`)));
+  return { text: fallbackText(a), blocks: [...head, section(capText(body, LIMITS.sectionText)), ...tailBlocks(a, opts)] };
+}
+
+/** One body block as mrkdwn inside a single section. */
+function blockText(b: Block): string {
+  switch (b.type) {
+    case 'text':
+      return toMrkdwn(b.text);
+    case 'list':
+      return b.items.map((it, n) => `${b.ordered ? `${n + 1}.` : '•'} ${toMrkdwn(it)}`).join('\n');
+    case 'code':
+      return `\`\`\`\n${escapeSlack(b.code.replace(/```/g, "'''"))}\n\`\`\``;
+    case 'table':
+      return `\`\`\`\n${escapeSlack(tableText(b.header, b.rows))}\n\`\`\``;
+  }
 }
 
 /** A short plain message (errors, "working on it") in the same shape. */
@@ -115,10 +142,13 @@ function tailBlocks(a: Answer, opts: RenderOptions): KnownBlock[] {
   if (a.commands.length) {
     out.push(context([`Try: ${a.commands.map(code).join('  ·  ')}`]));
   }
-  const refs = [...a.followups, ...a.suggestions].filter((r, n, all) => all.findIndex((x) => x.intent === r.intent) === n);
-  const followups = refs
-    .slice(0, LIMITS.followupButtons)
-    .map((r, n) => button(`${ACTION.followup}_${n}`, r.label, { k: opts.conversation, i: r.intent }));
+  // "More" (the full article behind a short answer) first, then "did you mean" and related topics.
+  const more = a.more ? [{ ...a.more, label: `More: ${a.more.label}` }] : [];
+  const refs = [...more, ...a.suggestions, ...a.followups].filter((r, n, all) => all.findIndex((x) => x.intent === r.intent) === n);
+  const followups = refs.slice(0, LIMITS.followupButtons).map((r, n) => ({
+    ...button(`${ACTION.followup}_${n}`, r.label, { k: opts.conversation, i: r.intent }),
+    ...(n === 0 && a.more ? { style: 'primary' as const } : {}),
+  }));
   if (followups.length) out.push({ type: 'actions', block_id: 'followups', elements: followups });
   const actions: Button[] = [];
   if (a.kind !== 'error' && a.kind !== 'input_problem') {

@@ -1,0 +1,47 @@
+// What the person named fills the place a unit's command leaves for it: "roll back web to 1.4"
+// gets `docker run … web …`. Placeholders are written in angle brackets in a unit's answer or
+// command (`<container>`, `<image>:<tag>`, `<port>`, `<code>`); one with nothing to fill it stays
+// as written, which reads as "put yours here".
+import type { Entities } from './types.ts';
+
+interface ImageParts {
+  image: string;
+  tag?: string;
+}
+
+/** `registry:5000/team/app:1.4` → app part and tag; a digest stays whole. */
+function imageParts(ref: string): ImageParts {
+  if (ref.includes('@')) return { image: ref };
+  const colon = ref.lastIndexOf(':');
+  if (colon < 0 || ref.indexOf('/', colon) >= 0) return { image: ref };
+  return { image: ref.slice(0, colon), tag: ref.slice(colon + 1) };
+}
+
+/** The value each placeholder takes from the entities, when they name one. */
+function values(e: Entities): Map<string, string> {
+  const v = new Map<string, string>();
+  const name = e.names[0];
+  if (name) for (const k of ['container', 'name']) v.set(k, name);
+  const image = e.images[0];
+  if (image) {
+    const parts = imageParts(image);
+    v.set('image', parts.image);
+    if (parts.tag) v.set('tag', parts.tag);
+  }
+  const port = e.ports[0];
+  const inside = port?.container ?? port?.host;
+  if (inside !== undefined) v.set('port', String(inside));
+  if (port?.host !== undefined) v.set('host-port', String(port.host));
+  if (port?.container !== undefined) v.set('container-port', String(port.container));
+  const code = e.exitCodes[0];
+  if (code !== undefined) for (const k of ['code', 'exit-code']) v.set(k, String(code));
+  return v;
+}
+
+const PLACEHOLDER = /<([a-z][a-z-]{0,20})>/g;
+
+export function fillPlaceholders(text: string, entities: Entities): string {
+  const v = values(entities);
+  if (v.size === 0) return text;
+  return text.replace(PLACEHOLDER, (whole, key: string) => v.get(key) ?? whole);
+}

@@ -1,0 +1,124 @@
+// The second level of classification: under the intent the classifier chose, which answer unit
+// the question asks for. One small model per intent (its units as classes, plus an "article" class
+// trained on the intent's title and broad requests about it), trained on first use or loaded from
+// the model cache (a file per intent, keyed on that intent's units). A unit answers when it beats
+// the article and is likely enough; otherwise only the topic is clear and the article answers.
+//
+// Why per intent rather than one model over every unit: on the fixture set (bench/unit-picker.ts) the
+// per-intent models pick the right unit or article more often, since each one only has to tell
+// apart a handful of neighbours, and the intent level keeps the classifier's calibration.
+import type { Classification, Intent, KnowledgeBase, Scored, UnitPick } from '../core/ports.ts';
+import { classifierFromModel, NONE, trainModel, type ClassifierOptions, type ModelClassifier, type TrainingExample } from './classifier.ts';
+import { loadOrTrainClassifier, type ModelCacheOptions } from './model-cache.ts';
+
+/**
+ * A unit answers only when its probability is at least this (and above the article's). Chosen on
+ * the fixture set (`npx tsx bench/unit-picker.ts --scan`, 0.2–0.6): below 0.45 a broad question ("how do
+ * docker registries work") gets a unit; up to 0.6 no specific question lost its unit. The lowest
+ * value of that plateau, since intents with more units spread their probability thinner.
+ */
+export const UNIT_MIN = 0.45;
+/**
+ * A runner-up whose score is at least this share of the answer's is offered as a one-tap choice.
+ * On the fixture set (bench/unit-picker.ts) 0.5 offers one on 8% of answers and turns one of the four
+ * misses into "right answer one tap away"; 0.25–0.4 offer one on 25–28% and catch none of them.
+ */
+export const CLOSE_RATIO = 0.5;
+/** Below this probability a runner-up intent is never offered, however close. */
+const CLOSE_MIN = 0.15;
+
+/** How strongly the unit's own question and answer count next to its examples. */
+const QUESTION_WEIGHT = 1;
+const ANSWER_WEIGHT = 0.3;
+
+/** Sentences that stand for the whole article: its title, and broad requests about it. */
+export function articleSentences(intent: Intent): string[] {
+  const t = intent.title.replace(/[.?!]+$/, '');
+  return [t, `explain ${t}`, `tell me about ${t}`, `${t}, explained`, `overview of ${t}`, `help me understand ${t}`, `${t}: the basics`];
+}
+
+/** The training examples of one intent's unit model (labels are unit ids). */
+export function unitExamples(intent: Intent): TrainingExample[] {
+  return (intent.units ?? []).flatMap((u) => [
+    ...u.examples.map((text) => ({ text, intent: u.id })),
+    { text: u.question, intent: u.id, weight: QUESTION_WEIGHT },
+    { text: u.answer.replace(/`/g, ''), intent: u.id, weight: ANSWER_WEIGHT },
+  ]);
+}
+
+export interface UnitPickerOptions {
+  cache?: ModelCacheOptions;
+  /** The training options of the intent classifier, without its out-of-scope settings. */
+  classifier?: Pick<ClassifierOptions, 'features' | 'training'>;
+}
+
+export interface UnitPicker {
+  /** The unit under `intent` that `text` asks for; `{ ranked: [] }` when the intent has no units. */
+  pick(intent: string, text: string): UnitPick;
+}
+
+const cacheFile = (intent: string) => `units.${intent}.bin`;
+
+export function createUnitPicker(kb: KnowledgeBase, options: UnitPickerOptions = {}): UnitPicker {
+  const models = new Map<string, ModelClassifier | null>();
+  const cache = options.cache ?? { dir: null };
+
+  function modelFor(id: string): ModelClassifier | null {
+    const known = models.get(id);
+    if (known !== undefined) return known;
+    const intent = kb.get(id);
+    let model: ModelClassifier | null = null;
+    if (intent?.units?.length) {
+      const examples = unitExamples(intent);
+      const opts: ClassifierOptions = { ...options.classifier, outOfScope: articleSentences(intent), threshold: null, outOfScopeWeight: 1 };
+      model =
+        cache.dir === null
+          ? classifierFromModel(trainModel(examples, opts), opts)
+          : loadOrTrainClassifier(examples, opts, { ...cache, file: cacheFile(id) }).classifier;
+    }
+    models.set(id, model);
+    return model;
+  }
+
+  function pick(intent: string, text: string): UnitPick {
+    const model = modelFor(intent);
+    if (!model) return { ranked: [] };
+    const p = model.probabilities(text);
+    const article = p[p.length - 1] ?? 0;
+    const ranked: UnitPick['ranked'] = [...model.intents.map((unit, i) => ({ unit, confidence: p[i] ?? 0 })), { confidence: article }].sort(
+      (a, b) => b.confidence - a.confidence,
+    );
+    const best = ranked[0];
+    return best?.unit !== undefined && best.confidence >= UNIT_MIN ? { unit: best.unit, ranked } : { ranked };
+  }
+
+  return { pick };
+}
+
+/**
+ * The classification with the unit under its intent, and a close runner-up to offer: another unit
+ * of the same intent, or another intent (with its own best unit). The article of the chosen intent
+ * is never the runner-up: every short answer links to it already ("More").
+ */
+export function withUnit(c: Classification, picker: UnitPicker, text: string): Classification {
+  if (c.intent === NONE) return c;
+  const pick = picker.pick(c.intent, text);
+  const chosen = pick.ranked.find((r) => r.unit === pick.unit);
+  const own = chosen ? chosen.confidence : 1;
+  const first = c.confidence * (pick.unit !== undefined ? own : 1);
+  const candidates: Scored[] = pick.ranked
+    .filter((r) => r.unit !== undefined && r.unit !== pick.unit)
+    .map((r) => ({ intent: c.intent, ...(r.unit !== undefined ? { unit: r.unit } : {}), confidence: c.confidence * r.confidence }));
+  const rival = c.alternatives[0];
+  if (rival && rival.confidence >= CLOSE_MIN) {
+    const other = picker.pick(rival.intent, text);
+    candidates.push({ intent: rival.intent, ...(other.unit !== undefined ? { unit: other.unit } : {}), confidence: rival.confidence });
+  }
+  const second = candidates.sort((a, b) => b.confidence - a.confidence)[0];
+  const close = second && second.confidence >= CLOSE_RATIO * first ? second : undefined;
+  return {
+    ...c,
+    ...(pick.unit !== undefined ? { unit: pick.unit } : {}),
+    ...(close ? { close: { ...close, confidence: Math.round(close.confidence * 1e4) / 1e4 } } : {}),
+  };
+}

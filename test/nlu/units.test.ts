@@ -1,0 +1,130 @@
+// The unit picker (src/nlu/units.ts) on the fixture units (test/fixtures/units/): it picks the
+// unit a specific question asks for, gives a broad question the article, offers a close runner-up,
+// and its models go through the model cache, keyed on the units.
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Classification, KnowledgeBase } from '../../src/core/ports.ts';
+import { loadKnowledge } from '../../src/knowledge/load.ts';
+import { observeTraining } from '../../src/nlu/classifier.ts';
+import { createNlu } from '../../src/nlu/index.ts';
+import { CLOSE_RATIO, withUnit, type UnitPicker } from '../../src/nlu/units.ts';
+import { intentsWithFixtureUnits, unitEvalSet } from '../helpers/unit-fixture.ts';
+
+const fixture = intentsWithFixtureUnits();
+const nlu = createNlu(fixture.kb);
+const cacheRoot = mkdtempSync(join(tmpdir(), 'coach-unit-cache-'));
+afterAll(() => {
+  fixture.remove();
+  rmSync(cacheRoot, { recursive: true, force: true });
+});
+
+const ref = (c: Classification) => (c.unit !== undefined ? `${c.intent}/${c.unit}` : c.intent);
+
+describe('the unit picker on the fixture units', () => {
+  const cases = unitEvalSet();
+
+  it('answers the held-out specific questions with their unit (≥ 85%) and never with a unit of another intent', () => {
+    const specific = cases.filter((c) => c.expect.includes('/'));
+    const got = specific.map((c) => ({ ...c, got: nlu.classify(c.text) }));
+    const right = got.filter((c) => ref(c.got) === c.expect);
+    expect(right.length / specific.length).toBeGreaterThanOrEqual(0.85);
+    // Where the topic is right, the unit is right: the misses are the intent's, not the picker's.
+    for (const c of got.filter((g) => g.got.intent === g.expect.split('/')[0])) expect(ref(c.got)).toBe(c.expect);
+  });
+
+  it('answers a broad question about a topic with its article, not one of its units', () => {
+    const broad = cases.filter((c) => !c.expect.includes('/'));
+    expect(broad.length).toBeGreaterThanOrEqual(6);
+    for (const c of broad) {
+      const got = nlu.classify(c.text);
+      if (got.intent === c.expect) expect(got.unit, c.text).toBeUndefined();
+    }
+    expect(nlu.classify('explain where data lives and what survives')).toMatchObject({ intent: 'concept.persistence' });
+    expect(nlu.classify('explain where data lives and what survives').unit).toBeUndefined();
+  });
+
+  it("reads the issue's examples as their units", () => {
+    expect(ref(nlu.classify('will docker system prune -a delete my volumes?'))).toBe('concept.persistence/prune_volumes');
+    expect(ref(nlu.classify('how do I roll back to the previous version after a bad deploy?'))).toBe('mistake.latest_tag/rollback');
+    expect(ref(nlu.classify("what's a registry vs a repository vs a tag?"))).toBe('concept.registry/registry_repo_tag');
+  });
+
+  it('picks under a given intent for a follow-up (pickUnit), and has nothing to pick under an intent without units', () => {
+    expect(nlu.pickUnit?.('concept.persistence', 'and compose down -v?').unit).toBe('compose_down_v');
+    expect(nlu.pickUnit?.('concept.difference', 'and compose down -v?')).toEqual({ ranked: [] });
+  });
+});
+
+describe('a close runner-up is offered (withUnit)', () => {
+  const picker = (ranked: Record<string, { unit?: string; confidence: number }[]>, unitOf: Record<string, string> = {}): UnitPicker => ({
+    pick: (intent) => ({ ...(unitOf[intent] ? { unit: unitOf[intent] } : {}), ranked: ranked[intent] ?? [] }),
+  });
+  const c = (confidence: number, rival?: { intent: string; confidence: number }): Classification => ({
+    intent: 'a.topic',
+    confidence,
+    alternatives: rival ? [rival] : [],
+  });
+
+  it('another unit of the same intent, when it scores at least CLOSE_RATIO of the answer', () => {
+    const ranked = {
+      'a.topic': [{ unit: 'one', confidence: 0.55 }, { unit: 'two', confidence: 0.55 * CLOSE_RATIO + 0.01 }, { confidence: 0.1 }],
+    };
+    const got = withUnit(c(0.9), picker(ranked, { 'a.topic': 'one' }), 'q');
+    expect(got.unit).toBe('one');
+    expect(got.close).toMatchObject({ intent: 'a.topic', unit: 'two' });
+  });
+
+  it('nothing when the runner-up is far behind', () => {
+    const ranked = {
+      'a.topic': [{ unit: 'one', confidence: 0.8 }, { unit: 'two', confidence: 0.8 * CLOSE_RATIO - 0.05 }, { confidence: 0.05 }],
+    };
+    expect(withUnit(c(0.9), picker(ranked, { 'a.topic': 'one' }), 'q').close).toBeUndefined();
+  });
+
+  it('another intent (with its own best unit) when the classifier was torn between two', () => {
+    const ranked = { 'a.topic': [{ confidence: 0.7 }, { unit: 'one', confidence: 0.3 }], 'b.topic': [{ unit: 'x', confidence: 0.9 }] };
+    const got = withUnit(c(0.5, { intent: 'b.topic', confidence: 0.4 }), picker(ranked, { 'b.topic': 'x' }), 'q');
+    expect(got.unit).toBeUndefined();
+    expect(got.close).toMatchObject({ intent: 'b.topic', unit: 'x' });
+  });
+
+  it('never the article of the chosen intent (the answer links it already), and nothing for `none`', () => {
+    const ranked = { 'a.topic': [{ unit: 'one', confidence: 0.5 }, { confidence: 0.49 }] };
+    expect(withUnit(c(0.9), picker(ranked, { 'a.topic': 'one' }), 'q').close).toBeUndefined();
+    const none: Classification = { intent: 'none', confidence: 0.9, alternatives: [{ intent: 'a.topic', confidence: 0.1 }] };
+    expect(withUnit(none, picker(ranked), 'q')).toEqual(none);
+  });
+});
+
+describe('the unit models go through the model cache, keyed on the units', () => {
+  let trainings = 0;
+  const stop = observeTraining(() => trainings++);
+  afterAll(stop);
+  const question = 'will docker system prune -a delete my volumes?';
+  const pickWith = (kb: KnowledgeBase, dir: string) => createNlu(kb, { cache: { dir } }).pickUnit?.('concept.persistence', question);
+
+  it('a second process loads the saved unit model; a changed unit trains it again', () => {
+    const dir = join(cacheRoot, 'models');
+    const before = trainings;
+    expect(pickWith(fixture.kb, dir)?.unit).toBe('prune_volumes');
+    expect(trainings - before).toBe(1);
+    expect(existsSync(join(dir, 'units.concept.persistence.bin'))).toBe(true);
+
+    const again = trainings;
+    expect(pickWith(fixture.kb, dir)?.unit).toBe('prune_volumes');
+    expect(trainings - again).toBe(0);
+
+    const file = join(fixture.dir, 'concept.persistence.yaml');
+    const original = readFileSync(file, 'utf8');
+    try {
+      writeFileSync(file, original.replace('does prune -a wipe named volumes too', 'does prune -a wipe my named volumes too'));
+      const changed = trainings;
+      expect(pickWith(loadKnowledge(fixture.dir), dir)?.unit).toBe('prune_volumes');
+      expect(trainings - changed).toBe(1);
+    } finally {
+      writeFileSync(file, original);
+    }
+  });
+});
