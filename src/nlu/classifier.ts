@@ -23,6 +23,8 @@ export interface ClassifierOptions {
   outOfScopeFactor?: (text: string) => number;
   /** How much the out-of-scope class weighs against one intent (classes are otherwise balanced). */
   outOfScopeWeight?: number;
+  /** What is being trained, for training listeners: the intent classifier (default) or an intent's unit model. */
+  kind?: 'intent' | 'unit';
 }
 
 export interface TrainedClassifier extends Classifier {
@@ -53,7 +55,7 @@ export interface TrainedModel {
 }
 
 /** What training is told about, e.g. so a test can count how often it happens. */
-export type TrainingListener = (event: { sentences: number; ms: number }) => void;
+export type TrainingListener = (event: { sentences: number; ms: number; kind: 'intent' | 'unit' }) => void;
 const trainingListeners = new Set<TrainingListener>();
 
 /** Calls `listener` after every training in this process; returns the function that stops it. */
@@ -96,7 +98,7 @@ export function trainModel(examples: readonly TrainingExample[], options: Classi
   const { w, bias } = model.parameters;
   const trained = { labels, outOfScope: outOfScope.length > 0, featurizer: featurizer.state, weights: w, bias };
   const ms = performance.now() - started;
-  for (const listener of trainingListeners) listener({ sentences: texts.length, ms });
+  for (const listener of trainingListeners) listener({ sentences: texts.length, ms, kind: options.kind ?? 'intent' });
   return trained;
 }
 

@@ -81,9 +81,16 @@ export interface NluOptions extends ClassifierOptions {
 export function createNlu(kb: KnowledgeBase, options: NluOptions = {}): Nlu {
   const { cache = { dir: null }, ...classifierOptions } = options;
   let classifier: Classifier | undefined;
-  const ready = (): Classifier => (classifier ??= loadIntentClassifier(kb, classifierOptions, cache));
-  // Each intent's unit model is loaded (or trained) the first time a question lands on it.
+  // Each intent's unit model is loaded (or trained) the first time a question lands on it; with a
+  // model cache, all of them with the intent classifier, so a warm process never trains (and a
+  // cold one saves them all: the image ships them built).
   const units = createUnitPicker(kb, { cache, classifier: pickTraining(classifierOptions) });
+  const ready = (): Classifier => {
+    if (classifier) return classifier;
+    classifier = loadIntentClassifier(kb, classifierOptions, cache);
+    if (cache.dir !== null) units.warmAll();
+    return classifier;
+  };
   const pickUnit = (intent: string, text: string) => units.pick(intent, withoutFraming(text));
   return {
     classify: (text) => withUnit(ready().classify(text), { pick: pickUnit }, text),

@@ -55,6 +55,8 @@ export interface UnitPickerOptions {
 export interface UnitPicker {
   /** The unit under `intent` that `text` asks for; `{ ranked: [] }` when the intent has no units. */
   pick(intent: string, text: string): UnitPick;
+  /** Loads (or trains and saves) every intent's unit model now, so later questions train nothing. */
+  warmAll(): void;
 }
 
 const cacheFile = (intent: string) => `units.${intent}.bin`;
@@ -70,7 +72,13 @@ export function createUnitPicker(kb: KnowledgeBase, options: UnitPickerOptions =
     let model: ModelClassifier | null = null;
     if (intent?.units?.length) {
       const examples = unitExamples(intent);
-      const opts: ClassifierOptions = { ...options.classifier, outOfScope: articleSentences(intent), threshold: null, outOfScopeWeight: 1 };
+      const opts: ClassifierOptions = {
+        ...options.classifier,
+        outOfScope: articleSentences(intent),
+        threshold: null,
+        outOfScopeWeight: 1,
+        kind: 'unit',
+      };
       model =
         cache.dir === null
           ? classifierFromModel(trainModel(examples, opts), opts)
@@ -92,7 +100,12 @@ export function createUnitPicker(kb: KnowledgeBase, options: UnitPickerOptions =
     return best?.unit !== undefined && best.confidence >= UNIT_MIN ? { unit: best.unit, ranked } : { ranked };
   }
 
-  return { pick };
+  return {
+    pick,
+    warmAll: () => {
+      for (const i of kb.intents) modelFor(i.id);
+    },
+  };
 }
 
 /**
@@ -100,7 +113,7 @@ export function createUnitPicker(kb: KnowledgeBase, options: UnitPickerOptions =
  * of the same intent, or another intent (with its own best unit). The article of the chosen intent
  * is never the runner-up: every short answer links to it already ("More").
  */
-export function withUnit(c: Classification, picker: UnitPicker, text: string): Classification {
+export function withUnit(c: Classification, picker: Pick<UnitPicker, 'pick'>, text: string): Classification {
   if (c.intent === NONE) return c;
   const pick = picker.pick(c.intent, text);
   const chosen = pick.ranked.find((r) => r.unit === pick.unit);

@@ -30,7 +30,12 @@ let folders = 0;
 const freshDir = () => join(root, `cache-${folders++}`);
 
 let trainings = 0;
-const stopCounting = observeTraining(() => trainings++);
+let unitTrainings = 0;
+// The intent classifier's trainings (unit models are counted apart: unitTrainings)
+const stopCounting = observeTraining((e) => {
+  if (e.kind === 'intent') trainings++;
+  else unitTrainings++;
+});
 afterAll(() => {
   stopCounting();
   rmSync(root, { recursive: true, force: true });
@@ -81,13 +86,21 @@ describe('training is lazy', SLOW, () => {
   });
 });
 
-/** A fresh cache folder holding a copy of the model the cold start saved. */
+/** A fresh cache folder holding a copy of the models the cold start saved (intent and unit models). */
 function warmDir(): string {
   const dir = freshDir();
   mkdirSync(dir);
-  copyFileSync(join(golden.dir, MODEL_FILE), join(dir, MODEL_FILE));
+  for (const f of readdirSync(golden.dir)) copyFileSync(join(golden.dir, f), join(dir, f));
   return dir;
 }
+
+/** Unit-model trainings while `fn` runs. */
+async function unitTrainingsDuring(fn: () => unknown): Promise<number> {
+  const before = unitTrainings;
+  await fn();
+  return unitTrainings - before;
+}
+const intentsWithUnits = kb.intents.filter((i) => i.units?.length).map((i) => i.id);
 
 // A cold start: no model saved yet. Its answers (a freshly trained model) are the reference.
 const golden = { dir: freshDir(), trainings: -1, reference: [] as Classification[] };
@@ -99,11 +112,16 @@ beforeAll(async () => {
 describe('the model cache', SLOW, () => {
   it('a cold start trains once and saves the model; a warm one trains zero times and answers identically', async () => {
     expect(golden.trainings).toBe(1);
-    expect(readdirSync(golden.dir)).toEqual([MODEL_FILE]); // no temporary file left behind
+    // Every intent's unit model is saved with it, and no temporary file is left behind.
+    expect(intentsWithUnits.length).toBeGreaterThan(0);
+    expect(readdirSync(golden.dir).sort()).toEqual([MODEL_FILE, ...intentsWithUnits.map((id) => `units.${id}.bin`)].sort());
 
     const warm = createNlu(kb, { cache: { dir: warmDir() } });
     let answers: Classification[] = [];
-    expect(await trainingsDuring(() => (answers = questions.map((q) => warm.classify(q))))).toBe(0);
+    const units = await unitTrainingsDuring(async () => {
+      expect(await trainingsDuring(() => (answers = questions.map((q) => warm.classify(q))))).toBe(0);
+    });
+    expect(units).toBe(0); // a warm process trains no unit model either
     expect(answers).toEqual(golden.reference);
   });
 

@@ -58,7 +58,10 @@ describe('the unit picker on the fixture units', () => {
 });
 
 describe('a close runner-up is offered (withUnit)', () => {
-  const picker = (ranked: Record<string, { unit?: string; confidence: number }[]>, unitOf: Record<string, string> = {}): UnitPicker => ({
+  const picker = (
+    ranked: Record<string, { unit?: string; confidence: number }[]>,
+    unitOf: Record<string, string> = {},
+  ): Pick<UnitPicker, 'pick'> => ({
     pick: (intent) => ({ ...(unitOf[intent] ? { unit: unitOf[intent] } : {}), ranked: ranked[intent] ?? [] }),
   });
   const c = (confidence: number, rival?: { intent: string; confidence: number }): Classification => ({
