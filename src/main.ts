@@ -70,7 +70,7 @@ export async function run(
     },
     start: async (o) => {
       const c = needConfig();
-      const log = logger(c, true);
+      const log = logger(c, !chatOnly(c));
       const store = await openConfiguredStore(c);
       log.info({ engine: store.engine, location: store.location }, 'store open');
       const stopRetention = keepRetention(store, c, log);

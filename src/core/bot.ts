@@ -92,6 +92,15 @@ export function createBot(deps: BotDeps): Bot {
     kb,
     host: road,
     ...(nlu.ordinaryWord ? { ordinaryWord: (w: string) => nlu.ordinaryWord?.(w) ?? false } : {}),
+    // The evidence road answers first with the same unit the classifier's picker chooses.
+    ...(nlu.pickUnit
+      ? {
+          pickUnit: (intent: Intent, text: string) => {
+            const id = nlu.pickUnit?.(intent.id, text).unit;
+            return (id !== undefined ? intent.units?.find((u) => u.id === id) : undefined) ?? null;
+          },
+        }
+      : {}),
   };
   const shortcuts = new Map<Shortcut, Intent>(kb.intents.flatMap((i) => (i.shortcut ? [[i.shortcut, i] as const] : [])));
 
