@@ -165,7 +165,7 @@ describe('pasted events and empty tables are evidence too', () => {
 2026-12-01T09:14:02.345678901Z container oom 3b2c1d0e9f8a (image=acme/worker:2, name=worker)`;
     const d = diagnosePasted(t, {}, NOW);
     expect(d?.source).toBe('events');
-    expect(d?.findings.map((f) => `${f.code}:${f.subject}`)).toEqual(['oom_killed:worker', 'exited:worker']);
+    expect(d?.findings.map((f) => `${f.code}:${f.subject}`)).toEqual(['oom_killed:worker']); // one finding: no contradicting 'exited' (issue 14);
   });
 
   it('a container destroyed in the events is not listed (its removal is what the rules report)', () => {

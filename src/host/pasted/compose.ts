@@ -46,6 +46,9 @@ function composeLine(line: string, name: string, service: string, tool: ComposeT
   if (on(`run .*--name ${esc}`) || on(`start ${esc}`)) return [`${tool} up -d ${service}`];
   if (on('build')) return [`${tool} build ${service}`];
   if (on(`ps (?:-a )?--filter name=${esc}`)) return [`${tool} ps${tool === 'docker compose' ? ' -a' : ''} ${service}`];
+  // A Compose command the rules already gave (from the container's labels): in the pasted tool's syntax.
+  const compose = /^(?:docker compose|docker-compose)(?: -p \S+)? (.+)$/.exec(line);
+  if (compose) return [`${tool} ${compose[1] ?? ''}`];
   return [line];
 }
 

@@ -31,6 +31,7 @@ export { MAX_LINES };
 export function diagnosePasted(text: string, request: DiagnoseRequest = {}, now = Math.floor(Date.now() / 1000)): PastedDiagnosis | null {
   const { lines, truncated } = pasteLines(text);
   const base = (over: Partial<Snapshot>): Snapshot => ({
+    pasted: true,
     now: now * 1000,
     request,
     containers: [],

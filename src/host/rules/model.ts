@@ -19,6 +19,11 @@ export interface Snapshot {
   inspects: Record<string, Docker.ContainerInspectInfo>;
   /** Image inspect JSON when the subject matched nothing in the lists, else null. */
   imageInspect: Docker.ImageInspectInfo | null;
+  /**
+   * Pasted by the person asking (src/host/pasted/): every container in it is theirs to act on, so
+   * the look keeps the full fixes; on a live host it suggests only reading ones.
+   */
+  pasted?: boolean;
   /** The last log lines (redacted) of the container asked about, by full id; only with COACH_SHOW_LOGS. */
   logs?: Record<string, string[]>;
   /** The bot's own container id, when it runs in one: left out of the host-wide look. */

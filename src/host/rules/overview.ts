@@ -143,7 +143,8 @@ export function hostOverview(s: Snapshot, d: OverviewDeps): OverviewResult {
     danglingImages: images.dangling,
     groups,
   };
-  if (all.length > 0) return { findings: shown.flatMap((c) => c.findings.map(readOnlyFinding)), overview };
+  const fixes = s.pasted ? (f: Finding) => f : readOnlyFinding;
+  if (all.length > 0) return { findings: shown.flatMap((c) => c.findings.map(fixes)), overview };
   return { findings: nothingWrong(s, d), overview };
 }
 
@@ -156,5 +157,5 @@ function nothingWrong(s: Snapshot, d: OverviewDeps): Finding[] {
   if (up.length === 0 && s.images.length === 0) {
     return [notFound('(any container)', { containers: 0, images: 0, eventsSince: s.eventsSince, eventsUntil: s.eventsUntil })];
   }
-  return up.flatMap((c) => d.findings(d.facts(c), s, { overview: true })).map(readOnlyFinding);
+  return up.flatMap((c) => d.findings(d.facts(c), s, { overview: true })).map(s.pasted ? (f: Finding) => f : readOnlyFinding);
 }

@@ -113,7 +113,10 @@ describe('discord HTTP interactions endpoint', () => {
     expect(status).toBe(200);
     expect(body.type).toBe(4);
     expect(body.data.allowed_mentions).toEqual({ parse: [] });
-    expect(body.data.embeds[0].title).toBe('Image vs container, the difference');
+    // A short answer under the topic, the article one tap away.
+    expect(body.data.embeds[0].title).toMatch(/difference between an image and a container/i);
+    const labels = body.data.components.flatMap((r: { components: { label?: string }[] }) => r.components.map((c) => c.label));
+    expect(labels).toContain('More: Image vs container, the difference');
   });
 
   it('answers every subcommand; host output is private', async () => {

@@ -25,7 +25,9 @@ describe('slack adapter, HTTP mode', () => {
     expect(plainText(reply)).toContain(kb.get('concept.difference')!.title);
     const labels = buttons(reply).map((b) => b.text);
     expect(labels).toEqual(expect.arrayContaining(['Share in channel', '👍 Helpful', '👎 Not helpful']));
-    expect(reply.blocks?.[0]?.type).toBe('header');
+    // A short answer: one section block (the unit), the full article one tap away ("More").
+    expect(reply.blocks?.[0]?.type).toBe('section');
+    expect(labels.some((l) => l.startsWith('More'))).toBe(true);
   });
 
   it('/docker help lists what the bot can do', async () => {
