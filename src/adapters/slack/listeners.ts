@@ -54,7 +54,9 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   /** True when this process answers: the first to claim the keys, or the claim failed (never lose a question). */
   async function first(keys: string[]): Promise<boolean> {
     try {
-      return await claim(keys, CLAIM_TTL_MS);
+      const mine = await claim(keys, CLAIM_TTL_MS);
+      if (!mine) log.info({ keys }, 'slack: already answered (a retry, or another replica took it)');
+      return mine;
     } catch (err) {
       log.warn({ err: String(err) }, 'slack: could not check whether this was answered already; answering');
       return true;
