@@ -18,15 +18,21 @@ if (missing && process.env.REQUIRE_POSTGRES === '1') throw new Error(`REQUIRE_PO
 vi.setConfig({ testTimeout: 240_000, hookTimeout: 400_000 });
 
 const REFUSED = 'already answered (a retry, or another replica took it)';
-const refusals = (r: Replica) => r.running.stderr().split('\n').filter((l) => l.includes(REFUSED)).length;
+const refusals = (r: Replica) =>
+  r.running
+    .stderr()
+    .split('\n')
+    .filter((l) => l.includes(REFUSED)).length;
 
 describe.skipIf(missing !== null)('two replicas on one PostgreSQL', () => {
   let rs: Replicas;
+  let started: Replicas | undefined; // for the clean-up when start-up failed
   beforeAll(async () => {
     rs = await startReplicas('replicas');
+    started = rs;
   });
   afterAll(async () => {
-    await rs?.close();
+    await started?.close();
   });
 
   it('answers the same Slack event delivered to both replicas once', async () => {
