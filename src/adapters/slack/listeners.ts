@@ -109,7 +109,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.command(SLASH_COMMAND, async ({ ack, command, respond }) => {
     await ack();
     // The same command delivered to two replicas (a retry through the load balancer) is answered once.
-    const id = command.trigger_id || command.response_url;
+    // Keyed on the response_url (one per invocation, and what a retry repeats), else the trigger_id.
+    const id = command.response_url || command.trigger_id;
     if (id && !(await first([`slack:command:${id}`]))) return;
     const q = slashToQuestion(command, access);
     await answering.ask(q, ephemeral(q, respond, { channelId: command.channel_id, channelName: command.channel_name }));
