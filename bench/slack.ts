@@ -12,6 +12,7 @@ import { availableParallelism, cpus, loadavg } from 'node:os';
 import { SIGNING_SECRET, slashBody } from '../test/adapters/slack/requests.ts';
 import { startStandIn, waitFor, type Posted, type StandIn } from '../test/adapters/slack/stand-in.ts';
 import { freePort } from '../test/helpers/process.ts';
+import { postgresMissing, startPostgres } from '../test/helpers/postgres.ts';
 import { cleanEnv } from '../test/helpers/spawn.ts';
 import { startBot, waitReady, type BotProcess } from './bot-process.ts';
 import { fire, flood } from './slack-load.ts';
@@ -171,10 +172,8 @@ function report(b: Awaited<ReturnType<typeof baseline>>, hostile: MixResult[], b
   ].join('\n');
 }
 
-async function main() {
-  if (ENTRY === 'dist')
-    execFileSync('npm', ['run', '--silent', 'build'], { cwd: new URL('..', import.meta.url).pathname, stdio: 'inherit' });
-  const standIn = await startStandIn();
+/** Starts the bot (with `extraEnv`: the store it uses), waits until ready and warms it up. */
+async function startWarm(standIn: StandIn, extraEnv: Record<string, string>, tag: string): Promise<{ bot: BotProcess; url: string }> {
   const port = await freePort();
   const bot = startBot(
     cleanEnv({
@@ -184,6 +183,7 @@ async function main() {
       SLACK_BOT_TOKEN: 'xoxb-bench',
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: standIn.apiUrl,
+      ...extraEnv,
     }),
     ENTRY,
   );
@@ -192,18 +192,75 @@ async function main() {
     const url = `http://127.0.0.1:${port}/slack/events`;
     // Warm up (JIT, first NLU calls) so the run measures steady state.
     const warm = Array.from({ length: 5 }, (_, i) =>
-      slashBody({ text: QUESTIONS[i]!, channel: 'CWARM', user: 'UWARM', responseUrl: standIn.responseUrl(`warm${i}`) }),
+      slashBody({ text: QUESTIONS[i]!, channel: 'CWARM', user: 'UWARM', responseUrl: standIn.responseUrl(`warm${tag}${i}`) }),
     );
     await fire(url, warm);
-    await waitFor(() => standIn.posted.filter((p) => p.urlId?.startsWith('warm')).length >= 5, 120_000, 'warm-up answers');
+    await waitFor(() => standIn.posted.filter((p) => p.urlId?.startsWith(`warm${tag}`)).length >= 5, 120_000, 'warm-up answers');
+    return { bot, url };
+  } catch (err) {
+    console.error(`bench:slack: the bot did not start; its last lines:\n${bot.tail()}`);
+    await bot.stop();
+    throw err;
+  }
+}
+
+type Baseline = Awaited<ReturnType<typeof baseline>>;
+
+/**
+ * The same baseline on PostgreSQL (a throwaway cluster on 127.0.0.1), beside the default run on
+ * the embedded store: every answer is claimed (answer-once across replicas) and recorded there.
+ * Skipped when the server binaries are missing or BENCH_POSTGRES=0.
+ */
+async function postgresRun(standIn: StandIn): Promise<Baseline | string> {
+  if (process.env.BENCH_POSTGRES === '0') return 'skipped (BENCH_POSTGRES=0)';
+  const missing = postgresMissing();
+  if (missing) return `skipped (${missing})`;
+  const pg = await startPostgres();
+  try {
+    const { bot, url } = await startWarm(standIn, { DATABASE_URL: pg.createDatabase('bench_slack') }, 'pg');
+    try {
+      standIn.posted.length = 0; // the baseline counts response_url ids from b0
+      return await baseline(url, standIn);
+    } finally {
+      await bot.stop();
+    }
+  } finally {
+    pg.stop();
+  }
+}
+
+function enginesTable(embedded: Baseline, pg: Baseline | string): string {
+  const row = (name: string, b: Baseline) => `| ${name} | ${f(pct(b.ackMs, 99))} | ${f(pct(b.answerMs, 99))} | ${b.delivered} / ${N} |`;
+  return [
+    `## Store engines side by side (${N} concurrent commands; goal: PostgreSQL within 10% of the embedded run)`,
+    '',
+    '`coach start` always opens a store now, so the run above is the embedded store (SQLite in COACH_DATA_DIR); there is no in-memory mode left to compare with.',
+    '',
+    '| store | ack p99 | answer p99 | delivered |',
+    '| --- | --- | --- | --- |',
+    row('embedded (SQLite)', embedded),
+    typeof pg === 'string' ? `| PostgreSQL | ${pg} | | |` : row('PostgreSQL', pg),
+    '',
+  ].join('\n');
+}
+
+async function main() {
+  if (ENTRY === 'dist')
+    execFileSync('npm', ['run', '--silent', 'build'], { cwd: new URL('..', import.meta.url).pathname, stdio: 'inherit' });
+  const standIn = await startStandIn();
+  const { bot, url } = await startWarm(standIn, {}, 'sqlite');
+  try {
     const load = loadavg()
       .map((l) => l.toFixed(2))
       .join(' ');
     const b = await baseline(url, standIn);
     const hostile = await hostileMixes(url, standIn, bot);
-    const md = report(b, hostile, bot, load);
-    console.log(md);
+    let md = report(b, hostile, bot, load);
     for (const line of bot.firstLogs()) console.error(`first of its kind: ${line}`);
+    const code = await bot.stop();
+    if (code !== 0) console.error(`the bot exited with ${code}:\n${bot.tail()}`);
+    md += `\n${enginesTable(b, await postgresRun(standIn))}`;
+    console.log(md);
     mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
     writeFileSync(new URL('./results/slack.md', import.meta.url), md);
     process.exitCode = md.includes('**PASS**') ? 0 : 1;
@@ -211,8 +268,7 @@ async function main() {
     console.error(`bench:slack failed; the bot's last lines:\n${bot.tail()}`);
     throw err;
   } finally {
-    const code = await bot.stop();
-    if (code !== 0) console.error(`the bot exited with ${code}:\n${bot.tail()}`);
+    await bot.stop();
     await standIn.close();
   }
 }

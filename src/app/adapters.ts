@@ -8,6 +8,7 @@ import { createDiscordHttpAdapter } from '../adapters/discord/interactions-http.
 import { createSlackAdapter } from '../adapters/slack/app.ts';
 import type { PlatformAdapter } from '../core/ports.ts';
 import type { Lifecycle } from '../runtime/lifecycle.ts';
+import { createStoreClaim } from './claim.ts';
 import type { Runtime } from './types.ts';
 
 /** Every adapter answers through the one `lifecycle`, so the limits hold for the whole process. */
@@ -15,6 +16,8 @@ export function buildAdapters(rt: Runtime, lifecycle: Lifecycle): PlatformAdapte
   const { config, logger, host } = rt;
   const bot = rt.bot;
   const adapters: PlatformAdapter[] = [];
+  // With a store, Slack events and Discord interactions are answered once across replicas.
+  const once = rt.store ? { claim: createStoreClaim(rt.store, rt.metrics, logger) } : {};
   if (config.slack) {
     adapters.push(
       createSlackAdapter({
@@ -23,6 +26,7 @@ export function buildAdapters(rt: Runtime, lifecycle: Lifecycle): PlatformAdapte
         lifecycle,
         logger: logger.child({ adapter: 'slack' }),
         hostConfigured: Boolean(host),
+        ...once,
       }),
     );
   }
@@ -38,7 +42,7 @@ export function buildAdapters(rt: Runtime, lifecycle: Lifecycle): PlatformAdapte
       ...(d.apiUrl ? { apiUrl: d.apiUrl } : {}),
       log: logger.child({ adapter: 'discord' }),
     };
-    if (d.publicKey) adapters.push(createDiscordHttpAdapter({ ...common, publicKey: d.publicKey }));
+    if (d.publicKey) adapters.push(createDiscordHttpAdapter({ ...common, publicKey: d.publicKey, ...once }));
     else if (d.token) adapters.push(createDiscordGatewayAdapter({ ...common, token: d.token }));
   }
   return adapters;

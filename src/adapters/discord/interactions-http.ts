@@ -11,7 +11,7 @@ import type { PlatformAdapter } from '../../core/ports.ts';
 import { COMMAND_NAME } from './commands.ts';
 import { focusedOption, optionValues, rawContext, repairInteraction, restBase, subcommandName } from './discord-util.ts';
 import { accessOf, hostGrant } from './permissions.ts';
-import { freshTimestamp, SeenIds } from './replay.ts';
+import { freshTimestamp, REPLAY_WINDOW_MS, SeenIds, type ClaimOnce } from './replay.ts';
 import type { DiscordMessage } from './render.ts';
 import { flowFor, type DiscordAdapterOptions, type Responder } from './respond.ts';
 import { slashToQuestion } from './to-question.ts';
@@ -25,6 +25,8 @@ export interface DiscordHttpOptions extends DiscordAdapterOptions {
   maxBodyBytes?: number;
   /** The clock requests' timestamps are checked against (tests). */
   now?: () => number;
+  /** Interaction ids accepted once across replicas (built on the store); default: this process only. */
+  claim?: ClaimOnce;
 }
 
 const INTERACTIONS_PATH = '/discord/interactions';
@@ -61,6 +63,17 @@ export function createDiscordHttpAdapter(o: DiscordHttpOptions): PlatformAdapter
   const now = o.now ?? Date.now;
   const seen = new SeenIds(20_000, undefined, now);
 
+  /** Across replicas: a store that fails must not refuse a real interaction (logged; this process still remembers). */
+  async function claimed(id: string): Promise<boolean> {
+    if (!o.claim) return true;
+    try {
+      return await o.claim([`discord:interaction:${id}`], 2 * REPLAY_WINDOW_MS);
+    } catch (err) {
+      o.log?.warn({ err: String(err) }, 'discord: could not check the interaction id across replicas; accepting it');
+      return true;
+    }
+  }
+
   async function handler(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!ready) {
       send(res, 503, { error: 'not ready' });
@@ -91,7 +104,7 @@ export function createDiscordHttpAdapter(o: DiscordHttpOptions): PlatformAdapter
       send(res, 400, { error: 'malformed interaction' });
       return;
     }
-    if (!seen.firstSighting(String(d.id))) {
+    if (!seen.firstSighting(String(d.id)) || !(await claimed(String(d.id)))) {
       send(res, 401, { error: 'interaction already received' });
       return;
     }

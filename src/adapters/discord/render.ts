@@ -316,7 +316,15 @@ function buttons(a: Answer, conversation: string): APIActionRowComponent<APIButt
   const rows: APIButtonComponent[][] = [];
   for (let i = 0; i < followups.length; i += LIMITS.buttonsPerRow) rows.push(followups.slice(i, i + LIMITS.buttonsPerRow));
   if (a.kind !== 'error' && a.kind !== 'input_problem') {
-    const vote = (v: 'up' | 'down') => encodeButton({ kind: 'vote', vote: v, intent: a.intent, confidence: a.confidence, conversation });
+    const vote = (v: 'up' | 'down') =>
+      encodeButton({
+        kind: 'vote',
+        vote: v,
+        intent: a.intent,
+        confidence: a.confidence,
+        conversation,
+        ...(a.id ? { answerId: a.id } : {}),
+      });
     const fb = [button('Helpful', vote('up'), ButtonStyle.Success, '👍'), button('Not helpful', vote('down'), ButtonStyle.Danger, '👎')];
     const ok = fb.filter((b): b is APIButtonComponent => b !== null);
     if (ok.length) rows.push(ok);

@@ -3,7 +3,10 @@
 // must be within five minutes of our clock, and an interaction id is accepted once. Ids only
 // need remembering for as long as their timestamp is accepted (both directions of clock skew),
 // and the set is capped, so memory stays bounded whatever arrives. One process remembers its
-// own ids: replicas behind a load balancer each refuse replays they saw.
+// own ids; with a store, `claim` (built in the composition root) refuses a replay on every replica.
+
+/** True when this process is the first to claim `keys` within `ttlMs`, on any replica. */
+export type ClaimOnce = (keys: readonly string[], ttlMs: number) => Promise<boolean>;
 
 /** How far a request's timestamp may be from our clock, either way (Discord's and Slack's rule). */
 export const REPLAY_WINDOW_MS = 5 * 60_000;

@@ -151,12 +151,15 @@ export function createFlow(o: FlowOptions) {
     const action = decodeButton(customId);
     if (!action) return r.reply(renderNote('That button is no longer supported. Try `/docker help`.'));
     if (action.kind === 'vote') {
+      // The answer id and the clicker: one vote per person per answer, whichever replica gets the click.
       o.answering.feedback({
         platform: 'discord',
         intent: action.intent,
         confidence: action.confidence,
         vote: action.vote,
-        conversation: action.conversation,
+        conversation: action.conversation || conversationKey(ctx),
+        ...(action.answerId ? { answerId: action.answerId } : {}),
+        ...(ctx.userId ? { userId: ctx.userId } : {}),
       });
       return r.reply(
         renderNote(action.vote === 'up' ? 'Thanks, glad it helped.' : 'Thanks, noted: I will use this to improve the answers.'),

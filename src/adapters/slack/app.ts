@@ -10,6 +10,7 @@ import { registerListeners, type LoggerLike } from './listeners.ts';
 import { refuseShapelessBody } from './body-shape.ts';
 import { AckGate } from './flow.ts';
 import { courseMiddleware, registerCourse, type SlackCourseOptions } from './course.ts';
+import type { ClaimOnce } from './memory.ts';
 
 export interface SlackAdapterOptions {
   config: NonNullable<Config['slack']>;
@@ -21,6 +22,8 @@ export interface SlackAdapterOptions {
   hostConfigured: boolean;
   /** The onboarding course (`/docker learn`, welcome on join): course.ts. */
   course?: SlackCourseOptions;
+  /** Answer-once across replicas (built on the store); default: this process's memory. */
+  claim?: ClaimOnce;
   /** Knobs for tests and benchmarks; production uses the defaults. */
   tuning?: {
     /** Web API retries (Bolt's default retries for minutes; tests want 0). */
@@ -126,6 +129,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): PlatformAdapter {
       hostConfigured: opts.hostConfigured,
     },
     beforeWork: () => gate.drained(),
+    ...(opts.claim ? { claim: opts.claim } : {}),
   });
 
   if (receiver instanceof SocketModeReceiver) {

@@ -6,7 +6,7 @@ import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { Answer } from '../../core/types.ts';
 import type { Answering, Delivery } from '../../runtime/lifecycle.ts';
 import { isSlackUserId } from './escape.ts';
-import { RecentMap } from './memory.ts';
+import { localClaim, RecentMap, type ClaimOnce } from './memory.ts';
 import { resendOnStaleConnection } from './resend.ts';
 import { mayShare, SHARE_REFUSED, type Conversation } from './share.ts';
 import { ACTION, renderAnswer, renderNotice, type ButtonValue, type SlackMessage } from './render.ts';
@@ -34,6 +34,8 @@ export interface ListenerDeps {
   log: LoggerLike;
   /** Runs before an answer is worked on (HTTP mode: let pending acks go out first, flow.ts). */
   beforeWork?: () => Promise<void>;
+  /** Answer-once across replicas (the store); default: this process's memory only. */
+  claim?: ClaimOnce;
 }
 
 interface Shared {
@@ -42,11 +44,24 @@ interface Shared {
 }
 
 export const SLASH_COMMAND = '/docker';
+/** Slack retries an event for about an hour; a response_url lives 30 minutes. */
+const CLAIM_TTL_MS = 60 * 60_000;
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
   const { answering, access, log } = deps;
   const bot = answering;
-  const answered = new RecentMap<true>(5000, 60 * 60_000);
+  const claim = deps.claim ?? localClaim(new RecentMap<true>(5000, CLAIM_TTL_MS));
+  /** True when this process answers: the first to claim the keys, or the claim failed (never lose a question). */
+  async function first(keys: string[]): Promise<boolean> {
+    try {
+      const mine = await claim(keys, CLAIM_TTL_MS);
+      if (!mine) log.info({ keys }, 'slack: already answered (a retry, or another replica took it)');
+      return mine;
+    } catch (err) {
+      log.warn({ err: String(err) }, 'slack: could not check whether this was answered already; answering');
+      return true;
+    }
+  }
   const shareable = new RecentMap<Shared>(1000, 30 * 60_000);
   const before = deps.beforeWork ? { beforeWork: deps.beforeWork } : {};
 
@@ -93,6 +108,10 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
 
   app.command(SLASH_COMMAND, async ({ ack, command, respond }) => {
     await ack();
+    // The same command delivered to two replicas (a retry through the load balancer) is answered once.
+    // Keyed on the response_url (one per invocation, and what a retry repeats), else the trigger_id.
+    const id = command.response_url || command.trigger_id;
+    if (id && !(await first([`slack:command:${id}`]))) return;
     const q = slashToQuestion(command, access);
     await answering.ask(q, ephemeral(q, respond, { channelId: command.channel_id, channelName: command.channel_name }));
   });
@@ -114,8 +133,9 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       const eventId = (body as { event_id?: string }).event_id;
       // Slack retries an event whose ack it missed (x-slack-retry-num); a DM that mentions the
       // bot can also arrive as both app_mention and message.im. Answer each message once.
-      const keys = [...(eventId ? [`event:${eventId}`] : []), `msg:${m.channel}:${m.ts}`];
-      if (answered.seenBefore(keys, true)) return;
+      // Claimed in the store when there is one, so a retry that lands on another replica is refused too.
+      const keys = [...(eventId ? [`slack:event:${eventId}`] : []), `slack:msg:${m.channel}:${m.ts}`];
+      if (!(await first(keys))) return;
       const parsed = messageToQuestion(m, kind, access, context.botUserId);
       if (!parsed) return;
       await answering.ask(parsed.question, visible(parsed.question, parsed.target, client));
@@ -138,12 +158,14 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   });
 
   for (const vote of ['up', 'down'] as const) {
-    app.action<BlockAction<ButtonAction>>(vote === 'up' ? ACTION.up : ACTION.down, async ({ ack, action, respond }) => {
+    app.action<BlockAction<ButtonAction>>(vote === 'up' ? ACTION.up : ACTION.down, async ({ ack, action, body, respond }) => {
       await ack();
       const v = parseValue(action.value);
       if (!v) return;
       try {
-        bot.feedback({ platform: 'slack', intent: v.i, confidence: v.c ?? 0, vote, conversation: v.k });
+        // The answer id and the clicker: one vote per person per answer, whichever replica gets the click.
+        const who = { ...(typeof v.a === 'string' ? { answerId: v.a } : {}), ...(body.user.id ? { userId: body.user.id } : {}) };
+        bot.feedback({ platform: 'slack', intent: v.i, confidence: v.c ?? 0, vote, conversation: v.k, ...who });
       } catch (err) {
         log.warn({ err: String(err) }, 'slack: recording feedback failed');
       }

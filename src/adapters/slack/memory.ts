@@ -2,6 +2,18 @@
 // it thinks the ack was lost) and which ephemeral answers can still be shared. Bounded so a
 // flood cannot grow memory; expiring because Slack stops retrying after about an hour and a
 // response_url lives 30 minutes.
+
+/**
+ * "Answer this once": true when this process is the first to claim `keys` within `ttlMs`, false
+ * when any of them was claimed before, by this replica or another. The composition root builds it
+ * on the store; without one, `localClaim` remembers in this process only.
+ */
+export type ClaimOnce = (keys: readonly string[], ttlMs: number) => Promise<boolean>;
+
+/** A ClaimOnce over this process's memory (one replica, or no store). */
+export function localClaim(map: RecentMap<true>): ClaimOnce {
+  return (keys) => Promise.resolve(!map.seenBefore(keys, true));
+}
 export class RecentMap<V> {
   private readonly items = new Map<string, { value: V; expires: number }>();
 

@@ -48,6 +48,8 @@ export interface ButtonValue {
   c?: number;
   /** share id */
   s?: string;
+  /** answer id (feedback): votes are kept per person per answer */
+  a?: string;
 }
 
 export const ACTION = { followup: 'followup', up: 'feedback_up', down: 'feedback_down', share: 'share' } as const;
@@ -152,7 +154,7 @@ function tailBlocks(a: Answer, opts: RenderOptions): KnownBlock[] {
   if (followups.length) out.push({ type: 'actions', block_id: 'followups', elements: followups });
   const actions: Button[] = [];
   if (a.kind !== 'error' && a.kind !== 'input_problem') {
-    const fb = { k: opts.conversation, i: a.intent, c: Math.round(a.confidence * 1000) / 1000 };
+    const fb = { k: opts.conversation, i: a.intent, c: Math.round(a.confidence * 1000) / 1000, ...(a.id ? { a: a.id } : {}) };
     actions.push(button(ACTION.up, '👍 Helpful', fb), button(ACTION.down, '👎 Not helpful', fb));
   }
   if (opts.shareId)

@@ -222,6 +222,9 @@ describe('slack adapter, HTTP mode', () => {
       intent: 'concept.image',
       vote: 'down',
       conversation: 'slack:C0GENERAL:U0DAVE',
+      // The vote names its answer and the person who clicked: one vote per person per answer.
+      answerId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      userId: 'U0DAVE',
     });
     expect(h.feedback.at(-1)!.confidence).toBeGreaterThan(0);
   });
