@@ -9,7 +9,8 @@ import type { PlatformAdapter } from '../core/ports.ts';
 import { createHttpServer, type HttpServer, type Route } from '../http/server.ts';
 import { opsRoutes } from '../ops/health.ts';
 import type { Lifecycle, StopOptions } from '../runtime/lifecycle.ts';
-import { buildAdapters } from './adapters.ts';
+import { buildAdapters, buildNudgeSenders } from './adapters.ts';
+import { startNudges } from './course.ts';
 import { buildLifecycle } from './answering.ts';
 import { installProcessGuards } from './process-guards.ts';
 import type { Runtime } from './types.ts';
@@ -23,6 +24,8 @@ export interface ServiceTuning {
   stop?: Partial<StopOptions>;
   /** Receives the lifecycle once built (tests count what it holds). */
   onLifecycle?: (l: Lifecycle) => void;
+  /** How often to look for due course reminders (default: every 10 minutes). */
+  nudgeEveryMs?: number;
 }
 
 export async function startService(
@@ -38,6 +41,7 @@ export async function startService(
   const adapters: PlatformAdapter[] = buildAdapters(rt, lifecycle);
   const server = await serveHttp(rt, adapters);
 
+  let stopNudges: () => void = () => undefined;
   let stopping: Promise<number> | undefined;
   let stopRequested!: () => void;
   const stopSignal = new Promise<void>((r) => (stopRequested = r));
@@ -45,6 +49,7 @@ export async function startService(
     stopping ??= (async () => {
       logger.info({ signal, ...lifecycle.stats() }, 'shutting down');
       stopRequested();
+      stopNudges();
       const work = (async () => {
         // Answers in flight get the grace period; the rest are told to ask again; then connections close.
         await lifecycle.stop({ ...STOP, ...tuning.stop });
@@ -74,6 +79,9 @@ export async function startService(
       await a.start();
       logger.info({ adapter: a.name }, 'adapter started');
     }
+    // The course's one reminder, by DM through each platform (only with a store and a platform).
+    if (rt.course && adapters.length > 0 && !stopping)
+      stopNudges = startNudges(rt.course.flow, buildNudgeSenders(rt), logger, tuning.nudgeEveryMs);
     if (adapters.length === 0) {
       logger.info('no Slack or Discord settings: starting the terminal chat');
       const chatBot = {

@@ -6,6 +6,8 @@
 // Bots are skipped. Hooked into gateway.ts with a few lines.
 import {
   ButtonStyle,
+  REST,
+  Routes,
   ComponentType,
   MessageFlags,
   ApplicationCommandOptionType as Opt,
@@ -18,9 +20,10 @@ import {
   type User,
 } from 'discord.js';
 import type { HostPort } from '../../core/ports.ts';
-import type { AnswerResult, Step, TaskResult } from '../../course/flow.ts';
+import type { AnswerResult, Nudge, Step, TaskResult } from '../../course/flow.ts';
 import type { Learning } from '../../course/learning.ts';
 import type { LearningReport } from '../../course/report.ts';
+import { restBase } from './discord-util.ts';
 
 export interface DiscordCourseOptions {
   learning: Learning;
@@ -222,3 +225,19 @@ export function createDiscordCourse(o: DiscordCourseOptions, log?: Log) {
 }
 
 export type DiscordCourse = ReturnType<typeof createDiscordCourse>;
+
+/**
+ * The course's one reminder on Discord, for the composition root's nudge timer (sendDueNudges):
+ * a DM, as `user.send()` does it (open the DM channel, post into it), over REST with the bot
+ * token, so it works in gateway and HTTP-interactions mode alike.
+ */
+export function discordNudgeSender(o: { token: string; apiUrl?: string; retries?: number }): (n: Nudge, text: string) => Promise<void> {
+  const rest = new REST({
+    ...(o.apiUrl ? { api: restBase(o.apiUrl) } : {}),
+    ...(o.retries !== undefined ? { retries: o.retries } : {}),
+  }).setToken(o.token);
+  return async (n, text) => {
+    const dm = (await rest.post(Routes.userChannels(), { body: { recipient_id: n.user.replace(/^discord:/, '') } })) as { id: string };
+    await rest.post(Routes.channelMessages(dm.id), { body: { content: text, allowed_mentions: { parse: [] } } });
+  };
+}
