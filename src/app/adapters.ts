@@ -59,7 +59,7 @@ export function buildAdapters(rt: Runtime, lifecycle: Lifecycle): PlatformAdapte
     const course = learning
       ? { course: { learning, onboardingChannels: config.DISCORD_ONBOARDING_CHANNELS, admins: config.DISCORD_COURSE_ADMINS } }
       : {};
-    if (d.publicKey) adapters.push(createDiscordHttpAdapter({ ...common, publicKey: d.publicKey }));
+    if (d.publicKey) adapters.push(createDiscordHttpAdapter({ ...common, publicKey: d.publicKey, ...course }));
     else if (d.token) adapters.push(createDiscordGatewayAdapter({ ...common, token: d.token, ...course }));
   }
   return adapters;

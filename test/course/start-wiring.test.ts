@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { generateKeyPairSync, sign as edSign } from 'node:crypto';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { courseProgressFor } from '../../src/store/course-store.ts';
 import { openStore } from '../../src/store/open.ts';
@@ -20,6 +21,7 @@ import {
   SIGNING_SECRET,
   slashBody,
 } from '../adapters/slack/requests.ts';
+import { APP_ID, buttonPayload, DiscordStandIn, slashPayload, USER_ID } from '../adapters/discord/stand-in.ts';
 import { startStandIn, type Posted, type StandIn } from '../adapters/slack/stand-in.ts';
 import { freePort, startCoach, type Running } from '../helpers/process.ts';
 import { cleanEnv } from '../helpers/spawn.ts';
@@ -33,11 +35,13 @@ const ONBOARD = 'C0ONBOARD';
 const dataDir = mkdtempSync(join(tmpdir(), 'coach-start-course-'));
 let running: Running | undefined;
 let slack: StandIn | undefined;
+let discord: DiscordStandIn | undefined;
 afterEach(() => {
   running?.kill();
 });
 afterAll(async () => {
   await slack?.close();
+  await discord?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -133,5 +137,73 @@ describe('the course in coach start (Slack)', () => {
     expect(plainText(await slash(again.base, 'learn progress', 'U0NEW'))).toContain('1 of 1 answers were right');
     again.proc.child.kill('SIGTERM');
     expect((await again.proc.exited).code).toBe(0);
+  });
+});
+
+describe('the course in coach start (Discord, HTTP interactions)', () => {
+  it('answers /docker learn with a lesson and buttons, records an answer, and sends a due reminder by DM once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'coach-start-course-d-'));
+    const seed = await openStore({ dataDir: dir });
+    await courseProgressFor(seed).enrol('discord:500000000000000077', 'discord', Date.now() - 5 * DAY);
+    await seed.close();
+    discord = await new DiscordStandIn().listen();
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    const port = await freePort();
+    const proc = startCoach(
+      ['start'],
+      cleanEnv({
+        PORT: String(port),
+        COACH_LOG_FORMAT: 'json',
+        COACH_DATA_DIR: dir,
+        DISCORD_PUBLIC_KEY: Buffer.from(publicKey.export({ format: 'jwk' }).x!, 'base64url').toString('hex'),
+        DISCORD_TOKEN: 'test-bot-token',
+        DISCORD_APPLICATION_ID: APP_ID,
+        DISCORD_API_URL: discord.apiUrl,
+        DISCORD_COURSE_ADMINS: USER_ID,
+      }),
+    );
+    running = proc;
+    try {
+      await proc.waitFor((_, err) => err.includes('http server listening') && err.includes('adapter started'));
+      const post = async (body: unknown) => {
+        const raw = JSON.stringify(body);
+        const ts = String(Math.floor(Date.now() / 1000));
+        const sig = edSign(null, Buffer.from(ts + raw), privateKey).toString('hex');
+        const res = await fetch(`http://127.0.0.1:${port}/discord/interactions`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-signature-ed25519': sig, 'x-signature-timestamp': ts },
+          body: raw,
+        });
+        expect(res.status).toBe(200);
+        return (await res.json()) as {
+          type: number;
+          data: { content: string; flags: number; components: { components: { custom_id: string }[] }[] };
+        };
+      };
+
+      const l1 = realCourse().lessons[0]!;
+      const q = l1.questions[0]!;
+      const lesson = await post(slashPayload('learn'));
+      expect(lesson.type).toBe(4);
+      expect(lesson.data.flags).toBe(64);
+      expect(lesson.data.content).toContain(`Lesson 1 of ${realCourse().lessons.length}: ${l1.title}`);
+      const answers = lesson.data.components.flatMap((r) => r.components).filter((b) => b.custom_id.startsWith('learn:a:'));
+      expect(answers).toHaveLength(q.choices.length);
+      const reply = await post(buttonPayload(answers[rightChoice(q) - 1]!.custom_id));
+      expect(reply.data.content).toContain('**Right!**');
+      expect((await post(slashPayload('learn', { action: 'progress' }))).data.content).toContain('1 of 1 answers were right');
+      expect((await post(slashPayload('learn', { action: 'preview' }))).data.content).toContain('Lesson 1 of'); // DISCORD_COURSE_ADMINS
+
+      // The reminder: a DM channel opened for the idle person, one message posted into it.
+      const msg = await discord.waitFor((r) => r.method === 'POST' && r.path === '/api/v10/channels/9500000000000000077/messages');
+      expect(msg.body.content).toContain(`Lesson 1, "${l1.title}", is waiting for you`);
+      expect(discord.requests.filter((r) => r.path === '/api/v10/users/@me/channels').map((r) => r.body.recipient_id)).toEqual([
+        '500000000000000077',
+      ]);
+      proc.child.kill('SIGTERM');
+      expect((await proc.exited).code).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -9,6 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { REST, Routes } from 'discord.js';
 import type { PlatformAdapter } from '../../core/ports.ts';
 import { COMMAND_NAME } from './commands.ts';
+import { createDiscordCourse, ephemeralData, isCourseButton, type DiscordCourseOptions } from './course.ts';
 import { focusedOption, optionValues, rawContext, repairInteraction, restBase, subcommandName } from './discord-util.ts';
 import { accessOf, hostGrant } from './permissions.ts';
 import { freshTimestamp, SeenIds } from './replay.ts';
@@ -25,6 +26,8 @@ export interface DiscordHttpOptions extends DiscordAdapterOptions {
   maxBodyBytes?: number;
   /** The clock requests' timestamps are checked against (tests). */
   now?: () => number;
+  /** The onboarding course (`/docker learn` and its buttons; no welcome without a gateway): course.ts. */
+  course?: DiscordCourseOptions;
 }
 
 const INTERACTIONS_PATH = '/discord/interactions';
@@ -51,6 +54,7 @@ export function verifySignature(key: KeyObject, signature: unknown, timestamp: u
 export function createDiscordHttpAdapter(o: DiscordHttpOptions): PlatformAdapter {
   const key = ed25519PublicKey(o.publicKey);
   const flow = flowFor(o);
+  const course = o.course ? createDiscordCourse(o.course, o.log) : null;
   // Follow-ups use the interaction token in the URL: no bot token is needed.
   const rest = new REST({
     version: '10',
@@ -109,6 +113,16 @@ export function createDiscordHttpAdapter(o: DiscordHttpOptions): PlatformAdapter
           ? await flow.autocomplete(focused.value, ctx, field, typeof chosen === 'string' ? chosen : undefined)
           : [];
       send(res, 200, { type: 8, data: { choices } });
+      return;
+    }
+    const sub = d.type === 2 && d.data?.name === COMMAND_NAME ? subcommandName(d.data.options) : undefined;
+    if (course && sub === 'learn') {
+      const action = optionValues(d.data?.options)['action'];
+      send(res, 200, { type: 4, data: ephemeralData(await course.commandOut(ctx.userId, typeof action === 'string' ? action : '')) });
+      return;
+    }
+    if (course && d.type === 3 && d.data?.component_type === 2 && isCourseButton(String(d.data.custom_id))) {
+      send(res, 200, { type: 4, data: ephemeralData(await course.buttonOut(ctx.userId, String(d.data.custom_id), ctx.channelId)) });
       return;
     }
     const r = responder(res, d.token);
