@@ -50,24 +50,24 @@ interface NudgeLog {
  * Sends the due reminders now and every `everyMs` (unref'd: it never keeps the process up), one
  * round at a time. Each reminder is claimed in the store before it is sent, so of several
  * replicas exactly one sends it, once. A person on a platform without a sender here is logged.
- * Returns the stop function; a round in progress finishes on its own.
+ * Returns the stop function, which resolves when a round in progress has finished (before the
+ * store closes).
  */
 export function startNudges(
   flow: CourseFlow,
   senders: Readonly<Record<string, NudgeSender>>,
   log: NudgeLog,
   everyMs: number = NUDGE_EVERY_MS,
-): () => void {
+): () => Promise<void> {
   const send: NudgeSender = async (n, text) => {
     const to = senders[n.platform];
     if (!to) throw new Error(`no way to message ${n.platform} users from this process`);
     await to(n, text);
   };
-  let running = false;
+  let running: Promise<void> | null = null;
   const round = () => {
     if (running) return;
-    running = true;
-    sendDueNudges(flow, send, log)
+    running = sendDueNudges(flow, send, log)
       .then((sent) => {
         if (sent > 0) log.info({ sent }, 'course: reminders sent');
         else log.debug({ sent }, 'course: reminders checked');
@@ -76,13 +76,14 @@ export function startNudges(
         log.warn({ err: String(err) }, 'course: could not check reminders; will try again');
       })
       .finally(() => {
-        running = false;
+        running = null;
       });
   };
   round();
   const timer = setInterval(round, everyMs);
   timer.unref();
-  return () => {
+  return async () => {
     clearInterval(timer);
+    await running;
   };
 }

@@ -41,7 +41,7 @@ export async function startService(
   const adapters: PlatformAdapter[] = buildAdapters(rt, lifecycle);
   const server = await serveHttp(rt, adapters);
 
-  let stopNudges: () => void = () => undefined;
+  let stopNudges: () => Promise<void> = () => Promise.resolve();
   let stopping: Promise<number> | undefined;
   let stopRequested!: () => void;
   const stopSignal = new Promise<void>((r) => (stopRequested = r));
@@ -49,11 +49,12 @@ export async function startService(
     stopping ??= (async () => {
       logger.info({ signal, ...lifecycle.stats() }, 'shutting down');
       stopRequested();
-      stopNudges();
       const work = (async () => {
+        const nudgesStopped = stopNudges(); // a round in progress finishes before the store closes
         // Answers in flight get the grace period; the rest are told to ask again; then connections close.
         await lifecycle.stop({ ...STOP, ...tuning.stop });
         await Promise.allSettled(adapters.map((a) => a.stop()));
+        await nudgesStopped;
         await server?.close(1_000);
       })();
       const budget = new Promise<'timeout'>((r) =>

@@ -51,7 +51,7 @@ it('sends each due reminder once through its platform, and later rounds send not
   try {
     await waitFor('four rounds of the timer', () => rounds.length >= 4);
   } finally {
-    stop();
+    await stop();
   }
   expect(rounds[0]).toBe(2);
   expect(rounds.slice(1).every((n) => n === 0)).toBe(true);
