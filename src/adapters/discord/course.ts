@@ -3,7 +3,9 @@
 // welcome by DM with a single "Start lesson 1" button for a person who joins: from
 // guildMemberAdd when the server members intent is enabled (DISCORD members intent, privileged:
 // turn it on in the Developer Portal), else at their first message in an onboarding channel.
-// Bots are skipped. Hooked into gateway.ts with a few lines.
+// Bots are skipped. Hooked into gateway.ts with a few lines; in HTTP-interactions mode
+// (interactions-http.ts) only the command and buttons, through commandOut/buttonOut, as there
+// are no joins or messages without a gateway. discordNudgeSender sends the one reminder.
 import {
   ButtonStyle,
   REST,
