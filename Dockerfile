@@ -61,6 +61,7 @@ COPY --from=build /app/dist ./dist
 COPY package.json package-lock.json ./
 COPY intents ./intents
 COPY errors ./errors
+COPY course ./course
 COPY bin ./bin
 # `coach` on the PATH, and a smoke test: the build fails if the image cannot answer a question.
 RUN chmod 0755 bin/coach.js \

@@ -75,7 +75,9 @@ export async function run(
       log.info({ engine: store.engine, location: store.location }, 'store open');
       const stopRetention = keepRetention(store, c, log);
       try {
-        runtime ??= buildRuntime(c, log, { forceHost: false, store });
+        // The course runs on the same store (one store per process): `/docker learn`, welcome, reminders.
+        const { courseOn } = await import('./app/course.ts');
+        runtime ??= { ...buildRuntime(c, log, { forceHost: false, store }), course: courseOn(store, c) };
         return await startService(runtime, o);
       } finally {
         stopRetention();

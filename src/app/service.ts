@@ -9,7 +9,8 @@ import type { PlatformAdapter } from '../core/ports.ts';
 import { createHttpServer, type HttpServer, type Route } from '../http/server.ts';
 import { opsRoutes } from '../ops/health.ts';
 import type { Lifecycle, StopOptions } from '../runtime/lifecycle.ts';
-import { buildAdapters } from './adapters.ts';
+import { buildAdapters, buildNudgeSenders } from './adapters.ts';
+import { startNudges } from './course.ts';
 import { buildLifecycle } from './answering.ts';
 import { installProcessGuards } from './process-guards.ts';
 import type { Runtime } from './types.ts';
@@ -23,6 +24,8 @@ export interface ServiceTuning {
   stop?: Partial<StopOptions>;
   /** Receives the lifecycle once built (tests count what it holds). */
   onLifecycle?: (l: Lifecycle) => void;
+  /** How often to look for due course reminders (default: every 10 minutes). */
+  nudgeEveryMs?: number;
 }
 
 export async function startService(
@@ -38,6 +41,7 @@ export async function startService(
   const adapters: PlatformAdapter[] = buildAdapters(rt, lifecycle);
   const server = await serveHttp(rt, adapters);
 
+  let stopNudges: () => Promise<void> = () => Promise.resolve();
   let stopping: Promise<number> | undefined;
   let stopRequested!: () => void;
   const stopSignal = new Promise<void>((r) => (stopRequested = r));
@@ -46,9 +50,11 @@ export async function startService(
       logger.info({ signal, ...lifecycle.stats() }, 'shutting down');
       stopRequested();
       const work = (async () => {
+        const nudgesStopped = stopNudges(); // a round in progress finishes before the store closes
         // Answers in flight get the grace period; the rest are told to ask again; then connections close.
         await lifecycle.stop({ ...STOP, ...tuning.stop });
         await Promise.allSettled(adapters.map((a) => a.stop()));
+        await nudgesStopped;
         await server?.close(1_000);
       })();
       const budget = new Promise<'timeout'>((r) =>
@@ -74,6 +80,9 @@ export async function startService(
       await a.start();
       logger.info({ adapter: a.name }, 'adapter started');
     }
+    // The course's one reminder, by DM through each platform (only with a store and a platform).
+    if (rt.course && adapters.length > 0 && !stopping)
+      stopNudges = startNudges(rt.course.flow, buildNudgeSenders(rt), logger, tuning.nudgeEveryMs);
     if (adapters.length === 0) {
       logger.info('no Slack or Discord settings: starting the terminal chat');
       const chatBot = {

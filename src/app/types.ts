@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import type { ConnectedHost } from './host.ts';
 import type { Bot } from '../core/bot.ts';
 import type { HostPort, Nlu } from '../core/ports.ts';
+import type { Learning } from '../course/learning.ts';
 import type { Store } from '../core/store.ts';
 import type { Logger } from '../ops/logger.ts';
 import type { Metrics } from '../ops/metrics.ts';
@@ -23,4 +24,6 @@ export interface Runtime {
   store?: Store;
   /** Writes what was asked and voted to the store after each reply. */
   learning?: { flush(): Promise<void> };
+  /** The onboarding course on that store (`coach start`): `/docker learn`, welcome, the one reminder. */
+  course?: Learning;
 }

@@ -3,9 +3,13 @@
 // welcome by DM with a single "Start lesson 1" button for a person who joins: from
 // guildMemberAdd when the server members intent is enabled (DISCORD members intent, privileged:
 // turn it on in the Developer Portal), else at their first message in an onboarding channel.
-// Bots are skipped. Hooked into gateway.ts with a few lines.
+// Bots are skipped. Hooked into gateway.ts with a few lines; in HTTP-interactions mode
+// (interactions-http.ts) only the command and buttons, through commandOut/buttonOut, as there
+// are no joins or messages without a gateway. discordNudgeSender sends the one reminder.
 import {
   ButtonStyle,
+  REST,
+  Routes,
   ComponentType,
   MessageFlags,
   ApplicationCommandOptionType as Opt,
@@ -18,9 +22,10 @@ import {
   type User,
 } from 'discord.js';
 import type { HostPort } from '../../core/ports.ts';
-import type { AnswerResult, Step, TaskResult } from '../../course/flow.ts';
+import type { AnswerResult, Nudge, Step, TaskResult } from '../../course/flow.ts';
 import type { Learning } from '../../course/learning.ts';
 import type { LearningReport } from '../../course/report.ts';
+import { restBase } from './discord-util.ts';
 
 export interface DiscordCourseOptions {
   learning: Learning;
@@ -141,6 +146,11 @@ function reportOut(r: LearningReport): Out {
 
 const ephemeral = (o: Out) => ({ ...o, flags: MessageFlags.Ephemeral as const, allowedMentions: { parse: [] } });
 
+/** An ephemeral reply's data as raw JSON (HTTP-interactions mode answers with it in the HTTP response). */
+export function ephemeralData(o: Out) {
+  return { ...o, flags: MessageFlags.Ephemeral as const, allowed_mentions: { parse: [] } };
+}
+
 export function isCourseButton(customId: string): boolean {
   return customId.startsWith(PREFIX);
 }
@@ -163,49 +173,58 @@ export function createDiscordCourse(o: DiscordCourseOptions, log?: Log) {
     }
   }
 
-  return {
-    async command(i: ChatInputCommandInteraction): Promise<void> {
-      const action = i.options.getString('action') ?? '';
-      const user = `discord:${i.user.id}`;
-      const admin = o.admins.includes(i.user.id);
-      let out: Out;
-      try {
-        if (action === 'progress') {
-          const p = await flow.progress(user);
-          out = {
-            content: `You have done ${p.lessonsDone} of ${p.lessonsTotal} lessons; ${p.quizCorrect} of ${p.quizAnswered} answers were right.`,
-            components: [],
-          };
-        } else if (action === 'stop') {
-          await flow.stop(user, 'discord');
-          out = { content: 'No more reminders. `/docker learn` continues any time.', components: [] };
-        } else if (action === 'preview')
-          out = admin ? stepOut(flow.preview(), total) : { content: 'The preview is for admins.', components: [] };
-        else if (action === 'report') out = reportOut(await o.learning.report(admin));
-        else out = stepOut(await flow.next(user, 'discord'), total);
-      } catch (err) {
-        log?.warn({ err: String(err) }, 'discord: course command failed');
-        out = { content: 'Sorry, I could not reach the course right now. Try again in a minute.', components: [] };
+  /** `/docker learn [action]`: what to show `userId` (gateway and HTTP-interactions mode alike). */
+  async function commandOut(userId: string, action: string): Promise<Out> {
+    const user = `discord:${userId}`;
+    const admin = o.admins.includes(userId);
+    try {
+      if (action === 'progress') {
+        const p = await flow.progress(user);
+        return {
+          content: `You have done ${p.lessonsDone} of ${p.lessonsTotal} lessons; ${p.quizCorrect} of ${p.quizAnswered} answers were right.`,
+          components: [],
+        };
       }
-      await i.reply(ephemeral(out));
+      if (action === 'stop') {
+        await flow.stop(user, 'discord');
+        return { content: 'No more reminders. `/docker learn` continues any time.', components: [] };
+      }
+      if (action === 'preview') return admin ? stepOut(flow.preview(), total) : { content: 'The preview is for admins.', components: [] };
+      if (action === 'report') return reportOut(await o.learning.report(admin));
+      return stepOut(await flow.next(user, 'discord'), total);
+    } catch (err) {
+      log?.warn({ err: String(err) }, 'discord: course command failed');
+      return { content: 'Sorry, I could not reach the course right now. Try again in a minute.', components: [] };
+    }
+  }
+
+  /** A course button (`learn:…`) pressed by `userId` in `channelId`. */
+  async function buttonOut(userId: string, customId: string, channelId: string | null): Promise<Out> {
+    const [, kind = '', ...rest] = customId.split(':');
+    const user = `discord:${userId}`;
+    try {
+      if (kind === 'a') {
+        const choice = Number(rest.pop());
+        return answerOut(await flow.answer(user, 'discord', choice, rest.join(':')), total);
+      }
+      if (kind === 'd') return taskOut(await flow.confirmTask(user, 'discord', rest.join(':'), o.hostFor?.(userId, channelId) ?? null));
+      return stepOut(await flow.next(user, 'discord'), total);
+    } catch (err) {
+      log?.warn({ err: String(err) }, 'discord: course button failed');
+      return { content: 'Sorry, I could not record that. Try again in a minute.', components: [] };
+    }
+  }
+
+  return {
+    commandOut,
+    buttonOut,
+
+    async command(i: ChatInputCommandInteraction): Promise<void> {
+      await i.reply(ephemeral(await commandOut(i.user.id, i.options.getString('action') ?? '')));
     },
 
     async button(i: ButtonInteraction): Promise<void> {
-      const [, kind = '', ...rest] = i.customId.split(':');
-      const user = `discord:${i.user.id}`;
-      let out: Out;
-      try {
-        if (kind === 'a') {
-          const choice = Number(rest.pop());
-          out = answerOut(await flow.answer(user, 'discord', choice, rest.join(':')), total);
-        } else if (kind === 'd')
-          out = taskOut(await flow.confirmTask(user, 'discord', rest.join(':'), o.hostFor?.(i.user.id, i.channelId) ?? null));
-        else out = stepOut(await flow.next(user, 'discord'), total);
-      } catch (err) {
-        log?.warn({ err: String(err) }, 'discord: course button failed');
-        out = { content: 'Sorry, I could not record that. Try again in a minute.', components: [] };
-      }
-      await i.reply(ephemeral(out));
+      await i.reply(ephemeral(await buttonOut(i.user.id, i.customId, i.channelId)));
     },
 
     /** guildMemberAdd (only delivered with the server members intent). */
@@ -222,3 +241,19 @@ export function createDiscordCourse(o: DiscordCourseOptions, log?: Log) {
 }
 
 export type DiscordCourse = ReturnType<typeof createDiscordCourse>;
+
+/**
+ * The course's one reminder on Discord, for the composition root's nudge timer (sendDueNudges):
+ * a DM, as `user.send()` does it (open the DM channel, post into it), over REST with the bot
+ * token, so it works in gateway and HTTP-interactions mode alike.
+ */
+export function discordNudgeSender(o: { token: string; apiUrl?: string; retries?: number }): (n: Nudge, text: string) => Promise<void> {
+  const rest = new REST({
+    ...(o.apiUrl ? { api: restBase(o.apiUrl) } : {}),
+    ...(o.retries !== undefined ? { retries: o.retries } : {}),
+  }).setToken(o.token);
+  return async (n, text) => {
+    const dm = (await rest.post(Routes.userChannels(), { body: { recipient_id: n.user.replace(/^discord:/, '') } })) as { id: string };
+    await rest.post(Routes.channelMessages(dm.id), { body: { content: text, allowed_mentions: { parse: [] } } });
+  };
+}

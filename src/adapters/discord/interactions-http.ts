@@ -9,6 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { REST, Routes } from 'discord.js';
 import type { PlatformAdapter } from '../../core/ports.ts';
 import { COMMAND_NAME } from './commands.ts';
+import { createDiscordCourse, ephemeralData, isCourseButton, type DiscordCourseOptions } from './course.ts';
 import { focusedOption, optionValues, rawContext, repairInteraction, restBase, subcommandName } from './discord-util.ts';
 import { accessOf, hostGrant } from './permissions.ts';
 import { freshTimestamp, REPLAY_WINDOW_MS, SeenIds, type ClaimOnce } from './replay.ts';
@@ -27,6 +28,8 @@ export interface DiscordHttpOptions extends DiscordAdapterOptions {
   now?: () => number;
   /** Interaction ids accepted once across replicas (built on the store); default: this process only. */
   claim?: ClaimOnce;
+  /** The onboarding course (`/docker learn` and its buttons; no welcome without a gateway): course.ts. */
+  course?: DiscordCourseOptions;
 }
 
 const INTERACTIONS_PATH = '/discord/interactions';
@@ -53,6 +56,7 @@ export function verifySignature(key: KeyObject, signature: unknown, timestamp: u
 export function createDiscordHttpAdapter(o: DiscordHttpOptions): PlatformAdapter {
   const key = ed25519PublicKey(o.publicKey);
   const flow = flowFor(o);
+  const course = o.course ? createDiscordCourse(o.course, o.log) : null;
   // Follow-ups use the interaction token in the URL: no bot token is needed.
   const rest = new REST({
     version: '10',
@@ -122,6 +126,16 @@ export function createDiscordHttpAdapter(o: DiscordHttpOptions): PlatformAdapter
           ? await flow.autocomplete(focused.value, ctx, field, typeof chosen === 'string' ? chosen : undefined)
           : [];
       send(res, 200, { type: 8, data: { choices } });
+      return;
+    }
+    const sub = d.type === 2 && d.data?.name === COMMAND_NAME ? subcommandName(d.data.options) : undefined;
+    if (course && sub === 'learn') {
+      const action = optionValues(d.data?.options)['action'];
+      send(res, 200, { type: 4, data: ephemeralData(await course.commandOut(ctx.userId, typeof action === 'string' ? action : '')) });
+      return;
+    }
+    if (course && d.type === 3 && d.data?.component_type === 2 && isCourseButton(String(d.data.custom_id))) {
+      send(res, 200, { type: 4, data: ephemeralData(await course.buttonOut(ctx.userId, String(d.data.custom_id), ctx.channelId)) });
       return;
     }
     const r = responder(res, d.token);

@@ -3,9 +3,19 @@
 // lesson 1" button when someone joins an onboarding channel (bots and guests are skipped).
 // Hooked into app.ts as a global middleware (so `/docker learn …` never reaches the question
 // listener) plus its own actions and the member_joined_channel event.
-import type { AnyMiddlewareArgs, App, BlockAction, ButtonAction, Middleware, RespondFn, SlashCommand, types } from '@slack/bolt';
+import {
+  webApi,
+  type AnyMiddlewareArgs,
+  type App,
+  type BlockAction,
+  type ButtonAction,
+  type Middleware,
+  type RespondFn,
+  type SlashCommand,
+  type types,
+} from '@slack/bolt';
 import type { HostPort } from '../../core/ports.ts';
-import type { AnswerResult, Step, TaskResult } from '../../course/flow.ts';
+import type { AnswerResult, Nudge, Step, TaskResult } from '../../course/flow.ts';
 import type { Learning } from '../../course/learning.ts';
 import type { LearningReport } from '../../course/report.ts';
 
@@ -230,4 +240,19 @@ function parseAnswer(raw: string | undefined): { q: string; c: number } | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * The course's one reminder on Slack, for the composition root's nudge timer (sendDueNudges):
+ * chat.postMessage to the person's user id, which Slack delivers as a DM from the app. A
+ * WebClient of its own, so the timer does not depend on the adapter's receiver being up.
+ */
+export function slackNudgeSender(o: { botToken: string; apiUrl?: string; retries?: number }): (n: Nudge, text: string) => Promise<void> {
+  const client = new webApi.WebClient(o.botToken, {
+    ...(o.apiUrl ? { slackApiUrl: o.apiUrl.endsWith('/') ? o.apiUrl : `${o.apiUrl}/` } : {}),
+    ...(o.retries !== undefined ? { retryConfig: { retries: o.retries } } : {}),
+  });
+  return async (n, text) => {
+    await client.chat.postMessage({ channel: n.user.replace(/^slack:/, ''), text });
+  };
 }
