@@ -63,8 +63,11 @@ export function resolveTurn(t: TurnInput): ResolvedTurn {
     return withPrevious({ intent: swapped, confidence, alternatives: [] }, 'swap');
   }
   if (looksElliptical(text) && c.intent !== prev.intent && (c.intent === 'none' || c.confidence < 0.7)) {
-    // "and the stopped ones?": too little to stand on its own, so it stays on the topic.
+    // "and the stopped ones?": too little to stand on its own, so it stays on the topic —
+    // unless the turn alone and both turns read together agree on another topic ("what is an
+    // image" → "and how do I delete one?": deleting images, not more about what an image is).
     const both = combined();
+    if (c.intent !== 'none' && both.intent === c.intent && isTopicIntent(t.intentOf(c.intent))) return withPrevious(both, 'combined');
     const confidence = both.intent === prev.intent ? both.confidence : 0.5;
     return withPrevious({ intent: prev.intent, confidence, alternatives: [] }, 'elliptical');
   }

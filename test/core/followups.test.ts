@@ -28,6 +28,13 @@ describe('follow-ups', () => {
   const LISTING: Record<string, string> = { 'host.list_containers': 'command.ps', 'host.list_images': 'command.images' };
   const sameTopic = (got: string, want: string) => got === want || LISTING[got] === want;
 
+  it('a short follow-up that both alone and with the previous turn asks something new moves on', async () => {
+    const bot = makeTestBot();
+    await bot.handle({ text: 'what is a docker image', platform: 'test', conversation: 'fu-new', hostAllowed: false });
+    const a = await bot.handle({ text: 'and how do I delete one?', platform: 'test', conversation: 'fu-new', hostAllowed: false });
+    expect(a!.intent).toBe('command.rmi');
+  });
+
   it('resolves elliptical second turns from the context (at most one miss)', async () => {
     const bot = makeTestBot();
     const misses: string[] = [];
