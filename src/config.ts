@@ -123,6 +123,9 @@ export const configSchema = z.object({
   COACH_ONBOARDING_NUDGE_DAYS: z.coerce.number().int().min(1).max(365).default(3).describe('days without activity before the one reminder'),
   SLACK_ONBOARDING_CHANNELS: idList.describe('channels where people who join get a welcome to the course'),
   DISCORD_ONBOARDING_CHANNELS: idList.describe('channels where people who join get a welcome to the course'),
+  DISCORD_MEMBERS_INTENT: bool(false).describe(
+    'the privileged Server Members Intent is enabled for the bot: welcome on join (guildMemberAdd) instead of at the first message',
+  ),
   // User ids (not roles: the course checks the person) who may `/docker learn preview` and see per-person scorecard rows.
   SLACK_COURSE_ADMINS: idList.describe('Slack user ids who may preview the course and see per-person rows of the report'),
   DISCORD_COURSE_ADMINS: idList.describe('Discord user ids who may preview the course and see per-person rows of the report'),

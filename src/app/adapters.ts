@@ -60,11 +60,21 @@ export function buildAdapters(rt: Runtime, lifecycle: Lifecycle): PlatformAdapte
     };
     // Task checks on Discord need the person's roles, which the course's hook does not carry:
     // there the person confirms the task themselves.
-    const course = learning
-      ? { course: { learning, onboardingChannels: config.DISCORD_ONBOARDING_CHANNELS, admins: config.DISCORD_COURSE_ADMINS } }
-      : {};
-    if (d.publicKey) adapters.push(createDiscordHttpAdapter({ ...common, publicKey: d.publicKey, ...course, ...once }));
-    else if (d.token) adapters.push(createDiscordGatewayAdapter({ ...common, token: d.token, ...course }));
+    const courseWith = (membersIntent: boolean) =>
+      learning
+        ? {
+            course: {
+              learning,
+              onboardingChannels: config.DISCORD_ONBOARDING_CHANNELS,
+              admins: config.DISCORD_COURSE_ADMINS,
+              ...(membersIntent ? { membersIntent } : {}),
+            },
+          }
+        : {};
+    if (d.publicKey) adapters.push(createDiscordHttpAdapter({ ...common, publicKey: d.publicKey, ...courseWith(false), ...once }));
+    // Only the gateway sees joins (guildMemberAdd), and only with the privileged intent enabled.
+    else if (d.token)
+      adapters.push(createDiscordGatewayAdapter({ ...common, token: d.token, ...courseWith(config.DISCORD_MEMBERS_INTENT) }));
   }
   return adapters;
 }
