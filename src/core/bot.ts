@@ -12,9 +12,9 @@ import {
   resolveRef,
   unitAnswer,
 } from './answers.ts';
-import { parseCommandText } from './command-text.ts';
+import { commandLineToExplain, parseCommandText } from './command-text.ts';
 import { ConversationStore, type ConversationBacking, type Turn } from './conversation.ts';
-import { isShortFollowup } from './followup.ts';
+import { isShortFollowup, namesNewSpecifics } from './followup.ts';
 import { dispatch, type ActionContext, type ActionRequest } from './dispatch.ts';
 import { takeHostMention } from './host-choice.ts';
 import { createHostRoad } from './host-road.ts';
@@ -212,7 +212,7 @@ export function createBot(deps: BotDeps): Bot {
         return a;
       }
     }
-    const ex = commandLineToExplain(checked.text);
+    const ex = commandLineToExplain(checked.text, (t) => nlu.explain(t));
     if (ex) {
       const a = explainAnswer(kb, ex, nlu.entities(checked.text));
       if (ex.intent) context.set(q.conversation, { text: checked.text, intent: ex.intent, entities: a.entities });
@@ -220,23 +220,6 @@ export function createBot(deps: BotDeps): Bot {
       return a;
     }
     return ask(q, checked.text, notices, reading);
-  }
-
-  /** A message that is (mostly) one docker command line gets an explanation, part by part. */
-  function commandLineToExplain(text: string) {
-    const stripped = text
-      .replace(/^(please\s+)?(explain|what does|what is|what's|whats|meaning of)\s*:?\s*/i, '')
-      .replace(/\s*(do|does|mean|means)?\s*\?*\s*$/i, '')
-      .replace(/^[`$\s]+|[`\s]+$/g, '');
-    if (!/^(sudo\s+)?docker(\s|-compose\s)/.test(stripped)) return null;
-    const ex = nlu.explain(stripped);
-    if (!ex) return null;
-    // "docker ps shows nothing" is a question about ps, not a command line to take apart.
-    const asked = /^(please\s+)?(explain|what does|what is|what's|whats|meaning of)/i.test(text);
-    // Words we cannot place ("what does docker ps show") mean a question, not a command line.
-    if (ex.parts.some((p) => p.kind === 'unknown')) return null;
-    const hasFlagsOrArgs = ex.parts.length >= 2;
-    return (asked || ex.line.length >= stripped.length * 0.9) && hasFlagsOrArgs ? ex : null;
   }
 
   async function ask(q: Question, text: string, notices: string[], reading?: MessageReading): Promise<Answer> {
@@ -320,12 +303,6 @@ export function createBot(deps: BotDeps): Bot {
   }
 
   return { handle, suggest, feedback: (r) => deps.onFeedback?.(r), hostConnected: road.connected };
-}
-
-/** The text names a container, image, port or exit code the previous turn did not. */
-function namesNewSpecifics(now: Entities, before: Entities): boolean {
-  const known = new Set([...before.names, ...before.images, ...before.ports.map((p) => p.raw), ...before.exitCodes.map(String)]);
-  return [...now.names, ...now.images, ...now.ports.map((p) => p.raw), ...now.exitCodes.map(String)].some((x) => !known.has(x));
 }
 
 function engineError(a: Answer): { engineError?: string } {

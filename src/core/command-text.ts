@@ -1,6 +1,7 @@
 // Reads a sub-command from free text, the way `/docker …` (Slack), a mention, or the
 // terminal chat receive it: `why web 8080`, `ps -a`, `images`, `help`, `explain docker run …`.
 // Anything else is a question.
+import type { Explanation } from './ports.ts';
 import type { Command } from './types.ts';
 
 export interface ParsedText {
@@ -68,4 +69,21 @@ function parseWhy(rest: string): Command {
 function toPort(s: string): number | undefined {
   const n = Number(s);
   return Number.isInteger(n) && n >= 1 && n <= 65535 ? n : undefined;
+}
+
+/** A message that is (mostly) one docker command line gets an explanation, part by part; null when it is a question. */
+export function commandLineToExplain(text: string, explain: (line: string) => Explanation | null): Explanation | null {
+  const stripped = text
+    .replace(/^(please\s+)?(explain|what does|what is|what's|whats|meaning of)\s*:?\s*/i, '')
+    .replace(/\s*(do|does|mean|means)?\s*\?*\s*$/i, '')
+    .replace(/^[`$\s]+|[`\s]+$/g, '');
+  if (!/^(sudo\s+)?docker(\s|-compose\s)/.test(stripped)) return null;
+  const ex = explain(stripped);
+  if (!ex) return null;
+  // "docker ps shows nothing" is a question about ps, not a command line to take apart.
+  const asked = /^(please\s+)?(explain|what does|what is|what's|whats|meaning of)/i.test(text);
+  // Words we cannot place ("what does docker ps show") mean a question, not a command line.
+  if (ex.parts.some((p) => p.kind === 'unknown')) return null;
+  const hasFlagsOrArgs = ex.parts.length >= 2;
+  return (asked || ex.line.length >= stripped.length * 0.9) && hasFlagsOrArgs ? ex : null;
 }

@@ -3,6 +3,7 @@
 //    together with the previous question;
 //  - a follow-up that swaps the object ("what about images?" after a `docker ps` answer) moves to
 //    the sibling intent about the other object: the intent file's `swap` names it.
+import type { Entities } from './types.ts';
 import type { Intent } from './ports.ts';
 
 const ELLIPTICAL = /^(and|or|but|ok(ay)?|so|now|also|same|what about|how about|what if|then|too)\b/i;
@@ -41,4 +42,10 @@ export function swappedIntent(previous: Pick<Intent, 'swap'> | undefined, text: 
   const containers = /\bcontainers?\b/i.test(text);
   if (images === containers) return undefined;
   return previous?.swap?.[images ? 'images' : 'containers'];
+}
+
+/** The text names a container, image, port or exit code the previous turn did not. */
+export function namesNewSpecifics(now: Entities, before: Entities): boolean {
+  const known = new Set([...before.names, ...before.images, ...before.ports.map((p) => p.raw), ...before.exitCodes.map(String)]);
+  return [...now.names, ...now.images, ...now.ports.map((p) => p.raw), ...now.exitCodes.map(String)].some((x) => !known.has(x));
 }
