@@ -1,6 +1,7 @@
 // npm run bench:units — the real bot (intents/, trained NLU, no host) on the answer-unit sets of
 // issue 13: topic right @1 and @2, unit-or-article right, near misses declined, and how long the
 // answers are. `--misses` lists what went wrong; `--json` prints one JSON line instead of the table.
+// `--set blind` scores the blind sets (written without reading the training data) instead.
 // An answer without `unit` counts as the article (today's bot has no unit picking).
 import { fileURLToPath } from 'node:url';
 import { createBot } from '../src/core/bot.ts';
@@ -10,6 +11,22 @@ import { createNlu } from '../src/nlu/index.ts';
 import { loadEvalSet, loadNearMisses, scoreUnits, type Choice, type Reply, type UnitsScore } from './units-eval.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../test/fixtures/${name}`, import.meta.url));
+
+/** Question file and near-miss file of each named set; `own` is the default. */
+export const SETS = {
+  own: ['units-eval.jsonl', 'units-near-misses.jsonl'],
+  blind: ['units-blind.jsonl', 'units-near-misses-blind.jsonl'],
+} as const;
+export type SetName = keyof typeof SETS;
+
+/** The set named by `--set NAME` in argv, `own` without it; throws on an unknown name. */
+export function setFromArgs(argv: readonly string[]): SetName {
+  const at = argv.indexOf('--set');
+  if (at === -1) return 'own';
+  const name = argv[at + 1] ?? '';
+  if (!Object.hasOwn(SETS, name)) throw new Error(`--set takes one of: ${Object.keys(SETS).join(', ')} (got "${name}")`);
+  return name as SetName;
+}
 
 const countWords = (s: string): number => s.split(/\s+/).filter(Boolean).length;
 
@@ -73,13 +90,14 @@ function printMisses(s: UnitsScore): void {
 }
 
 async function main(): Promise<void> {
+  const [questions, nearMisses] = SETS[setFromArgs(process.argv)];
   const kb = loadKnowledge(fileURLToPath(new URL('../intents', import.meta.url)));
   const bot = createBot({ knowledge: kb, nlu: createNlu(kb) });
   let n = 0;
   // A fresh conversation per question: each is asked cold, as in a new thread.
   const handle = async (text: string) =>
     toReply(await bot.handle({ text, platform: 'test', conversation: `units-${String(n++)}`, hostAllowed: false }));
-  const score = await scoreUnits(handle, loadEvalSet(fixture('units-eval.jsonl')), loadNearMisses(fixture('units-near-misses.jsonl')));
+  const score = await scoreUnits(handle, loadEvalSet(fixture(questions)), loadNearMisses(fixture(nearMisses)));
   if (process.argv.includes('--json')) {
     const { misses: _misses, ...numbers } = score;
     console.log(JSON.stringify(numbers));
