@@ -63,20 +63,25 @@ export function refForScored(kb: KnowledgeBase, s: Scored): IntentRef | undefine
  * place for them), its command as a code block, and "More" to the intent's full article.
  */
 export function unitAnswer(kb: KnowledgeBase, intent: Intent, unit: Unit, confidence: number, entities: Entities): Answer {
-  const blocks: Block[] = markdownToBlocks(fillPlaceholders(unit.answer, entities));
-  if (unit.command) blocks.push({ type: 'code', code: fillPlaceholders(unit.command, entities), lang: 'sh' });
   return baseAnswer({
     kind: 'knowledge',
     intent: intent.id,
     unit: unitRef(intent.id, unit.id),
     confidence,
     title: unit.question,
-    blocks,
+    blocks: unitBlocks(unit, entities),
     more: { intent: intent.id, label: intent.title },
     // The topic's related topics stay one tap away, after "More".
     followups: refsFor(kb, intent.followups),
     entities,
   });
+}
+
+/** A unit's sentences (the person's specifics filled in), then its command as a code block. */
+export function unitBlocks(unit: Unit, entities: Entities): Block[] {
+  const blocks: Block[] = markdownToBlocks(fillPlaceholders(unit.answer, entities));
+  if (unit.command) blocks.push({ type: 'code', code: fillPlaceholders(unit.command, entities), lang: 'sh' });
+  return blocks;
 }
 
 /** A follow-up whose best answer is the one just given: said in a line, with the way on. */

@@ -11,6 +11,7 @@ import {
   refForScored,
   resolveRef,
   unitAnswer,
+  unitBlocks,
 } from './answers.ts';
 import { commandLineToExplain, parseCommandText } from './command-text.ts';
 import { ConversationStore, type ConversationBacking, type Turn } from './conversation.ts';
@@ -260,7 +261,8 @@ export function createBot(deps: BotDeps): Bot {
     const intent = c.intent === 'none' ? undefined : kb.get(c.intent);
     if (!intent) return noneAnswer(kb, c.alternatives, entities);
     let unit = c.unit !== undefined ? intent.units?.find((u) => u.id === c.unit) : undefined;
-    const shortAnswer = (u: Unit | undefined): u is Unit => u !== undefined && (intent.action === 'article' || !hostReadable(q));
+    const shortAnswer = (u: Unit | undefined): u is Unit =>
+      u !== undefined && (intent.action === 'article' || !hostReadable(q) || u.host === 'alone');
     const knowledge = shortAnswer(unit) || intent.action === 'article';
     if (knowledge && previous?.intent === intent.id && previous.unit === (shortAnswer(unit) ? unit.id : undefined)) {
       unit = nextUnit(intent, text, previous.unit);
@@ -269,6 +271,8 @@ export function createBot(deps: BotDeps): Bot {
     const a = shortAnswer(unit)
       ? unitAnswer(kb, intent, unit, c.confidence, entities)
       : await dispatch({ q, intent, confidence: c.confidence, entities, text, args: {} }, actions);
+    // "What are the <none> images here?": the answer to the question, then the host's listing as evidence.
+    if (unit?.host === 'lead' && !shortAnswer(unit)) a.blocks.unshift(...unitBlocks(unit, entities));
     if (AREA_TABLE[intent.area].topic)
       context.set(q.conversation, { text, intent: intent.id, ...(shortAnswer(unit) ? { unit: unit.id } : {}), entities });
     const offered = c.close ? refForScored(kb, c.close) : undefined;

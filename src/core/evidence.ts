@@ -4,13 +4,13 @@
 // the one container that fits the exit code, port or image given, or a request to look
 // ("check my host"). Otherwise one short line offers to look. A container the person did not
 // name only ever gets commands that read.
-import { knowledgeAnswer } from './answers.ts';
+import { knowledgeAnswer, unitAnswer } from './answers.ts';
 import { fitting, nameInText, plainName, recentlyStopped, subjectPhrase, type Specifics } from './case-match.ts';
 import { diagnosisAnswer, hostSection } from './host-answers.ts';
 import type { HostRoad } from './host-road.ts';
 import type { DiagnoseRequest, HostPort, Intent, KnowledgeBase, Unit } from './ports.ts';
 import type { Answer, Diagnosis, Entities, Finding, Question } from './types.ts';
-import { pickUnitByWords, unitAnswer } from './unit-pick.ts';
+import { pickUnitByWords } from './unit-pick.ts';
 
 /** Picks the unit that answers `text` directly, or null for the whole article. */
 export type PickUnit = (intent: Intent, text: string) => Unit | null;

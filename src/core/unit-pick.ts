@@ -1,11 +1,8 @@
 // The direct answer to a question: the intent's unit whose phrasings are nearest to the words
-// asked, shown before anything the host adds. A stand-in until the shared unit picker lands
-// (ActionContext.pickUnit replaces it): plain word overlap, numbers (exit codes, ports) weighing
-// double, so "exited with 139" finds the 139 unit and not the 137 one.
-import { baseAnswer, refsFor } from './answers.ts';
-import { markdownToBlocks } from './markdown.ts';
-import type { Intent, KnowledgeBase, Unit } from './ports.ts';
-import type { Answer, Block, Entities } from './types.ts';
+// asked, shown before anything the host adds. Used when the NLU has no unit picker (the bot passes
+// the classifier's as ActionContext.pickUnit): plain word overlap, numbers (exit codes, ports)
+// weighing double, so "exited with 139" finds the 139 unit and not the 137 one.
+import type { Intent, Unit } from './ports.ts';
 
 /** Below this overlap the article (the whole topic) answers better than any one unit. */
 export const MIN_UNIT_SCORE = 0.3;
@@ -46,23 +43,4 @@ export function pickUnitByWords(intent: Intent, text: string): Unit | null {
     if (!best || score > best.score) best = { unit, score };
   }
   return best && best.score >= MIN_UNIT_SCORE ? best.unit : null;
-}
-
-/** One unit as an answer: its sentences, then its command. */
-export function unitAnswer(kb: KnowledgeBase, intent: Intent, unit: Unit, confidence: number, entities: Entities): Answer {
-  const blocks: Block[] = markdownToBlocks(unit.answer);
-  if (unit.command) blocks.push({ type: 'code', code: unit.command.trimEnd(), lang: 'sh' });
-  return baseAnswer({
-    kind: 'knowledge',
-    intent: intent.id,
-    confidence,
-    title: unit.question,
-    blocks,
-    commands: (unit.command ?? '')
-      .split('\n')
-      .map((l) => l.trim())
-      .filter(Boolean),
-    followups: refsFor(kb, intent.followups),
-    entities,
-  });
 }
