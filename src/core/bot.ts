@@ -261,8 +261,7 @@ export function createBot(deps: BotDeps): Bot {
     const intent = c.intent === 'none' ? undefined : kb.get(c.intent);
     if (!intent) return noneAnswer(kb, c.alternatives, entities);
     let unit = c.unit !== undefined ? intent.units?.find((u) => u.id === c.unit) : undefined;
-    const shortAnswer = (u: Unit | undefined): u is Unit =>
-      u !== undefined && (intent.action === 'article' || !hostReadable(q) || u.host === 'alone');
+    const shortAnswer = (u: Unit | undefined): u is Unit => u !== undefined && (intent.action === 'article' || !hostReadable(q));
     const knowledge = shortAnswer(unit) || intent.action === 'article';
     if (knowledge && previous?.intent === intent.id && previous.unit === (shortAnswer(unit) ? unit.id : undefined)) {
       unit = nextUnit(intent, text, previous.unit);

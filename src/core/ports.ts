@@ -13,8 +13,8 @@ export interface Unit {
   /** The command that is the answer, if one is. */
   command?: string;
   examples: string[];
-  /** Under a host intent with a connected host: listing instead (default), answer then listing, or answer alone. */
-  host?: 'replace' | 'lead' | 'alone';
+  /** Under a host intent with a connected host: the listing instead (default), or this answer then the listing. */
+  host?: 'replace' | 'lead';
 }
 
 export interface Intent {

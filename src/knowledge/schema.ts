@@ -61,9 +61,9 @@ export const unitSchema = z.strictObject({
   /**
    * Only read under a host intent (list_containers/list_images), when a host is connected:
    * `replace` (default) the host's listing answers instead; `lead` this answer comes first and the
-   * listing follows as evidence; `alone` this answer alone (the person asks how to do it themselves).
+   * listing follows as evidence ("what are the <none> images here", "how do I list them myself").
    */
-  host: z.enum(['replace', 'lead', 'alone']).optional(),
+  host: z.enum(['replace', 'lead']).optional(),
   examples: z.array(nonEmpty, 'must be a list of strings').superRefine((items, ctx) => {
     if (items.length < MIN_UNIT_EXAMPLES) {
       ctx.addIssue({ code: 'custom', message: `must have at least ${MIN_UNIT_EXAMPLES} items (has ${items.length})` });

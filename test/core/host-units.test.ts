@@ -1,7 +1,7 @@
 // Units under the host intents (`ps`, `images`) with a connected host: each unit's `host:` field in
-// its intent file says whether the host's listing answers instead (`replace`, the default), comes
-// after the unit's answer as evidence (`lead`: "what are the <none> images here?"), or is not
-// fetched at all (`alone`: "how do I list images myself?").
+// its intent file says whether the host's listing answers instead (`replace`, the default: "can you
+// list the images") or comes after the unit's answer as evidence (`lead`: "what are the <none>
+// images here?").
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { blocksToPlainText } from '../../src/core/markdown.ts';
@@ -39,11 +39,12 @@ describe('a host-intent unit with a connected host', () => {
     expect(text).toContain('web:1.0');
   });
 
-  it('alone: the person asks how to do it themselves, so the host is not read', async () => {
+  it('lead: "how do I list them myself" gets the how-to, then what is here', async () => {
     const { a, calls, text } = await ask('how do I list images myself?', saying('host.list_images', 'images_columns'));
-    expect(calls).toEqual([]);
-    expect(a.unit).toBe('host.list_images/images_columns');
-    expect(text).toContain('REPOSITORY');
+    expect(calls).toEqual(['listImages']);
+    expect(a.hostUsed).toBe(true);
+    expect(text).toMatch(/^docker images lists what is stored/);
+    expect(text).toContain('web:1.0');
   });
 
   it('replace (the default): "can you list the images" gets the listing, not "only when a host is connected"', async () => {
