@@ -43,7 +43,7 @@ describe('a host-intent unit with a connected host', () => {
     const { a, calls, text } = await ask('how do I list images myself?', saying('host.list_images', 'images_columns'));
     expect(calls).toEqual(['listImages']);
     expect(a.hostUsed).toBe(true);
-    expect(text).toMatch(/^docker images lists what is stored/);
+    expect(text).toMatch(/^`docker images` lists what is stored/);
     expect(text).toContain('web:1.0');
   });
 
