@@ -232,6 +232,7 @@ export function createBot(deps: BotDeps): Bot {
       previous,
       classify: (t) => nlu.classify(t),
       intentOf: (id) => kb.get(id),
+      ...(nlu.pickUnit ? { unitFit: (intent: string, t: string) => bestUnitFit(intent, t) } : {}),
     });
     const leaning = turn.rule === 'swap' || turn.rule === 'elliptical';
     const c = leaning && previous ? unitForFollowup(turn.classification, text, previous) : turn.classification;
@@ -261,22 +262,36 @@ export function createBot(deps: BotDeps): Bot {
     const intent = c.intent === 'none' ? undefined : kb.get(c.intent);
     if (!intent) return noneAnswer(kb, c.alternatives, entities);
     let unit = c.unit !== undefined ? intent.units?.find((u) => u.id === c.unit) : undefined;
-    const shortAnswer = (u: Unit | undefined): u is Unit => u !== undefined && (intent.action === 'article' || !hostReadable(q));
-    const knowledge = shortAnswer(unit) || intent.action === 'article';
-    if (knowledge && previous?.intent === intent.id && previous.unit === (shortAnswer(unit) ? unit.id : undefined)) {
+    const shortAnswer = (u: Unit | undefined): boolean => u !== undefined && (intent.action === 'article' || !hostReadable(q));
+    // A question in words on a diagnose topic is answered first with its unit, the host adding evidence.
+    const viaEvidence = intent.action === 'diagnose' && q.command?.kind !== 'why' && hostReadable(q);
+    const knowledge = shortAnswer(unit) || intent.action === 'article' || viaEvidence;
+    const shown = shortAnswer(unit) || viaEvidence ? unit?.id : undefined;
+    let moved = false;
+    if (knowledge && previous?.intent === intent.id && previous.unit === shown) {
       unit = nextUnit(intent, text, previous.unit);
+      moved = true;
       if (!unit) return alreadyShownAnswer(kb, intent, previous.unit !== undefined, entities);
     }
-    const a = shortAnswer(unit)
-      ? unitAnswer(kb, intent, unit, c.confidence, entities)
-      : await dispatch({ q, intent, confidence: c.confidence, entities, text, args: {} }, actions);
+    const a =
+      unit && shortAnswer(unit)
+        ? unitAnswer(kb, intent, unit, c.confidence, entities)
+        : await dispatch({ q, intent, confidence: c.confidence, entities, text, args: {}, ...(moved && unit ? { unit } : {}) }, actions);
     // "What are the <none> images here?": the answer to the question, then the host's listing as evidence.
     if (unit?.host === 'lead' && !shortAnswer(unit)) a.blocks.unshift(...unitBlocks(unit, entities));
-    if (AREA_TABLE[intent.area].topic)
-      context.set(q.conversation, { text, intent: intent.id, ...(shortAnswer(unit) ? { unit: unit.id } : {}), entities });
+    if (AREA_TABLE[intent.area].topic) {
+      const unitShown = a.unit?.startsWith(`${intent.id}/`) ? a.unit.slice(intent.id.length + 1) : undefined;
+      context.set(q.conversation, { text, intent: intent.id, ...(unitShown !== undefined ? { unit: unitShown } : {}), entities });
+    }
     const offered = c.close ? refForScored(kb, c.close) : undefined;
     if (offered && offered.intent !== (a.unit ?? a.intent) && offered.intent !== a.more?.intent) a.suggestions.push(offered);
     return a;
+  }
+
+  /** The probability of the best unit (not the article) under `intent` for `text`. */
+  function bestUnitFit(intent: string, text: string): number {
+    const ranked = nlu.pickUnit?.(intent, text).ranked ?? [];
+    return Math.max(0, ...ranked.filter((r) => r.unit !== undefined).map((r) => r.confidence));
   }
 
   /** The best unit under `intent` for `text` other than the one just shown. */

@@ -6,7 +6,7 @@ import { evidenceAnswer, type PickUnit } from './evidence.ts';
 import type { HostRoad } from './host-road.ts';
 import { findSubject } from './host-search.ts';
 import type { Action } from './intent-kinds.ts';
-import type { DiagnoseRequest, HostPort, Intent, KnowledgeBase } from './ports.ts';
+import type { DiagnoseRequest, HostPort, Intent, KnowledgeBase, Unit } from './ports.ts';
 import type { Answer, Entities, Question } from './types.ts';
 
 export interface ActionRequest {
@@ -18,6 +18,8 @@ export interface ActionRequest {
   text: string;
   /** Arguments of an explicit command: `why NAME --port N`, `ps --all`. */
   args: { name?: string; port?: number; all?: boolean };
+  /** The answer unit the conversation chose (diagnose questions in words answer with it first). */
+  unit?: Unit;
 }
 
 export interface ActionContext {

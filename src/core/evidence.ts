@@ -22,6 +22,8 @@ export interface EvidenceRequest {
   entities: Entities;
   text: string;
   args: { name?: string; port?: number };
+  /** The unit to answer with when the conversation chose it (a follow-up moved past the one just shown). */
+  unit?: Unit;
 }
 
 /** "check my host", "look at the server", "scan the box": the person asks me to look. */
@@ -43,7 +45,7 @@ export async function evidenceAnswer(
   ordinaryWord: (word: string) => boolean = () => false,
 ): Promise<Answer> {
   // A follow-up click carries the intent's title as its text: the whole topic, not one unit.
-  const unit = r.text === r.intent.title ? null : pick(r.intent, r.text);
+  const unit = r.unit ?? (r.text === r.intent.title ? null : pick(r.intent, r.text));
   const a = unit ? unitAnswer(kb, r.intent, unit, r.confidence, r.entities) : knowledgeAnswer(kb, r.intent, r.confidence, r.entities);
   const res = await road.query(r.q, (h) => lookAtCase(h, r, ordinaryWord));
   if (!res.ok) {

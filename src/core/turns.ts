@@ -24,13 +24,23 @@ export interface TurnInput {
   /** Classifies other text (both turns together); called only when a rule needs it. */
   classify: (text: string) => Classification;
   intentOf: IntentLookup;
+  /** How well this text alone fits one of an intent's answer units (best unit's probability); absent: not known. */
+  unitFit?: (intent: string, text: string) => number;
 }
 
 /** Which rule decided: the table test (test/core/turns.test.ts) names one per branch. */
-export type TurnRule = 'alone' | 'swap' | 'elliptical' | 'combined' | 'ack';
+export type TurnRule = 'alone' | 'swap' | 'elliptical' | 'combined' | 'moved' | 'ack';
 
 /** What an acknowledgement is read as when the classifier places it nowhere ("ok", "got it"). */
 const PLAIN_THANKS = 'thanks';
+/**
+ * "and how do I delete one?" after "image vs container": the turn alone is at least this sure of
+ * another topic, and no unit of the previous topic fits it (below UNIT_FIT), so it moves there.
+ * On the follow-up fixture every turn that stays has either a weaker topic of its own (≤ 0.35) or
+ * a unit of the previous topic that fits it well (≥ 0.6).
+ */
+const MOVE_MIN = 0.4;
+const UNIT_FIT = 0.45;
 
 export interface ResolvedTurn {
   classification: Classification;
@@ -68,6 +78,9 @@ export function resolveTurn(t: TurnInput): ResolvedTurn {
     // image" → "and how do I delete one?": deleting images, not more about what an image is).
     const both = combined();
     if (c.intent !== 'none' && both.intent === c.intent && isTopicIntent(t.intentOf(c.intent))) return withPrevious(both, 'combined');
+    const fit = t.unitFit?.(prev.intent, text);
+    if (fit !== undefined && fit < UNIT_FIT && c.confidence >= MOVE_MIN && isTopicIntent(t.intentOf(c.intent)))
+      return withPrevious(c, 'moved');
     const confidence = both.intent === prev.intent ? both.confidence : 0.5;
     return withPrevious({ intent: prev.intent, confidence, alternatives: [] }, 'elliptical');
   }

@@ -3,7 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { swappedIntent as swapTo } from '../../src/core/followup.ts';
+import { blocksToPlainText } from '../../src/core/markdown.ts';
 import { makeTestBot, realParts } from '../helpers/bot.ts';
+import { fakeHost } from '../helpers/fake-host.ts';
 
 const rows: { first: string; firstIntent: string; then: string; thenIntent: string }[] = readFileSync(
   new URL('../fixtures/nlu-followups.jsonl', import.meta.url),
@@ -33,6 +35,27 @@ describe('follow-ups', () => {
     await bot.handle({ text: 'what is a docker image', platform: 'test', conversation: 'fu-new', hostAllowed: false });
     const a = await bot.handle({ text: 'and how do I delete one?', platform: 'test', conversation: 'fu-new', hostAllowed: false });
     expect(a!.intent).toBe('command.rmi');
+  });
+
+  it('with a host connected, a diagnose follow-up that asks the same thing again is not answered twice', async () => {
+    const bot = makeTestBot({ host: fakeHost() });
+    const said = (text: string) => bot.handle({ text, platform: 'test', conversation: 'fu-host', hostAllowed: true });
+    const first = await said(
+      'my app runs on port 3000 in the container but localhost:3000 says connection refused, log says listening on 127.0.0.1',
+    );
+    expect(first!.unit).toBe('diagnose.port_unreachable/bind_all_interfaces');
+    const again = await said('it says listening on 127.0.0.1');
+    expect(again!.unit).not.toBe(first!.unit);
+    expect(blocksToPlainText(again!.blocks)).not.toBe(blocksToPlainText(first!.blocks));
+  });
+
+  it('a short follow-up sure of another topic that no unit of the last one fits moves there (not a stray unit of the last topic)', async () => {
+    const bot = makeTestBot();
+    const said = (text: string) => bot.handle({ text, platform: 'test', conversation: 'fu-moved', hostAllowed: false });
+    expect((await said('what is the difference between an image and a container'))!.intent).toBe('concept.difference');
+    const a = await said('and how do I delete one?');
+    expect(a!.intent).not.toBe('concept.difference');
+    expect(blocksToPlainText(a!.blocks)).toMatch(/docker (rmi|rm|image rm)\b/);
   });
 
   it('resolves elliptical second turns from the context (at most one miss)', async () => {

@@ -26,6 +26,8 @@ interface Row {
   previous?: PreviousTurn;
   /** What classifying both turns together returns (undefined: must not be asked). */
   combined?: Classification;
+  /** The previous topic's best unit fit for this text (undefined: no unit picker). */
+  unitFit?: number;
   want: { intent: string; confidence: number; rule: TurnRule; borrowsEntities: boolean };
 }
 
@@ -156,6 +158,33 @@ const rows: Row[] = [
     combined: c('command.ps', 0.8),
     want: { intent: 'command.ps', confidence: 0.8, rule: 'elliptical', borrowsEntities: true },
   },
+  {
+    name: 'moved: "and how do I delete one?" is sure of another topic and fits no unit of the last one',
+    text: 'and how do I delete one?',
+    alone: c('concept.persistence', 0.52),
+    previous: prev('concept.layers', 'what is the difference between layers'),
+    combined: c('concept.layers', 0.8),
+    unitFit: 0.3,
+    want: { intent: 'concept.persistence', confidence: 0.52, rule: 'moved', borrowsEntities: true },
+  },
+  {
+    name: 'elliptical: a unit of the last topic fits the turn well, so it stays there',
+    text: 'and how do I delete one?',
+    alone: c('concept.persistence', 0.52),
+    previous: prev('concept.layers', 'what is the difference between layers'),
+    combined: c('concept.layers', 0.8),
+    unitFit: 0.8,
+    want: { intent: 'concept.layers', confidence: 0.8, rule: 'elliptical', borrowsEntities: true },
+  },
+  {
+    name: 'elliptical: the turn alone is too unsure of its own topic to move',
+    text: 'and the stopped ones?',
+    alone: c('concept.persistence', 0.3),
+    previous: prev('command.ps'),
+    combined: c('command.ps', 0.85),
+    unitFit: 0.1,
+    want: { intent: 'command.ps', confidence: 0.85, rule: 'elliptical', borrowsEntities: true },
+  },
 ];
 
 describe('resolveTurn', () => {
@@ -172,6 +201,7 @@ describe('resolveTurn', () => {
         return row.combined;
       },
       intentOf,
+      ...(row.unitFit !== undefined ? { unitFit: () => row.unitFit ?? 0 } : {}),
     });
     expect({ intent: r.classification.intent, confidence: r.classification.confidence, rule: r.rule }).toEqual({
       intent: row.want.intent,
