@@ -158,11 +158,18 @@ export function isTopic(kb: KnowledgeBase, id: string): boolean {
   return intent !== undefined && AREA_TABLE[intent.area].topic;
 }
 
+/**
+ * A "did you mean" topic needs at least this probability: when the question is plainly about
+ * something else ("kubectl … CrashLoopBackOff", "your favourite movie") every topic scores ~0, and
+ * suggesting three of them anyway reads as if the bot had not understood that.
+ */
+export const SUGGEST_MIN = 0.05;
+
 export function noneAnswer(kb: KnowledgeBase, alternatives: readonly Scored[], entities: Entities): Answer {
   const suggestions = refsFor(
     kb,
     alternatives
-      .filter((a) => isTopic(kb, a.intent))
+      .filter((a) => a.confidence >= SUGGEST_MIN && isTopic(kb, a.intent))
       .slice(0, 3)
       .map((a) => a.intent),
   );
