@@ -128,7 +128,7 @@ const TEXT: Record<UnreachableReason, (c: ErrorContext) => { summary: string; fi
     ],
   }),
   tls: (c) => ({
-    summary: `TLS problem talking to ${c.host}: the certificates are missing or do not match (the engine refuses a client certificate its CA did not sign; I refuse an engine my ca.pem did not sign), or the engine does not speak TLS on that port.`,
+    summary: `TLS problem talking to ${c.host}: the certificates are missing or do not match (a client certificate the engine's CA did not sign, or an engine my ca.pem did not sign), or the engine does not speak TLS on that port.`,
     fix: [
       `Check ${(c.settings ?? SINGLE_HOST_SETTINGS).tlsVerify} and ${(c.settings ?? SINGLE_HOST_SETTINGS).certPath} (a folder with ca.pem, cert.pem, key.pem), or the TLS files of the docker context.`,
       `docker --tlsverify -H ${c.host} info`,
