@@ -79,6 +79,8 @@ function mayBeNotFound(subject: string, containers: Docker.ContainerInfo[], imag
 /**
  * Every event the engine still holds for the window, counted (the events themselves are other
  * containers' business and are not kept). Best effort: a failure leaves the history unknown.
+ * Behind `coach proxy` exec events are dropped before they reach us, so a window the engine
+ * filled with execs can read as covered: the answer then still names the usual causes.
  */
 async function readHistory(inspector: ReadOnlyInspector, window: { since: number; until: number }): Promise<EventsHistory | null> {
   try {
