@@ -26,6 +26,7 @@ export async function readSnapshot(
   selfId: string | null = null,
 ): Promise<Snapshot> {
   const subject = req.subject?.trim() || undefined;
+  const startedAt = Date.now();
   // Not rounded up: the engine holds a bounded events call open until its `until` has passed.
   const eventsUntil = now / 1000;
   const eventsSince = Math.floor(eventsUntil) - EVENTS_WINDOW_S;
@@ -38,7 +39,9 @@ export async function readSnapshot(
   const unmatched = subject !== undefined && toInspect.length === 0 && matchSubject(subject, containers, images).kind === 'none';
   const wantImage = unmatched && mayBeImageRef(subject);
   const wantHistory = unmatched && mayBeNotFound(subject, containers, images, events);
-  const window = { since: eventsSince, until: eventsUntil };
+  // The history is counted up to the moment it is read (the given clock, moved on by the time
+  // spent so far): events that happened while the lists were read are in the ring too.
+  const window = { since: eventsSince, until: eventsUntil + Math.max(0, Date.now() - startedAt) / 1000 };
   // The log of the container asked about (the first match); the inspector reads it only with
   // COACH_SHOW_LOGS, and gives null without a request otherwise.
   const logTarget = subject !== undefined ? toInspect[0] : undefined;

@@ -6,7 +6,7 @@ import type Docker from 'dockerode';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../src/host/diagnose.ts';
 import type { EngineEvent, ReadOnlyInspector } from '../../src/host/inspector.ts';
-import { ENGINE_EVENTS_KEPT } from '../../src/host/rules/missing.ts';
+import { ENGINE_EVENTS_KEPT, HISTORY_SLACK } from '../../src/host/rules/missing.ts';
 import { fakeInspector } from '../helpers/fake-inspector.ts';
 
 const NOW = 1_700_000_000_000;
@@ -61,6 +61,12 @@ describe('not_found and the engine event history', () => {
     expect(f?.summary).toContain(`the oldest it still holds is from ${new Date(oldest * 1000).toISOString()}`);
     expect(f?.summary).toMatch(/`--rm`.*`docker rm`.*prune.*`docker compose down`.*another docker context or host/);
     expect(calls.filter((c) => c.startsWith('events'))).toEqual(['events {"type":["container"],"container":["worker"]}', 'events {}']);
+  });
+
+  it('a few short of the 256 (events made while the answer was read are not counted): still wrapped', async () => {
+    const { inspector } = withEvents(tagEvents(ENGINE_EVENTS_KEPT - HISTORY_SLACK, NOW / 1000 - 60));
+    const d = await diagnose(inspector, { subject: 'worker' }, { now: () => NOW, selfId: null });
+    expect(d.findings.find((x) => x.code === 'not_found')?.evidence.eventsHistory).toBe('wrapped');
   });
 
   it('fewer events than the engine keeps: the history covers the window, so no removal happened in it', async () => {

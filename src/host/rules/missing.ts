@@ -125,12 +125,18 @@ export function nameMismatch(
 export type HistoryVerdict = 'wrapped' | 'covers' | 'unknown';
 
 /**
- * The engine holds ENGINE_EVENTS_KEPT events; a window holding that many may have lost older
- * ones (the oldest kept is where the history starts), fewer means nothing in it was dropped.
+ * Events the ring may hold that the history call did not count: those that happened on a busy
+ * engine between the call's `until` and the engine reading its ring (seen on a loaded machine: 2).
+ */
+export const HISTORY_SLACK = 8;
+
+/**
+ * The engine holds ENGINE_EVENTS_KEPT events; a window holding (nearly) that many may have lost
+ * older ones (the oldest kept is where the history starts); fewer means nothing in it was dropped.
  */
 export function historyVerdict(history: EventsHistory | undefined): HistoryVerdict {
   if (!history) return 'unknown';
-  return history.count >= ENGINE_EVENTS_KEPT ? 'wrapped' : 'covers';
+  return history.count >= ENGINE_EVENTS_KEPT - HISTORY_SLACK ? 'wrapped' : 'covers';
 }
 
 function historySentence(verdict: HistoryVerdict, history: EventsHistory | undefined, subject: string, since: string): string {
