@@ -9,6 +9,7 @@
 //   COACH_HOST_<NAME>_TLS_VERIFY=1  COACH_HOST_<NAME>_CERT_PATH=/certs/<name>  COACH_HOST_<NAME>_TIMEOUT_MS=5000
 import { z } from 'zod';
 import { redactUrlCredentials } from './host/redact.ts';
+import { SINGLE_HOST_SETTINGS, type SettingNames } from './host/unreachable.ts';
 
 export interface HostSetting {
   /** Lower-case name people use: `--host staging`, "why web on staging". */
@@ -57,6 +58,21 @@ export function redactHostUrl(url: string): string {
 
 export function envKeyFor(name: string): string {
   return name.toUpperCase().replace(/-/g, '_');
+}
+
+/**
+ * The bound on one whole host question (a diagnosis is up to three rounds of engine calls, each
+ * under its host's limit): from the longest per-host limit, so no host is cut short before its own.
+ */
+export function hostQueryDeadlineMs(hosts: readonly Pick<HostSetting, 'timeoutMs'>[], fallbackMs: number): number {
+  return Math.max(fallbackMs, ...hosts.map((h) => h.timeoutMs)) * 3 + 1000;
+}
+
+/** Which settings configure this host (named in the fixes of its findings): per-host ones with COACH_HOSTS. */
+export function settingNamesFor(name: string, named: boolean): SettingNames {
+  if (!named) return SINGLE_HOST_SETTINGS;
+  const key = (s: string) => `COACH_HOST_${envKeyFor(name)}_${s}`;
+  return { timeout: key('TIMEOUT_MS'), tlsVerify: key('TLS_VERIFY'), certPath: key('CERT_PATH') };
 }
 
 /** Parses the host settings; every problem goes into `problems` (naming the bad entry, secrets redacted). */

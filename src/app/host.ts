@@ -6,7 +6,7 @@
 // are answered from the knowledge base with the commands to run. `force` (the CLI's
 // why/ps/images/hosts) always connects, so a missing engine is explained as `daemon_unreachable`.
 import { existsSync } from 'node:fs';
-import { redactHostUrl } from '../config-hosts.ts';
+import { redactHostUrl, settingNamesFor } from '../config-hosts.ts';
 import type { Config, HostSetting } from '../config.ts';
 import type { NamedHost } from '../core/ports.ts';
 import { ConnectError, DEFAULT_SOCKET, resolveEngine, type ConnectOptions } from '../host/connect.ts';
@@ -67,6 +67,7 @@ export function buildHosts(config: Config, opts: { force: boolean; logger: Logge
     const docker = createDockerHost({
       connect: connectOptionsFor(config, setting),
       timeoutMs: setting.timeoutMs,
+      settings: settingNamesFor(setting.name, named),
       showLogs: config.COACH_SHOW_LOGS,
       onRefused: (method, path, reason) => {
         opts.logger.warn({ host: setting.name, method, path, reason }, 'refused a non-allow-listed engine request');

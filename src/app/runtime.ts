@@ -2,6 +2,7 @@
 // optional host, and the bot with logging and metrics attached.
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../config.ts';
+import { hostQueryDeadlineMs } from '../config-hosts.ts';
 import { createBot } from '../core/bot.ts';
 import { diagnosePasted } from '../host/pasted/index.ts';
 import { loadErrorCatalogue } from '../knowledge/error-catalogue.ts';
@@ -55,7 +56,7 @@ export function buildRuntime(config: Config, logger: Logger, opts: { forceHost?:
     maxInputChars: config.COACH_MAX_INPUT_CHARS,
     ...(opts.store ? { conversations: storeConversations(opts.store, logger, metrics) } : {}),
     contextTtlMs: config.COACH_CONTEXT_TTL_MINUTES * 60_000,
-    hostDeadlineMs: config.COACH_ENGINE_TIMEOUT_MS * 3 + 1000,
+    hostDeadlineMs: hostQueryDeadlineMs(config.hosts, config.COACH_ENGINE_TIMEOUT_MS),
     onHandled: (r) => {
       metrics.handled(r);
       learning?.answered(r);

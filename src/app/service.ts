@@ -7,7 +7,7 @@ import type { Io } from '../adapters/cli/cli.ts';
 import { runChat } from '../adapters/cli/chat.ts';
 import type { PlatformAdapter } from '../core/ports.ts';
 import { createHttpServer, type HttpServer, type Route } from '../http/server.ts';
-import { opsRoutes } from '../ops/health.ts';
+import { opsRoutes, type HostProbe } from '../ops/health.ts';
 import type { Lifecycle, StopOptions } from '../runtime/lifecycle.ts';
 import { buildAdapters, buildNudgeSenders } from './adapters.ts';
 import { startNudges } from './course.ts';
@@ -105,16 +105,20 @@ export async function startService(
   }
 }
 
+/** Every connected host for /readyz (the default one decides readiness; the others are reported). */
+function hostProbes(rt: Runtime): HostProbe[] {
+  const { host } = rt;
+  if (rt.hosts && rt.hosts.length > 0)
+    return rt.hosts.map((h) => ({ name: h.name, default: h.setting.default, ping: () => h.host.ping() }));
+  return host ? [{ name: 'default', default: true, ping: () => host.ping() }] : [];
+}
+
 /** The one HTTP server: adapters' routes on PORT, or only the operational ones on COACH_HTTP_PORT. */
 async function serveHttp(rt: Runtime, adapters: PlatformAdapter[]): Promise<HttpServer | undefined> {
-  const { config, logger, host } = rt;
+  const { config, logger } = rt;
   const adapterRoutes: Route[] = adapters.flatMap((a) => a.routes);
-  const checks = [
-    { name: 'intents', check: () => true },
-    ...adapters.map((a) => ({ name: a.name, check: () => a.isReady() })),
-    ...(host ? [{ name: 'engine', check: () => host.ping() }] : []),
-  ];
-  const routes = [...opsRoutes(rt.metrics, checks), ...adapterRoutes];
+  const checks = [{ name: 'intents', check: () => true }, ...adapters.map((a) => ({ name: a.name, check: () => a.isReady() }))];
+  const routes = [...opsRoutes(rt.metrics, checks, { hosts: hostProbes(rt) }), ...adapterRoutes];
   const port = adapterRoutes.length > 0 ? config.PORT : config.COACH_HTTP_PORT;
   if (port === undefined) return undefined;
   const server = createHttpServer(routes, (err) => {

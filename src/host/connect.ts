@@ -155,7 +155,11 @@ function fromHost(host: string, source: EngineSource, opts: ConnectOptions, tls:
   return { description, source, tls: verify ? 'verify' : 'no-verify', dockerOptions: { ...base, agent } as Docker.DockerOptions };
 }
 
-/** TLS settings go in an https.Agent: docker-modem cannot pass `rejectUnauthorized` itself. */
+/**
+ * TLS settings go in an https.Agent: docker-modem cannot pass `rejectUnauthorized` itself. The
+ * errors name the files, not the folder: a finding may reach chat, and the folder's path is the
+ * operator's business (its setting is named in the finding's fix).
+ */
 function tlsAgent(dir: string | undefined, verify: boolean, description: string): HttpsAgent {
   const read = (f: string): Buffer | undefined => {
     if (!dir) return undefined;
@@ -164,14 +168,15 @@ function tlsAgent(dir: string | undefined, verify: boolean, description: string)
     try {
       return readFileSync(p);
     } catch {
-      throw new ConnectError('tls', description, `could not read ${p}`);
+      throw new ConnectError('tls', description, `could not read ${f} in the certificate folder`);
     }
   };
   const ca = read('ca.pem');
   const cert = read('cert.pem');
   const key = read('key.pem');
-  if (verify && dir && !ca) throw new ConnectError('tls', description, `TLS verification is on but ${join(dir, 'ca.pem')} is missing`);
-  if ((cert && !key) || (key && !cert)) throw new ConnectError('tls', description, `need both cert.pem and key.pem in ${dir}`);
+  if (verify && dir && !ca) throw new ConnectError('tls', description, 'TLS verification is on but the certificate folder has no ca.pem');
+  if ((cert && !key) || (key && !cert))
+    throw new ConnectError('tls', description, 'the certificate folder needs both cert.pem and key.pem');
   return new HttpsAgent({ ca, cert, key, rejectUnauthorized: verify, keepAlive: false });
 }
 

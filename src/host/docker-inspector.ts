@@ -10,7 +10,14 @@ import { ENDPOINTS } from './allowlist.ts';
 import { createGuardedDocker, ResponseTooLargeError, type GuardEvents } from './guard.ts';
 import type { EngineEvent, ReadOnlyInspector } from './inspector.ts';
 import { envValues, redactSecrets, sanitizeContainer, sanitizeEvent, sanitizeImage, sanitizeListed, scrubText } from './redact.ts';
-import { EngineTimeoutError, engineMessage, InvalidReferenceError, toUnreachable, unreachableFinding } from './unreachable.ts';
+import {
+  EngineTimeoutError,
+  engineMessage,
+  InvalidReferenceError,
+  toUnreachable,
+  unreachableFinding,
+  type SettingNames,
+} from './unreachable.ts';
 
 export const DEFAULT_TIMEOUT_MS = 3000;
 export const MAX_LOG_LINES = 50;
@@ -26,6 +33,8 @@ export interface DockerInspectorOptions extends GuardEvents {
   timeoutMs?: number;
   /** COACH_SHOW_LOGS: without it `logs()` returns null and the guard refuses the logs endpoint. */
   showLogs?: boolean;
+  /** The names of this host's settings, for the fixes in findings (default: the single-host ones). */
+  settings?: SettingNames;
 }
 
 /** dockerode takes `abortSignal` on these calls at runtime; its types do not say so. */
@@ -40,7 +49,7 @@ export function createDockerInspector(opts: DockerInspectorOptions = {}): ReadOn
   try {
     target = opts.target ?? resolveEngine(opts.connect);
   } catch (err) {
-    if (err instanceof ConnectError) return brokenInspector(err, timeoutMs);
+    if (err instanceof ConnectError) return brokenInspector(err, timeoutMs, opts.settings);
     throw err;
   }
   const showLogs = opts.showLogs === true;
@@ -50,9 +59,10 @@ export function createDockerInspector(opts: DockerInspectorOptions = {}): ReadOn
   } catch (err) {
     // docker-modem's constructor also reads DOCKER_HOST/DOCKER_CERT_PATH from the process
     // environment on its own, and throws on a bad value or a missing certificate file.
-    return brokenInspector(new ConnectError('bad_host', target.description, (err as Error).message), timeoutMs);
+    return brokenInspector(new ConnectError('bad_host', target.description, (err as Error).message), timeoutMs, opts.settings);
   }
   const host = target.description;
+  const errorContext = { host, timeoutMs, ...(opts.settings ? { settings: opts.settings } : {}), tls: target.tls !== 'none' };
 
   /** Runs one engine call under the time limit; any failure becomes HostUnreachableError. */
   async function call<T>(operation: string, fn: (signal: AbortSignal) => Promise<T>, notFound?: T): Promise<T> {
@@ -71,7 +81,7 @@ export function createDockerInspector(opts: DockerInspectorOptions = {}): ReadOn
       if (isForbidden(err)) throw err; // a programming error: keep it loud, it never reached the engine
       // 400: the engine reached and answered — the name or reference is what is wrong.
       if ((err as { statusCode?: number }).statusCode === 400) throw new InvalidReferenceError(redactSecrets(engineMessage(err)));
-      throw toUnreachable(err, { host, timeoutMs, operation });
+      throw toUnreachable(err, { ...errorContext, operation });
     } finally {
       clearTimeout(timer);
       ac.abort(); // closes a body still streaming after a race was lost
@@ -247,12 +257,11 @@ function isFramed(buf: Buffer): boolean {
 }
 
 /** An inspector for a target we could not even work out: every call explains why. */
-function brokenInspector(err: ConnectError, timeoutMs: number): ReadOnlyInspector {
+function brokenInspector(err: ConnectError, timeoutMs: number, settings?: SettingNames): ReadOnlyInspector {
   const reason = err.kind === 'tls' ? 'tls' : 'bad_config';
+  const ctx = { host: err.description, timeoutMs, ...(settings ? { settings } : {}) };
   const fail = (): Promise<never> =>
-    Promise.reject(
-      new HostUnreachableError(unreachableFinding(reason, { host: err.description, timeoutMs }, err.kind, err.message), { cause: err }),
-    );
+    Promise.reject(new HostUnreachableError(unreachableFinding(reason, ctx, err.kind, err.message), { cause: err }));
   return {
     description: err.description,
     listContainers: fail,

@@ -18,12 +18,30 @@ export type UnreachableReason =
   | 'bad_config'
   | 'unknown';
 
+/** The settings that configure one host, by name, so a fix says which one to change. */
+export interface SettingNames {
+  timeout: string;
+  tlsVerify: string;
+  certPath: string;
+}
+
+/** The single-host settings (no COACH_HOSTS). */
+export const SINGLE_HOST_SETTINGS: SettingNames = {
+  timeout: 'COACH_ENGINE_TIMEOUT_MS',
+  tlsVerify: 'DOCKER_TLS_VERIFY',
+  certPath: 'DOCKER_CERT_PATH',
+};
+
 export interface ErrorContext {
   /** Where the engine was looked for, e.g. `unix:///var/run/docker.sock`. */
   host: string;
   timeoutMs: number;
   /** What was being done, e.g. `list containers`. */
   operation?: string;
+  /** The settings of this host (default: the single-host ones). */
+  settings?: SettingNames;
+  /** The connection uses TLS: a connection closed without an answer is then most likely a refused certificate. */
+  tls?: boolean;
 }
 
 /** Thrown inside the inspector when its own timer fires. */
@@ -106,13 +124,13 @@ const TEXT: Record<UnreachableReason, (c: ErrorContext) => { summary: string; fi
     fix: [
       'docker info  # does the CLI get an answer?',
       'sudo systemctl restart docker  # if the engine is hung',
-      'Raise COACH_ENGINE_TIMEOUT_MS if the engine is just slow.',
+      `Raise ${(c.settings ?? SINGLE_HOST_SETTINGS).timeout} if the engine is just slow.`,
     ],
   }),
   tls: (c) => ({
-    summary: `TLS problem talking to ${c.host}: the certificates are missing, do not match, or the engine does not speak TLS on that port.`,
+    summary: `TLS problem talking to ${c.host}: the certificates are missing or do not match (a client certificate the engine's CA did not sign, or an engine my ca.pem did not sign), or the engine does not speak TLS on that port.`,
     fix: [
-      'Check DOCKER_TLS_VERIFY and DOCKER_CERT_PATH (ca.pem, cert.pem, key.pem), or the TLS files of the docker context.',
+      `Check ${(c.settings ?? SINGLE_HOST_SETTINGS).tlsVerify} and ${(c.settings ?? SINGLE_HOST_SETTINGS).certPath} (a folder with ca.pem, cert.pem, key.pem), or the TLS files of the docker context.`,
       `docker --tlsverify -H ${c.host} info`,
     ],
   }),
@@ -167,7 +185,10 @@ export function unreachableFinding(reason: UnreachableReason, ctx: ErrorContext,
 /** The one place raw engine/network errors become a user-facing HostUnreachableError. */
 export function toUnreachable(err: unknown, ctx: ErrorContext): HostUnreachableError {
   if (err instanceof HostUnreachableError) return err;
-  const { reason, code } = classifyError(err);
+  const classified = classifyError(err);
+  const code = classified.code;
+  // A TLS engine hangs up right after the handshake when it refuses our client certificate.
+  const reason = classified.reason === 'connection_closed' && ctx.tls === true ? 'tls' : classified.reason;
   const detail = reason === 'bad_config' && err instanceof Error ? err.message : undefined;
   return new HostUnreachableError(unreachableFinding(reason, ctx, code, detail), { cause: err });
 }

@@ -139,7 +139,9 @@ describeEngine('diagnosis on the real engine', () => {
   it('not_found: says what was searched and that events are best effort', async () => {
     const f = find(await why({ subject: 'zq-nothing-like-it' }), 'not_found');
     expect(f.summary).toMatch(/containers .*images .*events/);
-    expect(f.summary).toMatch(/last 1000.*restarts/);
+    // How far back the history reaches depends on how busy the engine was (other tests share it).
+    expect(['wrapped', 'covers']).toContain(f.evidence.eventsHistory);
+    expect(f.summary).toMatch(/events.*restarts/);
     // The history no longer covering a removal: the usual causes, by name.
     expect(f.summary).toMatch(/`--rm`.*`docker rm`.*prune.*`docker compose down`.*another docker context or host/);
     expect(f.evidence.usualCauses).toMatch(/--rm/);

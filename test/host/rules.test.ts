@@ -103,7 +103,8 @@ const TABLE: Row[] = [
     codes: ['not_found'],
     code: 'not_found',
     evidence: { asked: 'zq-nothing-like-it', searched: /container names.*image tags.*events/ },
-    summary: /last 1000.*loses them when it restarts.*`--rm`.*`docker rm`.*prune.*`docker compose down`.*another docker context or host/,
+    summary:
+      /last 256 events.*loses them when it restarts.*`--rm`.*`docker rm`.*prune.*`docker compose down`.*another docker context or host/,
   },
 ];
 

@@ -112,14 +112,11 @@ function gone(s: Snapshot, subject: string): Finding[] {
   // A close name is the likely answer: say it first, not after a "not found" headline.
   const mismatch = nameMismatch(subject, closeNames(subject, s.containers, s.images), s.containers, s.images, false);
   if (mismatch) return [mismatch];
-  const oldest = s.events.reduce<number | undefined>((t, e) => (t === undefined || e.time < t ? e.time : t), undefined);
-  const f = notFound(subject, {
-    containers: s.containers.length,
-    images: s.images.length,
-    eventsSince: s.eventsSince,
-    eventsUntil: s.eventsUntil,
-    ...(oldest !== undefined ? { eventsOldest: oldest } : {}),
-  });
+  const f = notFound(
+    subject,
+    { containers: s.containers.length, images: s.images.length, eventsSince: s.eventsSince, eventsUntil: s.eventsUntil },
+    s.history,
+  );
   const service = serviceNotCreated(subject, s.containers);
   if (!service) return [f];
   return [

@@ -6,6 +6,7 @@ import type { EvidenceValue, Finding } from '../../core/types.ts';
 import { exitCodeMeaning } from '../exit-codes.ts';
 import { rankNames } from '../fuzzy.ts';
 import type { EngineEvent } from '../inspector.ts';
+import type { EventsHistory } from './model.ts';
 import { containerName } from './facts.ts';
 import { imageLabel } from './image.ts';
 import { repoOf } from './match.ts';
@@ -15,8 +16,9 @@ export const MAX_CLOSE_NAMES = 5;
 /** Why a container leaves no trace once the event history no longer covers its removal. */
 export const GONE_CAUSES =
   'If it existed before that, the usual reasons it is gone without a trace: it was started with `--rm` and stopped, it was removed with `docker rm`, a prune cleared it (`docker container prune`, `docker system prune`), `docker compose down` took its project down, or it lives on another engine (another docker context or host).';
-export const EVENTS_NOTE =
-  'The engine keeps only its most recent events, in memory (the last 1000 per the documentation; Engine 20.10 keeps 256), and loses them when it restarts, so an older or busier-host removal leaves no trace.';
+/** moby's daemon/events `eventsLimit`: the in-memory ring of recent events (20.10 through current). */
+export const ENGINE_EVENTS_KEPT = 256;
+export const EVENTS_NOTE = `The engine keeps only its last ${ENGINE_EVENTS_KEPT} events, in memory, and loses them when it restarts, so an older or busier-host removal leaves no trace.`;
 
 /** Containers destroyed within the events window, newest first (one per container). */
 export function destroyedContainers(
@@ -119,11 +121,40 @@ export function nameMismatch(
   };
 }
 
+/** What not_found can say about the engine's event history for the window. */
+export type HistoryVerdict = 'wrapped' | 'covers' | 'unknown';
+
+/**
+ * Events the ring may hold that the history call did not count: those that happened on a busy
+ * engine between the call's `until` and the engine reading its ring (seen on a loaded machine: 2).
+ */
+export const HISTORY_SLACK = 8;
+
+/**
+ * The engine holds ENGINE_EVENTS_KEPT events; a window holding (nearly) that many may have lost
+ * older ones (the oldest kept is where the history starts); fewer means nothing in it was dropped.
+ */
+export function historyVerdict(history: EventsHistory | undefined): HistoryVerdict {
+  if (!history) return 'unknown';
+  return history.count >= ENGINE_EVENTS_KEPT - HISTORY_SLACK ? 'wrapped' : 'covers';
+}
+
+function historySentence(verdict: HistoryVerdict, history: EventsHistory | undefined, subject: string, since: string): string {
+  const oldest = history?.oldest != null ? new Date(history.oldest * 1000).toISOString() : null;
+  if (verdict === 'wrapped')
+    return `The engine's event history does not reach back far enough to tell what happened to \`${subject}\`: the engine keeps only its last ${ENGINE_EVENTS_KEPT} events in memory, and the oldest it still holds is from ${oldest ?? 'just now'}; anything before that is forgotten (and all of it when the engine restarts).`;
+  if (verdict === 'covers')
+    return `The engine's events since ${since} show no container of that name being removed, so it was not removed on this engine in that time (the engine forgets its events when it restarts).`;
+  return `I also read the engine's events since ${since}. ${EVENTS_NOTE}`;
+}
+
 export function notFound(
   subject: string,
-  counts: { containers: number; images: number; eventsSince: number; eventsUntil: number; eventsOldest?: number },
+  counts: { containers: number; images: number; eventsSince: number; eventsUntil: number },
+  history?: EventsHistory,
 ): Finding {
   const since = new Date(counts.eventsSince * 1000).toISOString();
+  const verdict = historyVerdict(history);
   return {
     code: 'not_found',
     severity: 'error',
@@ -135,10 +166,12 @@ export function notFound(
       eventsSince: since,
       eventsUntil: new Date(counts.eventsUntil * 1000).toISOString(),
       searched: 'container names and ids (running and stopped), Compose service labels, image tags and ids, recent engine events',
-      eventsCover: counts.eventsOldest === undefined ? 'no events in the window' : new Date(counts.eventsOldest * 1000).toISOString(),
+      eventsHistory: verdict,
+      ...(history ? { eventsInWindow: history.count } : {}),
+      ...(history?.oldest != null ? { eventsCover: new Date(history.oldest * 1000).toISOString() } : {}),
       usualCauses: '--rm, docker rm, a prune, docker compose down, another context or host',
     },
-    summary: `Nothing on this host matches \`${subject}\`: I searched ${counts.containers} containers (running and stopped, by name, id and Compose service), ${counts.images} images (by tag and id) and the engine's events since ${since}. ${EVENTS_NOTE} ${GONE_CAUSES}`,
+    summary: `Nothing on this host matches \`${subject}\`: I searched ${counts.containers} containers (running and stopped, by name, id and Compose service) and ${counts.images} images (by tag and id). ${historySentence(verdict, history, subject, since)} ${GONE_CAUSES}`,
     fix: [
       'docker ps -a',
       'docker images',

@@ -28,6 +28,20 @@ export interface Snapshot {
   logs?: Record<string, string[]>;
   /** The bot's own container id, when it runs in one: left out of the host-wide look. */
   selfId?: string | null;
+  /**
+   * How much of the window the engine's event history still covers: read (one unfiltered events
+   * call) only when the subject is nowhere to be found, so not_found can say whether the history
+   * reaches back. Absent when it was not read (pasted output, or the read failed).
+   */
+  history?: EventsHistory;
+}
+
+/** The engine's whole event history inside the window: how many events, and the oldest one's time. */
+export interface EventsHistory {
+  /** Events the engine returned for the window, of every type. */
+  count: number;
+  /** Seconds since the epoch; null when there were none. */
+  oldest: number | null;
 }
 
 export interface PublishedPort {
