@@ -4,7 +4,8 @@ set -euo pipefail
 if docker info >/dev/null 2>&1; then echo "docker engine: already running"; exit 0; fi
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 log=${DOCKERD_LOG:-/tmp/dockerd.log}
-$SUDO sh -c "nohup dockerd >'$log' 2>&1 &"
+# Its own session: the engine outlives the shell (or job) that started it.
+$SUDO setsid sh -c "nohup dockerd >'$log' 2>&1 </dev/null &"
 for i in $(seq 1 60); do
   if docker info >/dev/null 2>&1; then echo "docker engine: ready after ${i}s"; exit 0; fi
   sleep 1
