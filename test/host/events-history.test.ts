@@ -58,7 +58,7 @@ describe('not_found and the engine event history', () => {
       eventsCover: new Date(oldest * 1000).toISOString(),
     });
     expect(f?.summary).toContain('does not reach back far enough to tell what happened to `worker`');
-    expect(f?.summary).toContain(`the oldest it still holds is from ${new Date(oldest * 1000).toISOString()}`);
+    expect(f?.summary).toContain(`the oldest is from ${new Date(oldest * 1000).toISOString()}`);
     expect(f?.summary).toMatch(/`--rm`.*`docker rm`.*prune.*`docker compose down`.*another docker context or host/);
     expect(calls.filter((c) => c.startsWith('events'))).toEqual(['events {"type":["container"],"container":["worker"]}', 'events {}']);
   });

@@ -15,7 +15,7 @@ import { bareAction, EVENT_ACTIONS_SHOWN } from '../redact.ts';
 export const MAX_CLOSE_NAMES = 5;
 /** Why a container leaves no trace once the event history no longer covers its removal. */
 export const GONE_CAUSES =
-  'If it existed before that, the usual reasons it is gone without a trace: it was started with `--rm` and stopped, it was removed with `docker rm`, a prune cleared it (`docker container prune`, `docker system prune`), `docker compose down` took its project down, or it lives on another engine (another docker context or host).';
+  'Usual reasons a container is gone without a trace: it ran with `--rm` and stopped, `docker rm`, a prune (`docker container prune`, `docker system prune`), `docker compose down`, or it lives on another engine (another docker context or host).';
 /** moby's daemon/events `eventsLimit`: the in-memory ring of recent events (20.10 through current). */
 export const ENGINE_EVENTS_KEPT = 256;
 export const EVENTS_NOTE = `The engine keeps only its last ${ENGINE_EVENTS_KEPT} events, in memory, and loses them when it restarts, so an older or busier-host removal leaves no trace.`;
@@ -142,7 +142,7 @@ export function historyVerdict(history: EventsHistory | undefined): HistoryVerdi
 function historySentence(verdict: HistoryVerdict, history: EventsHistory | undefined, subject: string, since: string): string {
   const oldest = history?.oldest != null ? new Date(history.oldest * 1000).toISOString() : null;
   if (verdict === 'wrapped')
-    return `The engine's event history does not reach back far enough to tell what happened to \`${subject}\`: the engine keeps only its last ${ENGINE_EVENTS_KEPT} events in memory, and the oldest it still holds is from ${oldest ?? 'just now'}; anything before that is forgotten (and all of it when the engine restarts).`;
+    return `The engine's event history does not reach back far enough to tell what happened to \`${subject}\`: it keeps only its last ${ENGINE_EVENTS_KEPT} events and forgets them when it restarts; the oldest is from ${oldest ?? 'just now'}.`;
   if (verdict === 'covers')
     return `The engine's events since ${since} show no container of that name being removed, so it was not removed on this engine in that time (the engine forgets its events when it restarts).`;
   return `I also read the engine's events since ${since}. ${EVENTS_NOTE}`;
