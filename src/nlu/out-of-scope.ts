@@ -3,9 +3,13 @@
 // from the catalogue's "Out of scope" line; none is taken from test/fixtures (the eval set).
 // Grouped by the neighbour topic they stand for; keep each group varied in style. The groups with
 // no Docker topic at all live in out-of-scope-chat.ts; the operations around Docker (host admin,
-// CI, other runtimes, cloud, web/TLS/DNS) in out-of-scope-ops.ts.
+// CI, other runtimes, cloud, web/TLS/DNS) in out-of-scope-ops.ts; the other senses of Docker's words
+// (git tags, Photoshop layers, shipping containers, pruning tomatoes) in out-of-scope-senses.ts and
+// out-of-scope-everyday.ts.
 import { chitChat, databases, elsewhere, packageManagers, programming, smallTalk, versionControl } from './out-of-scope-chat.ts';
+import { EVERYDAY_SENSES } from './out-of-scope-everyday.ts';
 import { ciPipelines, cloudDeploy, containerRuntimes, hostAdmin, swarm, webTlsDns } from './out-of-scope-ops.ts';
+import { SOFTWARE_SENSES } from './out-of-scope-senses.ts';
 
 const kubernetes = [
   'kubernetes pod stuck in CrashLoopBackOff',
@@ -231,4 +235,6 @@ export const OUT_OF_SCOPE: readonly string[] = [
   ...versionControl,
   ...packageManagers,
   ...databases,
+  ...SOFTWARE_SENSES,
+  ...EVERYDAY_SENSES,
 ];
