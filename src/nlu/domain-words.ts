@@ -96,7 +96,7 @@ export const IMAGE_NAMES = [
 ];
 
 /** The container words an image name pairs with. */
-export const CONTAINER_WORDS = ['container', 'containers', 'image', 'images', 'volume', 'volumes', 'compose', 'registry', 'exec'];
+export const CONTAINER_WORDS = ['container', 'containers', 'image', 'images', 'compose', 'exec'];
 
 /**
  * Fields that never mean Docker: image editing, web layout, code containers, shipping and kitchen

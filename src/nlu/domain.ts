@@ -24,7 +24,8 @@ const NEIGHBOURS = [
   'yarn',
   'nvm',
   'eacces',
-  'node-gyp',
+  // node-gyp: the text's words split it in two, and "node" alone is also an image name.
+  'gyp',
   'yaml',
   'macvlan',
   'iptables',
@@ -88,7 +89,7 @@ const NEARBY_FACTOR = 6;
 const NEARBY_IN_CONTEXT_FACTOR = 1.5;
 
 const stems = (list: readonly string[]) => new Set(list.map(stem));
-const neighbours = new Set(NEIGHBOURS.flatMap((w) => w.split('-')).map(stem));
+const neighbours = stems(NEIGHBOURS);
 const machines = stems(MACHINES);
 const dockerWords = stems(DOCKER_WORDS);
 const shared = stems(SHARED_WORDS);
@@ -102,7 +103,11 @@ const DOCKER_SHAPES = /\b[a-z][\w./-]*:(?:latest|\d[\w.-]*|alpine|slim|lts|bookw
 
 /** What a text says about its field, from its words. */
 interface DomainSignals {
+  /** A word only Docker uses, an image reference with a tag, or a port mapping. */
   docker: boolean;
+  /** An image name next to a container word ("the nginx container"). */
+  named: boolean;
+  /** How many different shared words (layer, tag, volume…). */
   shared: number;
   neighbour: boolean;
   machine: boolean;
@@ -127,10 +132,8 @@ export function domainSignals(text: string): DomainSignals {
     if (otherFields.has(s)) signals.otherField = true;
     if (nearbyFields.has(s)) signals.nearbyField = true;
   }
-  // "the nginx container", "postgres volume": an image name next to a container word is Docker.
-  if (image && container) signals.docker = true;
   signals.shared = found.size;
-  return signals;
+  return { ...signals, named: image && container };
 }
 
 /**
@@ -144,6 +147,7 @@ export function outOfScopeFactor(text: string): number {
   if (d.neighbour) return NEIGHBOUR_FACTOR;
   if (d.docker) return OWN_FACTOR;
   if (d.otherField) return OTHER_FIELD_FACTOR;
+  if (d.named) return OWN_FACTOR;
   const context = d.shared >= 2;
   if (d.nearbyField) return context ? NEARBY_IN_CONTEXT_FACTOR : NEARBY_FACTOR;
   if (d.machine && d.shared === 0) return MACHINE_FACTOR;

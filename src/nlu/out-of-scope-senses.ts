@@ -76,7 +76,7 @@ export const codeContainers = [
   'python list vs tuple, why can a tuple not be changed',
   'frozen dataclass in python: can I still set a field in __post_init__',
   'readonly arrays in typescript',
-  'Object.freeze vs const in javascript',
+  'does freezing an object in js make the nested objects read-only too',
   'how do I keep a kotlin data class from being modified',
   'immutable collections in guava vs java 9 List.of',
   'register a singleton in the .net dependency injection container',
