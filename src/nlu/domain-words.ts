@@ -218,6 +218,13 @@ export const OTHER_FIELDS = [
   'mp3',
   'id3',
   'mkv',
+  'mp4',
+  'ffmpeg',
+  'codec',
+  'webp',
+  'ozone',
+  'atmosphere',
+  'dock',
   'subtitles',
   'osi',
 ];
@@ -227,4 +234,4 @@ export const OTHER_FIELDS = [
  * when the question has no Docker context, but only a nudge when it has some ("tag the images
  * with the git commit sha").
  */
-export const NEARBY_FIELDS = ['git', 'windows', 'android', 'pytorch', 'jira', 'ebs', 'usb', 'mutable', 'kotlin', 'spring'];
+export const NEARBY_FIELDS = ['git', 'windows', 'android', 'pytorch', 'jira', 'ebs', 'usb', 'mutable', 'kotlin', 'spring', 'bootstrap', 'html'];

@@ -74,6 +74,10 @@ export const everydayWords = [
   'compose a toast for my sister’s wedding',
   'chord progressions for a sad song',
   'musescore vs sibelius for writing sheet music',
+  'deck building tips for hearthstone beginners',
+  'best talent build for a warrior tank',
+  'why is there a hole in the ozone layer',
+  'which layer of the atmosphere do planes fly in',
 ];
 
 export const EVERYDAY_SENSES: readonly string[] = [...physicalContainers, ...gardenPruning, ...homeAndGifts, ...everydayWords];

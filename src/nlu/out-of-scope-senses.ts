@@ -25,6 +25,11 @@ export const gitSenses = [
   'stale remote-tracking branches still listed after they were deleted upstream',
   'fatal: tag v2.0.0 already exists when I create the release',
   'sourcetree shows each tag twice in the sidebar',
+  'show the release tags of this repo newest first',
+  'compare two tags to see which commits changed',
+  'delete every tag that starts with beta-',
+  'tags vs releases on github, what is the difference',
+  'push only one tag to the remote, not all of them',
 ];
 
 // Image editing and photos: layers, masks, resizing, formats.
@@ -48,6 +53,12 @@ export const imageEditing = [
   'add a watermark to a whole folder of pictures',
   'shrink a jpg below 100kb for an upload form',
   'the layers panel shows a lock icon on every layer, why',
+  'free tool to upscale an old photo',
+  'blur the faces in a picture before posting it',
+  'where are screenshots saved on windows 11',
+  'convert webp pictures to jpg in bulk',
+  'find and delete duplicate photos on my drive',
+  'sort thousands of photos into folders by date taken',
 ];
 
 // Web layout: CSS containers, flex and grid, images on a page.
@@ -66,6 +77,13 @@ export const webLayout = [
   'tailwind arbitrary value classes are not applied',
   'image slider in plain javascript without a library',
   'object-fit cover on an img inside a card component',
+  'bootstrap grid: row and col classes explained',
+  'bootstrap navbar does not collapse on mobile',
+  'text overflows its box instead of wrapping',
+  'how many h1 tags should one page have',
+  'what does the meta viewport tag do',
+  'svelte onMount vs onDestroy',
+  'componentDidMount vs useEffect with an empty array',
 ];
 
 // Containers and immutability in programming languages: STL, collections, IoC containers.
@@ -88,6 +106,8 @@ export const codeContainers = [
   'deep copy vs shallow copy of a nested dict',
   'jakarta ee: servlet container vs full application server',
   'records in c# 9 — are they really immutable?',
+  'exec() in python with its own globals dict',
+  'os.execvp replaces the current process, why does my code after it never run',
 ];
 
 // Registries that are not image registries: Windows, package indexes, domains, land, gifts.
@@ -137,6 +157,13 @@ export const processesAndDevices = [
   'htop shows 100% cpu but no process is using it',
   'what is a daemon in unix, how is it different from a service',
   'the avahi daemon spams my syslog',
+  'pm2 startup so my app comes back after the server reboots',
+  'rotate pm2 logs before they fill the disk',
+  'free up port 5000 on macos, something already listens there',
+  'netstat on windows to find the pid holding a port',
+  'apache will not start after I edited httpd.conf',
+  'postfix ignores my change to main.cf',
+  'free up space on my macbook, purgeable storage is huge',
 ];
 
 // Boot media and disk images: ISOs, DMGs, clones, SD cards.
@@ -209,6 +236,15 @@ export const otherSoftwareSenses = [
   'restic forget --prune keeps too many snapshots',
   'msbuild cannot find the target framework',
   'cmake release vs debug build type',
+  'newest ubuntu lts, and when does it come out',
+  'is it safe to install the latest kernel on my laptop',
+  'how do I know I have the latest version of chrome',
+  'mp4 vs mov for a youtube upload',
+  'ffmpeg: remux an mkv into mp4 without re-encoding',
+  'which codec does my video file use',
+  'move the mac dock to my second monitor',
+  'what layer of the osi model does tcp belong to',
+  'l2 vs l3 vpn for connecting two offices',
 ];
 
 export const SOFTWARE_SENSES: readonly string[] = [
