@@ -66,7 +66,8 @@ async function checkpoint(kb: ReturnType<typeof loadKnowledge>, bot: ReturnType<
     loadEvalSet(fixture('units-eval.jsonl')),
     loadNearMisses(fixture('units-near-misses.jsonl')),
   );
-  console.log(`| bench:units topic @1 | ${pct(s.topicAt1)} |`);
+  const declined = s.misses.topic.filter((m) => m.got.startsWith(NONE)).length;
+  console.log(`| bench:units topic @1 | ${pct(s.topicAt1)} (${String(declined)} of the misses declined) |`);
   console.log(`| bench:units unit or article | ${pct(s.unitOrArticle)} |`);
   console.log(`| bench:units near misses declined | ${pct(s.nearMissDeclined)} |`);
   const c = trainIntentClassifier(kb);
