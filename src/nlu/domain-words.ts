@@ -234,4 +234,25 @@ export const OTHER_FIELDS = [
  * when the question has no Docker context, but only a nudge when it has some ("tag the images
  * with the git commit sha").
  */
-export const NEARBY_FIELDS = ['git', 'windows', 'android', 'pytorch', 'jira', 'ebs', 'usb', 'mutable', 'kotlin', 'spring', 'bootstrap', 'html'];
+export const NEARBY_FIELDS = [
+  'git',
+  'windows',
+  'android',
+  'pytorch',
+  'jira',
+  'ebs',
+  'usb',
+  'mutable',
+  'kotlin',
+  'spring',
+  'bootstrap',
+  'html',
+  'java',
+  'react',
+  'vue',
+  'angular',
+  'svelte',
+  'pm2',
+  'eval',
+  'macos',
+];
