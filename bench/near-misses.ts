@@ -3,7 +3,8 @@
 // are about something else: git tags, image-editing layers, CSS containers, audio volume, pruning
 // tomatoes… — all must be declined) and near-misses-dev-docker.jsonl (real Docker questions using
 // the same words, labelled with their intent — the cost on in-scope). Tuning happens on these.
-// `--misses` lists what went wrong on these two sets. `--checkpoint` also prints the numbers (and
+// `--misses` lists what went wrong on these two sets. `--holdout` adds the held-out sets
+// near-misses-holdout*.jsonl (numbers only). `--checkpoint` also prints the numbers (and
 // only the numbers) of the evaluation sets bench:units and bench:nlu use, so a checkpoint does not
 // need to read their misses.
 import { readFileSync } from 'node:fs';
@@ -54,6 +55,15 @@ async function main(): Promise<void> {
   console.log('| measure | value |\n|---|---:|');
   console.log(`| dev near misses declined (${String(near.length)}) | ${pct(await score(near, 'near miss'))} |`);
   console.log(`| dev Docker questions, same words: intent right (${String(docker.length)}) | ${pct(await score(docker, 'docker'))} |`);
+  if (flags.has('--holdout')) {
+    // Written after the tuning was done and never tuned on: how the dev numbers carry over.
+    const ho = readLabelled('near-misses-holdout.jsonl');
+    const hd = readLabelled('near-misses-holdout-docker.jsonl');
+    const before = misses.length;
+    console.log(`| held-out near misses declined (${String(ho.length)}) | ${pct(await score(ho, 'held-out near miss'))} |`);
+    console.log(`| held-out Docker questions: intent right (${String(hd.length)}) | ${pct(await score(hd, 'held-out docker'))} |`);
+    misses.splice(before); // not printed: looking at them would turn the set into a second dev set
+  }
   if (flags.has('--checkpoint')) await checkpoint(kb, bot);
   if (flags.has('--misses')) for (const m of misses) console.log(`- ${m}`);
 }
