@@ -95,6 +95,9 @@ export const IMAGE_NAMES = [
   'tomcat',
 ];
 
+/** The bot's two core nouns: alone, they lean to Docker in this chat more than the other shared words. */
+export const CORE_WORDS = ['container', 'containers', 'containerized', 'image', 'images'];
+
 /** The container words an image name pairs with. */
 export const CONTAINER_WORDS = ['container', 'containers', 'image', 'images', 'compose', 'exec'];
 

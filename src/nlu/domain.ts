@@ -4,7 +4,7 @@
 // that only this bot's topic uses make out-of-scope less likely; words of the neighbouring
 // topics the catalogue names as out of scope (Kubernetes, Podman, npm, DNS internals, host
 // Linux admin) make it more likely, whatever else the sentence says.
-import { CONTAINER_WORDS, DOCKER_WORDS, IMAGE_NAMES, NEARBY_FIELDS, OTHER_FIELDS, SHARED_WORDS } from './domain-words.ts';
+import { CONTAINER_WORDS, CORE_WORDS, DOCKER_WORDS, IMAGE_NAMES, NEARBY_FIELDS, OTHER_FIELDS, SHARED_WORDS } from './domain-words.ts';
 import { stem, words } from './tokenize.ts';
 
 const NEIGHBOURS = [
@@ -102,11 +102,22 @@ const dockerWords = stems(DOCKER_WORDS);
 const shared = stems(SHARED_WORDS);
 const imageNames = stems(IMAGE_NAMES);
 const containerWords = stems(CONTAINER_WORDS);
+const core = stems(CORE_WORDS);
 const otherFields = stems(OTHER_FIELDS);
 const nearbyFields = stems(NEARBY_FIELDS);
 
-/** An image reference with a tag (`node:20-alpine`, `nginx:latest`) or a port mapping (`8080:80`). */
-const DOCKER_SHAPES = /\b[a-z][\w./-]*:(?:latest|\d[\w.-]*|alpine|slim|lts|bookworm|bullseye|jammy)\b|\b\d{2,5}:\d{2,5}\b/i;
+/**
+ * An image reference with a tag: a known image name before the colon (`node:20-alpine`,
+ * `postgres:16`) or a Docker-style tag after it (`myapp:latest`, `api:1.4-slim`); a file and line
+ * in a stack trace (`index.js:10`) is neither. Or a port mapping (`-p 80:80`, `8080:80`); a time
+ * of day (`10:30`) is not one.
+ */
+const IMAGE_WITH_TAG = new RegExp(
+  String.raw`\b(?:(?:${IMAGE_NAMES.join('|')}):(?:\d[\w.-]*|lts|stable|mainline)|[a-z][\w./-]*:(?:latest|[\w.-]*(?:alpine|slim|bookworm|bullseye|jammy)))\b`,
+  'i',
+);
+const PORT_MAPPING = /(?:-p|--publish)[\s=]+(?:[\d.]+:)?\d{1,5}:\d{1,5}\b|\b\d{3,5}:\d{2,5}\b/i;
+const dockerShape = (text: string) => IMAGE_WITH_TAG.test(text) || PORT_MAPPING.test(text);
 
 /** What a text says about its field, from its words. */
 interface DomainSignals {
@@ -114,6 +125,8 @@ interface DomainSignals {
   docker: boolean;
   /** An image name next to a container word ("the nginx container"). */
   named: boolean;
+  /** "container" or "image": the shared words this chat means Docker by far most often. */
+  core: boolean;
   /** How many different shared words (layer, tag, volume…). */
   shared: number;
   neighbour: boolean;
@@ -127,11 +140,20 @@ export function domainSignals(text: string): DomainSignals {
   const found = new Set<string>();
   let image = false;
   let container = false;
-  const signals = { docker: DOCKER_SHAPES.test(text), shared: 0, neighbour: false, machine: false, otherField: false, nearbyField: false };
+  const signals = {
+    docker: dockerShape(text),
+    core: false,
+    shared: 0,
+    neighbour: false,
+    machine: false,
+    otherField: false,
+    nearbyField: false,
+  };
   for (const w of words(text)) {
     const s = stem(w);
     if (dockerWords.has(s)) signals.docker = true;
     if (shared.has(s)) found.add(s);
+    if (core.has(s)) signals.core = true;
     if (imageNames.has(s)) image = true;
     if (containerWords.has(s)) container = true;
     if (neighbours.has(s)) signals.neighbour = true;
@@ -159,5 +181,5 @@ export function outOfScopeFactor(text: string): number {
   if (d.nearbyField) return context ? NEARBY_IN_CONTEXT_FACTOR : NEARBY_FACTOR;
   if (d.machine && d.shared === 0) return MACHINE_FACTOR;
   if (context || d.machine) return OWN_FACTOR;
-  return d.shared === 1 ? SHARED_ALONE_FACTOR : NEUTRAL_FACTOR;
+  return d.shared === 1 && !d.core ? SHARED_ALONE_FACTOR : NEUTRAL_FACTOR;
 }

@@ -4,7 +4,7 @@
 // test/fixtures (the eval set).
 
 export const chitChat = [
-  'is it going to rain this afternoon',
+  'will it rain this afternoon',
   'tell me something funny',
   'what is the meaning of life',
   'who won the football game yesterday',
@@ -33,7 +33,7 @@ export const chitChat = [
   'who is going to win the world cup',
   'nice weather today huh',
   'will it snow tomorrow in berlin',
-  'finally friday, have a good weekend all',
+  'finally friday, enjoy the weekend everyone',
   'merry christmas!',
   'knock knock',
   'brb grabbing coffee',
@@ -46,7 +46,7 @@ export const smallTalk = [
   'how are you doing today',
   'how is it going',
   'how have you been',
-  'hope your day is going well, bot',
+  "hope you're having a nice day, bot",
   'how are things with you',
   'how was your weekend',
   'do you dream',
@@ -54,7 +54,7 @@ export const smallTalk = [
   'i am having a rough day',
   'what did you have for breakfast',
   'is it going to rain later',
-  "how's it going over there",
+  'how are things on your side',
   'how r u today',
   'whats new with you',
   'nm just chilling, you?',

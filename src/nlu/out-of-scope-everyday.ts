@@ -39,7 +39,7 @@ export const gardenPruning = [
 export const homeAndGifts = [
   'how to add a cash fund to our honeymoon registry',
   'thank you note for a gift from our registry',
-  'airpods got quieter after the last update',
+  'airpods got quieter after updating ios',
   'limit the maximum volume on my kid’s tablet',
   'boost the bass without turning the volume up',
   'volume of a sphere formula',

@@ -12,7 +12,7 @@ import { ciPipelines, cloudDeploy, containerRuntimes, hostAdmin, swarm, webTlsDn
 import { SOFTWARE_SENSES } from './out-of-scope-senses.ts';
 
 const kubernetes = [
-  "my k8s deployment's pods all show CrashLoopBackOff after the rollout",
+  "my k8s deployment's pods all show CrashLoopBackOff once I apply the manifest",
   'my pod keeps going into crashloopbackoff after deploy',
   "pods can't pull from our private registry: ImagePullBackOff although imagePullSecrets is set",
   'pod status ErrImagePull what does it mean',
@@ -211,6 +211,16 @@ const stackBuild = [
   'Django app running in a container throws "OperationalError: FATAL: password authentication failed for user postgres". The password is definitely right, I can psql in with it from my laptop. Is this a pg_hba.conf thing?',
   'java.lang.UnsupportedClassVersionError when my jar starts, compiled with 21 runs on 17',
 ];
+
+/**
+ * How much the out-of-scope class weighs against one intent in training (classifier.ts balances
+ * classes, so the class's weight is shared by its sentences). The other senses' groups (part four
+ * and five) took the list from 350 to about 600 sentences; 5 instead of the classifier's default
+ * 3 keeps each sentence's weight where it was, so the Kubernetes, npm and host-admin near misses
+ * are not diluted. On the near-miss development sets: 92.6% declined with 3, 93.1% with 5, no
+ * Docker question lost.
+ */
+export const OUT_OF_SCOPE_WEIGHT = 5;
 
 export const OUT_OF_SCOPE: readonly string[] = [
   ...smallTalk,
