@@ -28,7 +28,7 @@ export const gardenPruning = [
   'when to cut back lavender',
   'is deadheading petunias really needed',
   'prune an old apple tree that was never pruned',
-  'how far back can I cut my hydrangea in autumn',
+  'how short can I cut my hydrangea in autumn',
   'should I trim the lower leaves of my tomatoes',
   'pinch basil so it grows bushier',
   'pruning shears vs loppers',

@@ -16,7 +16,7 @@ export const gitSenses = [
   'git push --force-with-lease vs plain --force',
   'accidentally committed an api key, scrub it from the history',
   'revert a merge commit that is already on main',
-  'HEAD detached at v1.2 — what does that mean and how do I get back',
+  'HEAD detached at v1.2 — what does that mean and how do I return to my branch',
   'my feature branch is 12 commits behind main, best way to catch up',
   'stash local edits before a pull so nothing gets overwritten',
   'github pages site does not update after my push',
