@@ -9,7 +9,7 @@ import { extractEntities } from './entities.ts';
 import { explainCommand } from './explain.ts';
 import { classifyQuestion, withoutFraming } from './framing.ts';
 import { loadOrTrainClassifier, type LoadedClassifier, type ModelCacheOptions } from './model-cache.ts';
-import { OUT_OF_SCOPE } from './out-of-scope.ts';
+import { OUT_OF_SCOPE, OUT_OF_SCOPE_WEIGHT } from './out-of-scope.ts';
 import { createUnitPicker, withUnit } from './units.ts';
 
 /**
@@ -44,7 +44,7 @@ function answerSentences(answer: string): string[] {
 
 /** The options the product trains with: the out-of-scope class and the domain-keyword factor. */
 function productOptions(options: ClassifierOptions): ClassifierOptions {
-  return { outOfScope: OUT_OF_SCOPE, outOfScopeFactor, ...options };
+  return { outOfScope: OUT_OF_SCOPE, outOfScopeWeight: OUT_OF_SCOPE_WEIGHT, outOfScopeFactor, ...options };
 }
 
 /** Reads a question out of its framing (framing.ts) before and after classifying. */

@@ -54,7 +54,8 @@ export function words(text: string): string[] {
   for (const w of raw) {
     // `docker-compose` is read as its two words; a flag keeps its dashes.
     if (!w.startsWith('-') && w.includes('-')) out.push(...w.split('-').filter(Boolean));
-    else out.push(SHORT_FORMS[w] ?? w);
+    // Own keys only: "constructor" is a key of every object and would come back as a function.
+    else out.push(Object.hasOwn(SHORT_FORMS, w) ? (SHORT_FORMS[w] as string) : w);
   }
   return out;
 }
