@@ -64,7 +64,7 @@ export const everydayWords = [
   'ethernet port light blinking orange',
   'push-ups vs bench press for chest',
   'pull-up bar that fits a door frame',
-  'hub motor vs mid drive on an ebike',
+  'which is better for hills, a rear hub or a crank motor on an electric bike',
   'layered jello shots that do not mix',
   'layering clothes for a winter hike',
   'latest news about the election',

@@ -97,7 +97,7 @@ export const codeContainers = [
   'does freezing an object in js make the nested objects read-only too',
   'how do I keep a kotlin data class from being modified',
   'immutable collections in guava vs java 9 List.of',
-  'register a singleton in the .net dependency injection container',
+  'AddScoped or AddTransient for my DbContext in ASP.NET Core services',
   'spring bean not found in the application context at startup',
   'inversion of control explained with a small example',
   'what counts as a container class in c++',
