@@ -9,6 +9,7 @@
 import distance from 'natural/lib/natural/distance/index.js';
 import nGrams from 'natural/lib/natural/ngrams/ngrams.js';
 import stopwords from 'natural/lib/natural/util/stopwords.js';
+import { wordClusters, wordVectors, type WordClusters, type WordVectors } from './embeddings.ts';
 import { shapes } from './shapes.ts';
 import { concept } from './synonyms.ts';
 import { stem, words } from './tokenize.ts';
@@ -26,6 +27,15 @@ export interface FeatureWeights {
   minCount: number;
   /** Stemmed word pairs one word apart ("change … name"), weight; unset or 0: none. */
   skip?: number;
+  /**
+   * The sentence's idf-weighted mean word vector (embeddings.ts), appended as dense features with
+   * this share of the vector's length; unset or 0: none (the product's default: no word vectors).
+   */
+  embedding?: number;
+  /** The element-wise maximum of the words' vectors (SWEM-max), appended the same way; unset or 0: none. */
+  embeddingMax?: number;
+  /** A sparse feature for each word's word-vector cluster (embeddings.ts), at every level; unset or 0: none. */
+  cluster?: number;
 }
 
 /**
@@ -82,9 +92,16 @@ const WORD = 0,
   PAIR = 1,
   CHARS = 2,
   CONCEPT = 3,
-  SKIP = 4;
+  SKIP = 4,
+  CLUSTER = 5;
 const KIND_SHIFT = 28;
 const HASH_MASK = (1 << KIND_SHIFT) - 1;
+
+function largest(xs: Float64Array): number {
+  let m = 1;
+  for (const x of xs) if (x > m) m = x;
+  return m;
+}
 
 /** FNV-1a over `s[from, to)`, 28 bits, with the feature kind in the top bits. */
 function hash(kind: number, s: string, from = 0, to = s.length): number {
@@ -115,13 +132,30 @@ export class Featurizer {
   private readonly knownByLength = new Map<number, string[]>();
   private readonly corrections = new Map<string, string>();
   private readonly weightOf: number[];
+  private readonly vectors: WordVectors | undefined;
+  private readonly clusters: WordClusters | undefined;
+  /** idf of an unseen word: that of a word seen in no training sentence. */
+  private maxIdf = 1;
 
-  constructor(private readonly weights: FeatureWeights = DEFAULT_FEATURES) {
-    this.weightOf = [weights.word, weights.pair, weights.chars, weights.concept, weights.skip ?? 0];
+  constructor(
+    private readonly weights: FeatureWeights = DEFAULT_FEATURES,
+    vectors?: WordVectors,
+    clusters?: WordClusters,
+  ) {
+    this.weightOf = [weights.word, weights.pair, weights.chars, weights.concept, weights.skip ?? 0, weights.cluster ?? 0];
+    this.clusters = (weights.cluster ?? 0) > 0 ? (clusters ?? wordClusters()) : undefined;
+    this.vectors = (weights.embedding ?? 0) > 0 || (weights.embeddingMax ?? 0) > 0 ? (vectors ?? wordVectors()) : undefined;
   }
 
+  /** Dense features after the sparse ones: the mean vector's, then the maximum's. */
+  private get denseSize(): number {
+    const dims = this.vectors?.dims ?? 0;
+    return ((this.weights.embedding ?? 0) > 0 ? dims : 0) + ((this.weights.embeddingMax ?? 0) > 0 ? dims : 0);
+  }
+
+  /** Number of features: the sparse vocabulary, then the dense sentence-vector dimensions if any. */
   get size(): number {
-    return this.vocab.size;
+    return this.vocab.size + this.denseSize;
   }
 
   get state(): FeaturizerState {
@@ -129,14 +163,20 @@ export class Featurizer {
   }
 
   /** A fitted featurizer from its saved state: transforms exactly as the one that was fitted. */
-  static fromState(state: FeaturizerState, weights: FeatureWeights = DEFAULT_FEATURES): Featurizer {
+  static fromState(
+    state: FeaturizerState,
+    weights: FeatureWeights = DEFAULT_FEATURES,
+    vectors?: WordVectors,
+    clusters?: WordClusters,
+  ): Featurizer {
     if (state.idf.length !== state.vocab.length) throw new RangeError('idf and vocabulary differ in size');
-    const f = new Featurizer(weights);
+    const f = new Featurizer(weights, vectors, clusters);
     for (const s of state.knownStems) f.knownStems.add(s);
     for (const w of state.known) f.rememberWord(w, false);
     state.vocab.forEach((hash, i) => f.vocab.set(hash, i));
     if (f.vocab.size !== state.vocab.length) throw new RangeError('vocabulary has duplicate features');
     f.idf = state.idf;
+    f.maxIdf = largest(state.idf);
     f.kindWeight = Float64Array.from(state.vocab, (hash) => f.weightOf[hash >>> KIND_SHIFT] ?? 0);
     return f;
   }
@@ -155,11 +195,62 @@ export class Featurizer {
       this.idf[i] = Math.log((1 + texts.length) / (1 + (df.get(f) ?? 0))) + 1;
       this.kindWeight[i] = this.weightOf[f >>> KIND_SHIFT] ?? 0;
     }
-    return docs.map((d) => this.vectorize(d));
+    this.maxIdf = largest(this.idf);
+    return texts.map((t, i) => this.withSentenceVector(this.vectorize(docs[i] as Map<number, number>), t, false));
   }
 
   transform(text: string): SparseVector {
-    return this.vectorize(this.rawFeatures(text, this.weights.spelling));
+    return this.withSentenceVector(this.vectorize(this.rawFeatures(text, this.weights.spelling)), text, this.weights.spelling);
+  }
+
+  /**
+   * Appends the idf-weighted mean of the words' vectors (unit length × `embedding`) after the
+   * sparse features: words that mean alike ("cancel" / "call off") land near each other even
+   * when the training sentences never used one of them.
+   */
+  private withSentenceVector(x: SparseVector, text: string, spelling: boolean): SparseVector {
+    const vectors = this.vectors;
+    if (!vectors) return x;
+    const dims = vectors.dims;
+    const sum = new Float64Array(dims);
+    const max = new Float64Array(dims).fill(-Infinity);
+    let n = 0;
+    for (const raw of words(splitCode(text).prose)) {
+      const w = spelling ? this.correct(raw) : raw;
+      const v = vectors.get(w);
+      if (!v) continue;
+      n++;
+      const i = this.vocab.get(hash(WORD, stem(w)));
+      const idf = i === undefined ? this.maxIdf : (this.idf[i] as number);
+      for (let d = 0; d < dims; d++) {
+        const vd = v[d] as number;
+        sum[d] = (sum[d] as number) + idf * vd;
+        if (vd > (max[d] as number)) max[d] = vd;
+      }
+    }
+    const dense = new Float64Array(this.denseSize);
+    if (n > 0) {
+      let at = 0;
+      const put = (src: Float64Array, share: number) => {
+        if (share <= 0) return;
+        let norm = 0;
+        for (const v of src) norm += v * v;
+        const scale = share / (Math.sqrt(norm) || 1);
+        for (let d = 0; d < dims; d++) dense[at++] = (src[d] as number) * scale;
+      };
+      put(sum, this.weights.embedding ?? 0);
+      put(max, this.weights.embeddingMax ?? 0);
+    }
+    const base = this.vocab.size;
+    const index = new Int32Array(x.index.length + dense.length);
+    const value = new Float64Array(x.index.length + dense.length);
+    index.set(x.index);
+    value.set(x.value);
+    for (let d = 0; d < dense.length; d++) {
+      index[x.index.length + d] = base + d;
+      value[x.index.length + d] = dense[d] as number;
+    }
+    return { index, value };
   }
 
   private rememberWord(w: string, withStem = true): void {
@@ -218,6 +309,12 @@ export class Featurizer {
       for (const s of stems) {
         const c = concept(s);
         if (c) add(hash(CONCEPT, c));
+      }
+    }
+    if (this.clusters) {
+      for (const w of ws) {
+        if (NO_CHARS.has(w)) continue;
+        this.clusters.get(w)?.forEach((id, level) => add(hash(CLUSTER, `${level}:${id}`)));
       }
     }
     // What the text names (an image, a port, a size, a flag of `run`…) counts like a concept.
