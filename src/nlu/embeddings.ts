@@ -11,6 +11,8 @@ export interface WordVectors {
   readonly size: number;
   /** The word's vector, unit length; undefined for a word without one. */
   get(word: string): Float32Array | undefined;
+  /** The mean of all the (unit) vectors, computed once. */
+  mean(): Float64Array;
 }
 
 export const EMBEDDINGS_DIR = fileURLToPath(new URL('./data/', import.meta.url));
@@ -28,9 +30,21 @@ export function parseWordVectors(bin: Uint8Array, vocab: readonly string[]): Wor
   vocab.forEach((w, i) => index.set(w, i));
   const qOffset = 12 + count * 4;
   const cache = new Map<number, Float32Array>();
-  return {
+  let mean: Float64Array | undefined;
+  const self: WordVectors = {
     dims,
     size: count,
+    mean() {
+      if (!mean) {
+        const m = new Float64Array(dims);
+        for (const w of vocab) {
+          const v = self.get(w) as Float32Array;
+          for (let d = 0; d < dims; d++) m[d] = (m[d] as number) + (v[d] as number) / count;
+        }
+        mean = m;
+      }
+      return mean;
+    },
     get(word) {
       const i = index.get(word);
       if (i === undefined) return undefined;
@@ -50,6 +64,7 @@ export function parseWordVectors(bin: Uint8Array, vocab: readonly string[]): Wor
       return v;
     },
   };
+  return self;
 }
 
 let loaded: WordVectors | undefined;
