@@ -197,7 +197,15 @@ export class Featurizer {
     vectors?: WordVectors,
     clusters?: WordClusters,
   ) {
-    this.weightOf = [weights.word, weights.pair, weights.chars, weights.concept, weights.skip ?? 0, weights.cluster ?? 0, weights.vectorBuckets ?? 0];
+    this.weightOf = [
+      weights.word,
+      weights.pair,
+      weights.chars,
+      weights.concept,
+      weights.skip ?? 0,
+      weights.cluster ?? 0,
+      weights.vectorBuckets ?? 0,
+    ];
     this.clusters = (weights.cluster ?? 0) > 0 ? (clusters ?? wordClusters()) : undefined;
     const wantsVectors = (weights.embedding ?? 0) > 0 || (weights.embeddingMax ?? 0) > 0 || (weights.vectorBuckets ?? 0) > 0;
     this.vectors = wantsVectors ? (vectors ?? wordVectors()) : undefined;

@@ -138,3 +138,25 @@ describe('word-cluster features', () => {
     expect(new Featurizer({ ...denseOnly, word: 1 }, undefined, clusters).fit(['cancel stop'])[0]?.index.length).toBe(2);
   });
 });
+
+describe('vector-bucket features', () => {
+  const only = { ...denseOnly, vectorBuckets: 1 };
+
+  it('gives each sentence one bucket per table, none when no word has a vector', () => {
+    const f = new Featurizer(only);
+    f.fit(['cancel my reservation', 'qwxz zzqv']);
+    expect(f.size).toBe(32);
+    expect(f.transform('cancel my reservation').index.length).toBe(32);
+    expect(f.transform('qwxz zzqv').index.length).toBe(0);
+  });
+
+  it('puts sentences that mean alike in more shared buckets than unrelated ones', () => {
+    const f = new Featurizer(only);
+    const texts = ['cancel my restaurant reservation', 'call off my dinner booking', 'what is the weather like tomorrow'];
+    f.fit(texts);
+    const [a, b, c] = texts.map((t) => new Set(f.transform(t).index));
+    const shared = (x?: Set<number>, y?: Set<number>) => [...(x ?? [])].filter((i) => y?.has(i)).length;
+    expect(shared(a, b)).toBeGreaterThan(shared(a, c));
+    expect(shared(a, b)).toBeGreaterThan(shared(b, c));
+  });
+});
