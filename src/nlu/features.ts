@@ -4,12 +4,15 @@
 //   synonym concepts (synonyms.ts: "delete" / "get rid of" / "nuke") and the kinds of thing the
 //   text names (shapes.ts: an image reference, a port, a size, a flag). Stop words get no n-grams.
 // Unknown words close to a known one (natural's Damerau-Levenshtein) are read as that word.
+// Optional, off by default (the public-corpus benchmark turns them on, bench/corpora-run.ts): the
+// sentence's mean and element-wise maximum word vector as dense features after the sparse ones, and
+// locality-sensitive buckets of the mean vector as sparse ones (word vectors: embeddings.ts).
 // Features are hashed to integers (kind in the top bits) so that character n-grams cost no string
 // allocations: fitting ~4,900 sentences (examples, titles, commands, answer sentences, out-of-scope) takes ~0.2 s.
 import distance from 'natural/lib/natural/distance/index.js';
 import nGrams from 'natural/lib/natural/ngrams/ngrams.js';
 import stopwords from 'natural/lib/natural/util/stopwords.js';
-import { wordClusters, wordVectors, type WordClusters, type WordVectors } from './embeddings.ts';
+import { wordVectors, type WordVectors } from './embeddings.ts';
 import { mulberry32 } from './linear.ts';
 import { shapes } from './shapes.ts';
 import { concept } from './synonyms.ts';
@@ -41,8 +44,6 @@ export interface FeatureWeights {
    * view of the word vectors; this weight, unset or 0: none.
    */
   vectorBuckets?: number;
-  /** A sparse feature for each word's word-vector cluster (embeddings.ts), at every level; unset or 0: none. */
-  cluster?: number;
 }
 
 /**
@@ -100,8 +101,7 @@ const WORD = 0,
   CHARS = 2,
   CONCEPT = 3,
   SKIP = 4,
-  CLUSTER = 5,
-  BUCKET = 6;
+  BUCKET = 5;
 const VECTOR_TABLES = 32;
 const VECTOR_BITS = 8;
 const KIND_SHIFT = 28;
@@ -187,7 +187,6 @@ export class Featurizer {
   private readonly corrections = new Map<string, string>();
   private readonly weightOf: number[];
   private readonly vectors: WordVectors | undefined;
-  private readonly clusters: WordClusters | undefined;
   private readonly hyperplanes: Hyperplanes | undefined;
   /** idf of an unseen word: that of a word seen in no training sentence. */
   private maxIdf = 1;
@@ -195,18 +194,8 @@ export class Featurizer {
   constructor(
     private readonly weights: FeatureWeights = DEFAULT_FEATURES,
     vectors?: WordVectors,
-    clusters?: WordClusters,
   ) {
-    this.weightOf = [
-      weights.word,
-      weights.pair,
-      weights.chars,
-      weights.concept,
-      weights.skip ?? 0,
-      weights.cluster ?? 0,
-      weights.vectorBuckets ?? 0,
-    ];
-    this.clusters = (weights.cluster ?? 0) > 0 ? (clusters ?? wordClusters()) : undefined;
+    this.weightOf = [weights.word, weights.pair, weights.chars, weights.concept, weights.skip ?? 0, weights.vectorBuckets ?? 0];
     const wantsVectors = (weights.embedding ?? 0) > 0 || (weights.embeddingMax ?? 0) > 0 || (weights.vectorBuckets ?? 0) > 0;
     this.vectors = wantsVectors ? (vectors ?? wordVectors()) : undefined;
     this.hyperplanes = (weights.vectorBuckets ?? 0) > 0 && this.vectors ? hyperplanes(this.vectors) : undefined;
@@ -228,14 +217,9 @@ export class Featurizer {
   }
 
   /** A fitted featurizer from its saved state: transforms exactly as the one that was fitted. */
-  static fromState(
-    state: FeaturizerState,
-    weights: FeatureWeights = DEFAULT_FEATURES,
-    vectors?: WordVectors,
-    clusters?: WordClusters,
-  ): Featurizer {
+  static fromState(state: FeaturizerState, weights: FeatureWeights = DEFAULT_FEATURES, vectors?: WordVectors): Featurizer {
     if (state.idf.length !== state.vocab.length) throw new RangeError('idf and vocabulary differ in size');
-    const f = new Featurizer(weights, vectors, clusters);
+    const f = new Featurizer(weights, vectors);
     for (const s of state.knownStems) f.knownStems.add(s);
     for (const w of state.known) f.rememberWord(w, false);
     state.vocab.forEach((hash, i) => f.vocab.set(hash, i));
@@ -374,12 +358,6 @@ export class Featurizer {
       for (const s of stems) {
         const c = concept(s);
         if (c) add(hash(CONCEPT, c));
-      }
-    }
-    if (this.clusters) {
-      for (const w of ws) {
-        if (NO_CHARS.has(w)) continue;
-        this.clusters.get(w)?.forEach((id, level) => add(hash(CLUSTER, `${level}:${id}`)));
       }
     }
     if (this.hyperplanes && this.vectors) {

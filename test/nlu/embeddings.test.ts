@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseWordClusters, parseWordVectors, wordVectors } from '../../src/nlu/embeddings.ts';
+import { parseWordVectors, wordVectors } from '../../src/nlu/embeddings.ts';
 import { DEFAULT_FEATURES, Featurizer } from '../../src/nlu/features.ts';
 
 /** A tiny EMB1 file: each word's int8 vector and its scale. */
@@ -95,47 +95,6 @@ describe('sentence-vector features', () => {
     f.fit(['cancel my order', 'what is the weather', 'stop the music']);
     const g = Featurizer.fromState(f.state, weights, tiny);
     for (const t of ['cancel it', 'weather today', 'unknown words only']) expect(g.transform(t)).toEqual(f.transform(t));
-  });
-});
-
-/** A tiny CLU1 file: per level, k and each word's cluster id. */
-function clu1(levels: { k: number; ids: number[] }[]): Uint8Array {
-  const n = levels[0]?.ids.length ?? 0;
-  const buf = Buffer.alloc(12 + levels.length * 4 + levels.length * n * 2);
-  buf.write('CLU1', 0, 'latin1');
-  buf.writeUInt32LE(n, 4);
-  buf.writeUInt32LE(levels.length, 8);
-  levels.forEach((l, li) => {
-    buf.writeUInt32LE(l.k, 12 + li * 4);
-    l.ids.forEach((id, i) => buf.writeUInt16LE(id, 12 + levels.length * 4 + (li * n + i) * 2));
-  });
-  return buf;
-}
-
-describe('word-cluster features', () => {
-  const clusters = parseWordClusters(
-    clu1([
-      { k: 2, ids: [0, 0, 1] },
-      { k: 3, ids: [0, 1, 2] },
-    ]),
-    ['cancel', 'stop', 'weather'],
-  );
-
-  it("reads each word's cluster at every level", () => {
-    expect(clusters.levels).toEqual([2, 3]);
-    expect(clusters.get('stop')).toEqual([0, 1]);
-    expect(clusters.get('nothing')).toBeUndefined();
-    expect(() => parseWordClusters(clu1([{ k: 2, ids: [0] }]), ['a', 'b'])).toThrow(RangeError);
-  });
-
-  it('gives words of one cluster a shared feature, so an unseen word lands on what its cluster taught', () => {
-    const f = new Featurizer({ ...denseOnly, cluster: 1 }, undefined, clusters);
-    f.fit(['cancel', 'weather']);
-    // Features: level-0 clusters 0 and 1, level-1 clusters 0 and 2.
-    expect(f.size).toBe(4);
-    expect(f.transform('stop').index.length).toBe(1); // shares level 0 with "cancel"; its level-1 cluster is unseen
-    expect(f.transform('stop').index[0]).toBe(f.transform('cancel').index[0]);
-    expect(new Featurizer({ ...denseOnly, word: 1 }, undefined, clusters).fit(['cancel stop'])[0]?.index.length).toBe(2);
   });
 });
 
