@@ -13,7 +13,7 @@ import distance from 'natural/lib/natural/distance/index.js';
 import nGrams from 'natural/lib/natural/ngrams/ngrams.js';
 import stopwords from 'natural/lib/natural/util/stopwords.js';
 import { wordVectors, type WordVectors } from './embeddings.ts';
-import { mulberry32 } from './linear.ts';
+import { mulberry32 } from './random.ts';
 import { shapes } from './shapes.ts';
 import { concept } from './synonyms.ts';
 import { stem, words } from './tokenize.ts';
