@@ -120,27 +120,37 @@ export function classifierFromModel(trained: TrainedModel, options: ClassifierOp
   const intents = oosIndex >= 0 ? labels.slice(0, -1) : [...labels];
   const threshold = options.threshold === undefined ? DEFAULT_THRESHOLD : options.threshold;
 
-  function classify(text: string): Classification {
-    const p = model.probabilities(featurizer.transform(text));
-    if (oosIndex >= 0 && options.outOfScopeFactor) {
-      // Reweigh out-of-scope against the rest and renormalize, so probabilities still sum to 1.
-      const before = p[oosIndex] as number;
-      const after = Math.min(1, before * options.outOfScopeFactor(text));
-      const scale = (1 - after) / Math.max(1e-12, 1 - before);
-      for (let i = 0; i < p.length; i++) p[i] = i === oosIndex ? after : (p[i] as number) * scale;
-    }
-    const ranked: Scored[] = intents
-      .map((intent, i) => ({ intent, confidence: p[i] as number }))
-      .sort((a, b) => b.confidence - a.confidence);
-    const best = ranked[0] as Scored;
-    const oos = oosIndex >= 0 ? (p[oosIndex] as number) : 0;
-    if (threshold !== null && (oos > best.confidence || best.confidence < threshold)) {
-      return { intent: NONE, confidence: round(1 - best.confidence), alternatives: ranked.slice(0, 3).map(rounded) };
-    }
-    return { intent: best.intent, confidence: round(best.confidence), alternatives: ranked.slice(1, 4).map(rounded) };
-  }
+  const probabilities = (text: string) => model.probabilities(featurizer.transform(text));
+  const classify = (text: string) => decide(probabilities(text), text, intents, oosIndex, threshold, options.outOfScopeFactor);
+  return { classify, intents, trainingMs: 0, probabilities: (text) => Array.from(probabilities(text)) };
+}
 
-  return { classify, intents, trainingMs: 0, probabilities: (text) => Array.from(model.probabilities(featurizer.transform(text))) };
+/**
+ * The answer from class probabilities `p` (intents, then out-of-scope at `oosIndex` if ≥ 0; `p` is
+ * changed): `none` when the out-of-scope class wins or the best intent is below `threshold`.
+ */
+export function decide(
+  p: Float64Array,
+  text: string,
+  intents: readonly string[],
+  oosIndex: number,
+  threshold: number | null,
+  outOfScopeFactor?: (text: string) => number,
+): Classification {
+  if (oosIndex >= 0 && outOfScopeFactor) {
+    // Reweigh out-of-scope against the rest and renormalize, so probabilities still sum to 1.
+    const before = p[oosIndex] as number;
+    const after = Math.min(1, before * outOfScopeFactor(text));
+    const scale = (1 - after) / Math.max(1e-12, 1 - before);
+    for (let i = 0; i < p.length; i++) p[i] = i === oosIndex ? after : (p[i] as number) * scale;
+  }
+  const ranked: Scored[] = intents.map((intent, i) => ({ intent, confidence: p[i] as number })).sort((a, b) => b.confidence - a.confidence);
+  const best = ranked[0] as Scored;
+  const oos = oosIndex >= 0 ? (p[oosIndex] as number) : 0;
+  if (threshold !== null && (oos > best.confidence || best.confidence < threshold)) {
+    return { intent: NONE, confidence: round(1 - best.confidence), alternatives: ranked.slice(0, 3).map(rounded) };
+  }
+  return { intent: best.intent, confidence: round(best.confidence), alternatives: ranked.slice(1, 4).map(rounded) };
 }
 
 export interface ModelClassifier extends TrainedClassifier {
@@ -171,15 +181,26 @@ export function chooseThreshold(
   rule: ThresholdRule,
   options: ClassifierOptions = {},
 ): number {
-  const candidates = rule.candidates ?? Array.from({ length: 41 }, (_, i) => i / 100);
   const c = classifierFromModel(trained, { ...options, threshold: null });
-  const oosIndex = trained.outOfScope ? trained.labels.length - 1 : -1;
+  return chooseThresholdFor((t) => c.probabilities(t), trained.labels, trained.outOfScope, inScope, rule);
+}
+
+/** chooseThreshold for any model's raw probabilities (`labels` order, out-of-scope last if `outOfScope`). */
+export function chooseThresholdFor(
+  probabilities: (text: string) => ArrayLike<number>,
+  labels: readonly string[],
+  outOfScope: boolean,
+  inScope: readonly { text: string; intent: string }[],
+  rule: ThresholdRule,
+): number {
+  const candidates = rule.candidates ?? Array.from({ length: 41 }, (_, i) => i / 100);
+  const oosIndex = outOfScope ? labels.length - 1 : -1;
   const scored = inScope.map((e) => {
-    const p = c.probabilities(e.text);
+    const p = probabilities(e.text);
     let best = 0;
     for (let i = 1; i < p.length; i++) if (i !== oosIndex && (p[i] as number) > (p[best] as number)) best = i;
     const pb = p[best] as number;
-    return { right: trained.labels[best] === e.intent, pb, oosWins: oosIndex >= 0 && (p[oosIndex] as number) > pb };
+    return { right: labels[best] === e.intent, pb, oosWins: oosIndex >= 0 && (p[oosIndex] as number) > pb };
   });
   const accuracy = (t: number) => scored.filter((s) => s.right && !s.oosWins && s.pb >= t).length / Math.max(1, scored.length);
   const base = accuracy(0);

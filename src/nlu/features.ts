@@ -4,11 +4,16 @@
 //   synonym concepts (synonyms.ts: "delete" / "get rid of" / "nuke") and the kinds of thing the
 //   text names (shapes.ts: an image reference, a port, a size, a flag). Stop words get no n-grams.
 // Unknown words close to a known one (natural's Damerau-Levenshtein) are read as that word.
+// Optional, off by default (the public-corpus benchmark turns them on, bench/corpora-run.ts): the
+// sentence's mean and element-wise maximum word vector as dense features after the sparse ones, and
+// locality-sensitive buckets of the mean vector as sparse ones (word vectors: embeddings.ts).
 // Features are hashed to integers (kind in the top bits) so that character n-grams cost no string
 // allocations: fitting ~4,900 sentences (examples, titles, commands, answer sentences, out-of-scope) takes ~0.2 s.
 import distance from 'natural/lib/natural/distance/index.js';
 import nGrams from 'natural/lib/natural/ngrams/ngrams.js';
 import stopwords from 'natural/lib/natural/util/stopwords.js';
+import { wordVectors, type WordVectors } from './embeddings.ts';
+import { mulberry32 } from './random.ts';
 import { shapes } from './shapes.ts';
 import { concept } from './synonyms.ts';
 import { stem, words } from './tokenize.ts';
@@ -26,6 +31,19 @@ export interface FeatureWeights {
   minCount: number;
   /** Stemmed word pairs one word apart ("change … name"), weight; unset or 0: none. */
   skip?: number;
+  /**
+   * The sentence's idf-weighted mean word vector (embeddings.ts), appended as dense features with
+   * this share of the vector's length; unset or 0: none (the product's default: no word vectors).
+   */
+  embedding?: number;
+  /** The element-wise maximum of the words' vectors (SWEM-max), appended the same way; unset or 0: none. */
+  embeddingMax?: number;
+  /**
+   * Locality-sensitive hashes of the sentence's mean word vector (random hyperplanes, `VECTOR_TABLES`
+   * tables of `VECTOR_BITS` bits): sentences that mean alike share buckets, a sparse, non-linear
+   * view of the word vectors; this weight, unset or 0: none.
+   */
+  vectorBuckets?: number;
 }
 
 /**
@@ -82,9 +100,62 @@ const WORD = 0,
   PAIR = 1,
   CHARS = 2,
   CONCEPT = 3,
-  SKIP = 4;
+  SKIP = 4,
+  BUCKET = 5;
+const VECTOR_TABLES = 32;
+const VECTOR_BITS = 8;
 const KIND_SHIFT = 28;
 const HASH_MASK = (1 << KIND_SHIFT) - 1;
+
+interface Hyperplanes {
+  /** Normals, (tables × bits) × dims. */
+  normals: Float64Array;
+  /** The mean of all word vectors: sentence vectors are centred on it before hashing. */
+  centre: Float64Array;
+}
+
+/** Seeded random hyperplanes (Gaussian normals), the same for every process. */
+function hyperplanes(vectors: WordVectors): Hyperplanes {
+  const dims = vectors.dims;
+  const random = mulberry32(20_261_202);
+  const normals = new Float64Array(VECTOR_TABLES * VECTOR_BITS * dims);
+  for (let i = 0; i < normals.length; i++) normals[i] = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+  return { normals, centre: vectors.mean() };
+}
+
+/** Each table's bucket for the mean vector of the words (stop words left out); empty when none has a vector. */
+function bucketsOf(ws: readonly string[], vectors: WordVectors, h: Hyperplanes): Uint32Array {
+  const dims = vectors.dims;
+  const mean = new Float64Array(dims);
+  let n = 0;
+  for (const w of ws) {
+    if (NO_CHARS.has(w)) continue;
+    const v = vectors.get(w);
+    if (!v) continue;
+    n++;
+    for (let d = 0; d < dims; d++) mean[d] = (mean[d] as number) + (v[d] as number);
+  }
+  if (n === 0) return new Uint32Array(0);
+  for (let d = 0; d < dims; d++) mean[d] = (mean[d] as number) / n - (h.centre[d] as number);
+  const codes = new Uint32Array(VECTOR_TABLES);
+  for (let t = 0; t < VECTOR_TABLES; t++) {
+    let code = 0;
+    for (let b = 0; b < VECTOR_BITS; b++) {
+      const base = (t * VECTOR_BITS + b) * dims;
+      let dot = 0;
+      for (let d = 0; d < dims; d++) dot += (mean[d] as number) * (h.normals[base + d] as number);
+      code = (code << 1) | (dot > 0 ? 1 : 0);
+    }
+    codes[t] = code;
+  }
+  return codes;
+}
+
+function largest(xs: Float64Array): number {
+  let m = 1;
+  for (const x of xs) if (x > m) m = x;
+  return m;
+}
 
 /** FNV-1a over `s[from, to)`, 28 bits, with the feature kind in the top bits. */
 function hash(kind: number, s: string, from = 0, to = s.length): number {
@@ -115,13 +186,30 @@ export class Featurizer {
   private readonly knownByLength = new Map<number, string[]>();
   private readonly corrections = new Map<string, string>();
   private readonly weightOf: number[];
+  private readonly vectors: WordVectors | undefined;
+  private readonly hyperplanes: Hyperplanes | undefined;
+  /** idf of an unseen word: that of a word seen in no training sentence. */
+  private maxIdf = 1;
 
-  constructor(private readonly weights: FeatureWeights = DEFAULT_FEATURES) {
-    this.weightOf = [weights.word, weights.pair, weights.chars, weights.concept, weights.skip ?? 0];
+  constructor(
+    private readonly weights: FeatureWeights = DEFAULT_FEATURES,
+    vectors?: WordVectors,
+  ) {
+    this.weightOf = [weights.word, weights.pair, weights.chars, weights.concept, weights.skip ?? 0, weights.vectorBuckets ?? 0];
+    const wantsVectors = (weights.embedding ?? 0) > 0 || (weights.embeddingMax ?? 0) > 0 || (weights.vectorBuckets ?? 0) > 0;
+    this.vectors = wantsVectors ? (vectors ?? wordVectors()) : undefined;
+    this.hyperplanes = (weights.vectorBuckets ?? 0) > 0 && this.vectors ? hyperplanes(this.vectors) : undefined;
   }
 
+  /** Dense features after the sparse ones: the mean vector's, then the maximum's. */
+  private get denseSize(): number {
+    const dims = this.vectors?.dims ?? 0;
+    return ((this.weights.embedding ?? 0) > 0 ? dims : 0) + ((this.weights.embeddingMax ?? 0) > 0 ? dims : 0);
+  }
+
+  /** Number of features: the sparse vocabulary, then the dense sentence-vector dimensions if any. */
   get size(): number {
-    return this.vocab.size;
+    return this.vocab.size + this.denseSize;
   }
 
   get state(): FeaturizerState {
@@ -129,14 +217,15 @@ export class Featurizer {
   }
 
   /** A fitted featurizer from its saved state: transforms exactly as the one that was fitted. */
-  static fromState(state: FeaturizerState, weights: FeatureWeights = DEFAULT_FEATURES): Featurizer {
+  static fromState(state: FeaturizerState, weights: FeatureWeights = DEFAULT_FEATURES, vectors?: WordVectors): Featurizer {
     if (state.idf.length !== state.vocab.length) throw new RangeError('idf and vocabulary differ in size');
-    const f = new Featurizer(weights);
+    const f = new Featurizer(weights, vectors);
     for (const s of state.knownStems) f.knownStems.add(s);
     for (const w of state.known) f.rememberWord(w, false);
     state.vocab.forEach((hash, i) => f.vocab.set(hash, i));
     if (f.vocab.size !== state.vocab.length) throw new RangeError('vocabulary has duplicate features');
     f.idf = state.idf;
+    f.maxIdf = largest(state.idf);
     f.kindWeight = Float64Array.from(state.vocab, (hash) => f.weightOf[hash >>> KIND_SHIFT] ?? 0);
     return f;
   }
@@ -155,11 +244,62 @@ export class Featurizer {
       this.idf[i] = Math.log((1 + texts.length) / (1 + (df.get(f) ?? 0))) + 1;
       this.kindWeight[i] = this.weightOf[f >>> KIND_SHIFT] ?? 0;
     }
-    return docs.map((d) => this.vectorize(d));
+    this.maxIdf = largest(this.idf);
+    return texts.map((t, i) => this.withSentenceVector(this.vectorize(docs[i] as Map<number, number>), t, false));
   }
 
   transform(text: string): SparseVector {
-    return this.vectorize(this.rawFeatures(text, this.weights.spelling));
+    return this.withSentenceVector(this.vectorize(this.rawFeatures(text, this.weights.spelling)), text, this.weights.spelling);
+  }
+
+  /**
+   * Appends the idf-weighted mean of the words' vectors (unit length × `embedding`) after the
+   * sparse features: words that mean alike ("cancel" / "call off") land near each other even
+   * when the training sentences never used one of them.
+   */
+  private withSentenceVector(x: SparseVector, text: string, spelling: boolean): SparseVector {
+    const vectors = this.vectors;
+    if (!vectors) return x;
+    const dims = vectors.dims;
+    const sum = new Float64Array(dims);
+    const max = new Float64Array(dims).fill(-Infinity);
+    let n = 0;
+    for (const raw of words(splitCode(text).prose)) {
+      const w = spelling ? this.correct(raw) : raw;
+      const v = vectors.get(w);
+      if (!v) continue;
+      n++;
+      const i = this.vocab.get(hash(WORD, stem(w)));
+      const idf = i === undefined ? this.maxIdf : (this.idf[i] as number);
+      for (let d = 0; d < dims; d++) {
+        const vd = v[d] as number;
+        sum[d] = (sum[d] as number) + idf * vd;
+        if (vd > (max[d] as number)) max[d] = vd;
+      }
+    }
+    const dense = new Float64Array(this.denseSize);
+    if (n > 0) {
+      let at = 0;
+      const put = (src: Float64Array, share: number) => {
+        if (share <= 0) return;
+        let norm = 0;
+        for (const v of src) norm += v * v;
+        const scale = share / (Math.sqrt(norm) || 1);
+        for (let d = 0; d < dims; d++) dense[at++] = (src[d] as number) * scale;
+      };
+      put(sum, this.weights.embedding ?? 0);
+      put(max, this.weights.embeddingMax ?? 0);
+    }
+    const base = this.vocab.size;
+    const index = new Int32Array(x.index.length + dense.length);
+    const value = new Float64Array(x.index.length + dense.length);
+    index.set(x.index);
+    value.set(x.value);
+    for (let d = 0; d < dense.length; d++) {
+      index[x.index.length + d] = base + d;
+      value[x.index.length + d] = dense[d] as number;
+    }
+    return { index, value };
   }
 
   private rememberWord(w: string, withStem = true): void {
@@ -219,6 +359,9 @@ export class Featurizer {
         const c = concept(s);
         if (c) add(hash(CONCEPT, c));
       }
+    }
+    if (this.hyperplanes && this.vectors) {
+      for (const [t, code] of bucketsOf(ws, this.vectors, this.hyperplanes).entries()) add(hash(BUCKET, `${t}:${code}`));
     }
     // What the text names (an image, a port, a size, a flag of `run`…) counts like a concept.
     if (conceptWeight > 0) for (const shape of shapes(text, ws)) add(hash(CONCEPT, `:${shape}`));

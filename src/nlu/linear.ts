@@ -3,6 +3,9 @@
 // gradient descent and took 27 s on 457 sentences; this one touches only a sentence's non-zero
 // features per step and trains ~4,900 sentences in ~0.3 s. Deterministic (seeded).
 import type { SparseVector } from './features.ts';
+import { mulberry32 } from './random.ts';
+
+export { mulberry32 };
 
 export interface TrainOptions {
   /**
@@ -139,18 +142,6 @@ export function softmax(z: Float64Array, temperature: number): Float64Array {
   }
   for (let i = 0; i < z.length; i++) z[i] = (z[i] as number) / sum;
   return z;
-}
-
-/** Small deterministic PRNG, so training (and anything else seeded) repeats exactly. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function shuffle(a: number[], random: () => number): void {

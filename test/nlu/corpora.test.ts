@@ -1,6 +1,8 @@
 // The public corpora's readers (bench/corpora.ts): the CSV quoting BANKING77 uses, and the splits.
 import { describe, expect, it } from 'vitest';
 import { loadBanking77, loadClinc, parseCsv } from '../../bench/corpora.ts';
+import { CORPUS_SETTINGS, ours } from '../../bench/corpora-run.ts';
+import { NONE, trainClassifier, type TrainingExample } from '../../src/nlu/classifier.ts';
 
 describe('public corpora', () => {
   it('reads quoted CSV fields with commas, doubled quotes and line breaks', () => {
@@ -26,5 +28,33 @@ describe('public corpora', () => {
     expect(new Set(full.train.map((e) => e.intent)).size).toBe(150);
     expect(loadClinc('oos_plus').oosTrain.length).toBe(250);
     expect(loadClinc('small').train.length).toBe(7_500);
+  });
+});
+
+describe('ours on the public corpora', () => {
+  const examples: TrainingExample[] = [
+    ...['cancel my reservation', 'cancel the table booking', 'please cancel my booking'].map((text) => ({ text, intent: 'cancel' })),
+    ...['what is the weather today', 'is it going to rain', 'how hot is it outside'].map((text) => ({ text, intent: 'weather' })),
+  ];
+
+  it('trains with the word-vector features, which carry a question worded unlike every example', () => {
+    // "forecast" and "sunny" are in no training sentence: only their word vectors tie them to the weather.
+    const withVectors = trainClassifier(examples, { ...CORPUS_SETTINGS, threshold: null });
+    expect(withVectors.classify('sunny forecast').intent).toBe('weather');
+    const weather = (c: typeof withVectors) => {
+      const r = c.classify('sunny forecast');
+      return r.intent === 'weather' ? r.confidence : (r.alternatives.find((a) => a.intent === 'weather')?.confidence ?? 0);
+    };
+    // Without them (the product's defaults) nothing but a few character n-grams is known, and those point elsewhere.
+    expect(weather(withVectors)).toBeGreaterThan(weather(trainClassifier(examples, { threshold: null })) + 0.2);
+  });
+
+  it('chooses its none threshold on the held-out split and answers none for out-of-scope sentences', async () => {
+    const outOfScope = ['tell me a joke', 'who won the football game', 'sing me a song', 'what is your favourite colour'];
+    const heldOut = { inScope: [{ text: 'cancel my table', intent: 'cancel' }], outOfScope: ['tell me another joke'] };
+    const trained = await ours.train(examples, outOfScope, heldOut);
+    expect(trained.extra?.threshold).toEqual(expect.any(Number));
+    expect(await trained.answer('cancel my table')).toBe('cancel');
+    expect(await trained.answer('tell me a funny joke')).toBe(NONE);
   });
 });
