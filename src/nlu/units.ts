@@ -31,10 +31,39 @@ const CLOSE_MIN = 0.15;
 const QUESTION_WEIGHT = 1;
 const ANSWER_WEIGHT = 0.3;
 
-/** Sentences that stand for the whole article: its title, and broad requests about it. */
+/**
+ * Broad requests that name no topic: they teach every intent's article class the words that ask
+ * for the whole picture ("overview", "in general", "walk me through") rather than one detail.
+ */
+const GENERIC_BROAD = [
+  'give me an overview',
+  'explain the whole thing',
+  'walk me through it from the start',
+  'the big picture please',
+  'tell me everything about it',
+  'how does it work in general',
+  'an introduction for a beginner',
+  'explain it like I am new to this',
+];
+
+/**
+ * Sentences that stand for the whole article: its title in broad requests, the intent's own broad
+ * phrasings (`broad:` in its file), and the generic broad requests above.
+ */
 export function articleSentences(intent: Intent): string[] {
   const t = intent.title.replace(/[.?!]+$/, '');
-  return [t, `explain ${t}`, `tell me about ${t}`, `${t}, explained`, `overview of ${t}`, `help me understand ${t}`, `${t}: the basics`];
+  return [
+    t,
+    `explain ${t}`,
+    `tell me about ${t}`,
+    `${t}, explained`,
+    `overview of ${t}`,
+    `help me understand ${t}`,
+    `${t}: the basics`,
+    `walk me through ${t} in general`,
+    ...(intent.broad ?? []),
+    ...GENERIC_BROAD,
+  ];
 }
 
 /** The training examples of one intent's unit model (labels are unit ids). */
