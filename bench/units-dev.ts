@@ -1,16 +1,41 @@
-// npx tsx bench/units-dev.ts [--misses] [--json] — the real bot (intents/, trained NLU, no host) on
+// npx tsx bench/units-dev.ts [--misses] [--json] [--scan] — the real bot (intents/, trained NLU, no host) on
 // the development set of answer units (test/fixtures/units-dev.jsonl): the set the unit picking is
 // tuned on, so that units-eval.jsonl (bench:units) stays a checkpoint measurement only. Same scorer
-// and same columns as bench:units.
+// and same columns as bench:units. `--scan` also tries the NLU alone (no bot) with the joint topic
+// weighing off and at several JOINT_POWER values (nlu/units.ts, jointTopic).
 import { fileURLToPath } from 'node:url';
 import { createBot } from '../src/core/bot.ts';
 import { loadKnowledge } from '../src/knowledge/load.ts';
-import { createNlu } from '../src/nlu/index.ts';
-import { loadEvalSet, scoreUnits } from './units-eval.ts';
+import type { KnowledgeBase } from '../src/core/ports.ts';
+import { NONE } from '../src/nlu/classifier.ts';
+import { withoutFraming } from '../src/nlu/framing.ts';
+import { createNlu, trainIntentClassifier } from '../src/nlu/index.ts';
+import { createUnitPicker, jointTopic, withUnit } from '../src/nlu/units.ts';
+import { loadEvalSet, scoreUnits, type EvalItem } from './units-eval.ts';
 import { toReply } from './units.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../test/fixtures/${name}`, import.meta.url));
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+/** Topic @1 and unit-or-article of the NLU alone, with the joint weighing at `power` (null: off). */
+function scan(kb: KnowledgeBase, items: EvalItem[]): void {
+  const intents = trainIntentClassifier(kb);
+  const picker = createUnitPicker(kb);
+  const pick = { pick: (intent: string, text: string) => picker.pick(intent, withoutFraming(text)) };
+  console.log('\n| joint power | topic @1 | unit or article |\n|---|---:|---:|');
+  for (const power of [null, 0.25, 0.5, 0.75, 1, 1.5, 2]) {
+    let topic = 0;
+    let right = 0;
+    for (const item of items) {
+      const c = intents.classify(item.text);
+      const joined = power === null || c.intent === NONE ? c : jointTopic(c, pick, item.text, power);
+      const a = withUnit({ ...joined, alternatives: [] }, pick, item.text);
+      if (a.intent === item.intent) topic++;
+      if (a.intent === item.intent && (a.unit === undefined ? item.unit === null : item.unit === `${a.intent}/${a.unit}`)) right++;
+    }
+    console.log(`| ${power === null ? 'off' : String(power)} | ${pct(topic / items.length)} | ${pct(right / items.length)} |`);
+  }
+}
 
 async function main(): Promise<void> {
   const kb = loadKnowledge(fileURLToPath(new URL('../intents', import.meta.url)));
@@ -18,7 +43,8 @@ async function main(): Promise<void> {
   let n = 0;
   const handle = async (text: string) =>
     toReply(await bot.handle({ text, platform: 'test', conversation: `dev-${String(n++)}`, hostAllowed: false }));
-  const s = await scoreUnits(handle, loadEvalSet(fixture('units-dev.jsonl')), []);
+  const items = loadEvalSet(fixture(process.env['UNITS_SET'] ?? 'units-dev.jsonl'));
+  const s = await scoreUnits(handle, items, []);
   const { misses, ...numbers } = s;
   if (process.argv.includes('--json')) {
     console.log(JSON.stringify(numbers));
@@ -30,6 +56,7 @@ async function main(): Promise<void> {
   console.log(`| unit or article right | ${pct(s.unitOrArticle)} (${String(s.unitOrArticleN)} labelled) |`);
   console.log(`| article instead of unit | ${pct(s.articleInsteadOfUnit)} |`);
   console.log(`| answer length p50 / p90 | ${String(s.wordsP50)} / ${String(s.wordsP90)} words |`);
+  if (process.argv.includes('--scan')) scan(kb, items);
   if (process.argv.includes('--misses'))
     for (const [kind, list] of Object.entries(misses)) {
       if (kind === 'nearMiss') continue;

@@ -138,12 +138,48 @@ export function createUnitPicker(kb: KnowledgeBase, options: UnitPickerOptions =
 }
 
 /**
- * The classification with the unit under its intent, and a close runner-up to offer: another unit
- * of the same intent, or another intent (with its own best unit). The article of the chosen intent
- * is never the runner-up: every short answer links to it already ("More").
+ * How strongly the topic's probability counts against how well its units fit the question when
+ * the runner-up topic is weighed against the first (jointTopic). Chosen on the development set
+ * (`npx tsx bench/units-dev.ts --scan`): topic @1 91.7% without the weighing, 94.3% at 0.25–0.5,
+ * 93.0% at 1–2 (the topic counts too much to let a clearly fitting unit win); 0.5 sits inside the plateau.
  */
-export function withUnit(c: Classification, picker: Pick<UnitPicker, 'pick'>, text: string): Classification {
-  if (c.intent === NONE) return c;
+export const JOINT_POWER = 0.5;
+/** A runner-up topic below this probability is never weighed against the first. */
+export const RIVAL_MIN = 0.1;
+
+/** How well an intent's answers fit the text: the probability of its best candidate (unit or article). */
+function fit(pick: UnitPick): number {
+  return pick.ranked[0]?.confidence ?? NO_UNITS_FIT;
+}
+/** An intent without units has only its article, a middling fit. */
+const NO_UNITS_FIT = 0.5;
+
+/**
+ * The topic, weighed together with its answers: the runner-up topic answers instead of the first
+ * when topic probability^JOINT_POWER × fit is higher for it. A question whose words belong to two
+ * topics ("can I see the steps that produced this image": concept.image or concept.layers) goes to
+ * the one with a unit that clearly answers it. The first topic stays as the runner-up.
+ */
+export function jointTopic(c: Classification, picker: Pick<UnitPicker, 'pick'>, text: string, power = JOINT_POWER): Classification {
+  const rival = c.alternatives[0];
+  if (c.intent === NONE || !rival || rival.confidence < RIVAL_MIN) return c;
+  const score = (intent: string, p: number) => p ** power * fit(picker.pick(intent, text));
+  if (score(rival.intent, rival.confidence) <= score(c.intent, c.confidence)) return c;
+  return {
+    intent: rival.intent,
+    confidence: rival.confidence,
+    alternatives: [{ intent: c.intent, confidence: c.confidence }, ...c.alternatives.slice(1)],
+  };
+}
+
+/**
+ * The classification with the unit under its intent (after jointTopic), and a close runner-up to
+ * offer: another unit of the same intent, or another intent (with its own best unit). The article
+ * of the chosen intent is never the runner-up: every short answer links to it already ("More").
+ */
+export function withUnit(classified: Classification, picker: Pick<UnitPicker, 'pick'>, text: string): Classification {
+  if (classified.intent === NONE) return classified;
+  const c = jointTopic(classified, picker, text);
   const pick = picker.pick(c.intent, text);
   const chosen = pick.ranked.find((r) => r.unit === pick.unit);
   const own = chosen ? chosen.confidence : 1;

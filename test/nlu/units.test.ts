@@ -9,7 +9,7 @@ import type { Classification, KnowledgeBase } from '../../src/core/ports.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { observeTraining } from '../../src/nlu/classifier.ts';
 import { createNlu } from '../../src/nlu/index.ts';
-import { CLOSE_RATIO, withUnit, type UnitPicker } from '../../src/nlu/units.ts';
+import { articleSentences, CLOSE_RATIO, jointTopic, RIVAL_MIN, withUnit, type UnitPicker } from '../../src/nlu/units.ts';
 import { intentsWithFixtureUnits, unitEvalSet } from '../helpers/unit-fixture.ts';
 
 const fixture = intentsWithFixtureUnits();
@@ -98,6 +98,52 @@ describe('a close runner-up is offered (withUnit)', () => {
     expect(withUnit(c(0.9), picker(ranked, { 'a.topic': 'one' }), 'q').close).toBeUndefined();
     const none: Classification = { intent: 'none', confidence: 0.9, alternatives: [{ intent: 'a.topic', confidence: 0.1 }] };
     expect(withUnit(none, picker(ranked), 'q')).toEqual(none);
+  });
+});
+
+describe('the runner-up topic answers when its answers fit far better (jointTopic)', () => {
+  const picker = (
+    ranked: Record<string, { unit?: string; confidence: number }[]>,
+    unitOf: Record<string, string> = {},
+  ): Pick<UnitPicker, 'pick'> => ({
+    pick: (intent) => ({ ...(unitOf[intent] ? { unit: unitOf[intent] } : {}), ranked: ranked[intent] ?? [] }),
+  });
+  const torn = (second: number): Classification => ({
+    intent: 'a.topic',
+    confidence: 0.5,
+    alternatives: [
+      { intent: 'b.topic', confidence: second },
+      { intent: 'c.topic', confidence: 0.05 },
+    ],
+  });
+  // a.topic's units are all unsure of the question; one unit of b.topic answers it squarely.
+  const spread = {
+    'a.topic': [{ unit: 'one', confidence: 0.3 }, { unit: 'two', confidence: 0.3 }, { confidence: 0.25 }],
+    'b.topic': [{ unit: 'x', confidence: 0.97 }],
+  };
+
+  it('swaps the topics, answers with the runner-up unit and offers the first topic as the choice', () => {
+    const got = withUnit(torn(0.4), picker(spread, { 'b.topic': 'x' }), 'q');
+    expect(got).toMatchObject({ intent: 'b.topic', confidence: 0.4, unit: 'x' });
+    expect(got.alternatives[0]).toEqual({ intent: 'a.topic', confidence: 0.5 });
+    expect(got.close).toMatchObject({ intent: 'a.topic' });
+  });
+
+  it('keeps the first topic when the runner-up is unlikely, or when the first fits as well', () => {
+    expect(jointTopic(torn(RIVAL_MIN - 0.01), picker(spread), 'q').intent).toBe('a.topic');
+    const bothFit = { ...spread, 'a.topic': [{ unit: 'one', confidence: 0.9 }] };
+    expect(jointTopic(torn(0.4), picker(bothFit), 'q').intent).toBe('a.topic');
+  });
+});
+
+describe("an intent's article class", () => {
+  it("learns the intent's own broad phrasings (`broad:` in its file) next to its title", () => {
+    const intent = fixture.kb.get('concept.registry');
+    if (!intent) throw new Error('fixture intent missing');
+    const sentences = articleSentences({ ...intent, broad: ['registries, the whole story'] });
+    expect(sentences).toContain('registries, the whole story');
+    expect(sentences).toContain(intent.title);
+    expect(articleSentences({ ...intent, broad: [] })).not.toContain('registries, the whole story');
   });
 });
 
