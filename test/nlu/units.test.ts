@@ -87,8 +87,10 @@ describe('a close runner-up is offered (withUnit)', () => {
   });
 
   it('another intent (with its own best unit) when the classifier was torn between two', () => {
-    const ranked = { 'a.topic': [{ confidence: 0.7 }, { unit: 'one', confidence: 0.3 }], 'b.topic': [{ unit: 'x', confidence: 0.9 }] };
-    const got = withUnit(c(0.5, { intent: 'b.topic', confidence: 0.4 }), picker(ranked, { 'b.topic': 'x' }), 'q');
+    // The first topic's article fits well enough to keep it (see jointTopic); the runner-up is offered.
+    const ranked = { 'a.topic': [{ confidence: 0.8 }, { unit: 'one', confidence: 0.2 }], 'b.topic': [{ unit: 'x', confidence: 0.9 }] };
+    const got = withUnit(c(0.5, { intent: 'b.topic', confidence: 0.3 }), picker(ranked, { 'b.topic': 'x' }), 'q');
+    expect(got.intent).toBe('a.topic');
     expect(got.unit).toBeUndefined();
     expect(got.close).toMatchObject({ intent: 'b.topic', unit: 'x' });
   });
