@@ -19,6 +19,29 @@ import { loadOrTrainClassifier, type ModelCacheOptions } from './model-cache.ts'
  */
 export const UNIT_MIN = 0.45;
 /**
+ * A question that names a specific detail (a flag, an exit code or port, a quoted or pasted error)
+ * asks about that detail, not for the whole topic: its best unit answers from this probability on,
+ * when it is ahead of the article. Chosen on the development set (bench/units-dev.ts): unit or
+ * article right 90.4% at UNIT_MIN (no special case), 90.9% at 0.35, 91.3% from 0.25 down to 0.15;
+ * no broad question there names such a detail. 0.25, the top of that plateau.
+ */
+export const SPECIFIC_UNIT_MIN = 0.25;
+const SPECIFIC_DETAIL = /(?:^|\s)--?[a-z][a-z-]*\b|\b\d{2,5}\b|error|denied|refused|failed|not found|conflict/i;
+
+/** Whether the text names a flag, a number, or an error. */
+export function namesSpecifics(text: string): boolean {
+  return SPECIFIC_DETAIL.test(text);
+}
+
+/** The unit that answers, from the ranked candidates (units and the article); undefined: the article. */
+export function chooseUnit(ranked: UnitPick['ranked'], text: string): string | undefined {
+  const best = ranked.find((r) => r.unit !== undefined);
+  const article = ranked.find((r) => r.unit === undefined)?.confidence ?? 0;
+  const min = namesSpecifics(text) ? SPECIFIC_UNIT_MIN : UNIT_MIN;
+  return best && best.confidence >= min && best.confidence > article ? best.unit : undefined;
+}
+
+/**
  * A runner-up whose score is at least this share of the answer's is offered as a one-tap choice.
  * On the fixture set (bench/unit-picker.ts) 0.5 offers one on 8% of answers and turns one of the four
  * misses into "right answer one tap away"; 0.25–0.4 offer one on 25–28% and catch none of them.
@@ -125,8 +148,8 @@ export function createUnitPicker(kb: KnowledgeBase, options: UnitPickerOptions =
     const ranked: UnitPick['ranked'] = [...model.intents.map((unit, i) => ({ unit, confidence: p[i] ?? 0 })), { confidence: article }].sort(
       (a, b) => b.confidence - a.confidence,
     );
-    const best = ranked[0];
-    return best?.unit !== undefined && best.confidence >= UNIT_MIN ? { unit: best.unit, ranked } : { ranked };
+    const unit = chooseUnit(ranked, text);
+    return unit !== undefined ? { unit, ranked } : { ranked };
   }
 
   return {

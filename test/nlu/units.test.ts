@@ -9,7 +9,17 @@ import type { Classification, KnowledgeBase } from '../../src/core/ports.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { observeTraining } from '../../src/nlu/classifier.ts';
 import { createNlu } from '../../src/nlu/index.ts';
-import { articleSentences, CLOSE_RATIO, jointTopic, RIVAL_MIN, withUnit, type UnitPicker } from '../../src/nlu/units.ts';
+import {
+  articleSentences,
+  chooseUnit,
+  CLOSE_RATIO,
+  jointTopic,
+  RIVAL_MIN,
+  SPECIFIC_UNIT_MIN,
+  UNIT_MIN,
+  withUnit,
+  type UnitPicker,
+} from '../../src/nlu/units.ts';
 import { intentsWithFixtureUnits, unitEvalSet } from '../helpers/unit-fixture.ts';
 
 const fixture = intentsWithFixtureUnits();
@@ -135,6 +145,23 @@ describe('the runner-up topic answers when its answers fit far better (jointTopi
     expect(jointTopic(torn(RIVAL_MIN - 0.01), picker(spread), 'q').intent).toBe('a.topic');
     const bothFit = { ...spread, 'a.topic': [{ unit: 'one', confidence: 0.9 }] };
     expect(jointTopic(torn(0.4), picker(bothFit), 'q').intent).toBe('a.topic');
+  });
+});
+
+describe('a question naming a specific detail gets a unit sooner (chooseUnit)', () => {
+  const between = (SPECIFIC_UNIT_MIN + UNIT_MIN) / 2;
+  const ranked = [{ unit: 'detached', confidence: between }, { confidence: between - 0.1 }, { unit: 'other', confidence: 0.1 }];
+
+  it('answers with the unit when the question names a flag, a number or an error', () => {
+    expect(chooseUnit(ranked, "what's that -d flag doing")).toBe('detached');
+    expect(chooseUnit(ranked, 'it exited with 137')).toBe('detached');
+    expect(chooseUnit(ranked, 'push says access denied')).toBe('detached');
+  });
+
+  it('keeps the article for the same probabilities without such a detail, or when the article is ahead', () => {
+    expect(chooseUnit(ranked, 'what does running in the background mean')).toBeUndefined();
+    expect(chooseUnit([{ confidence: 0.5 }, { unit: 'detached', confidence: 0.4 }], 'what does -d do')).toBeUndefined();
+    expect(chooseUnit([{ unit: 'detached', confidence: UNIT_MIN }], 'what does running in the background mean')).toBe('detached');
   });
 });
 
