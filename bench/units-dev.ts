@@ -1,4 +1,4 @@
-// npx tsx bench/units-dev.ts [--misses] [--json] [--scan] — the real bot (intents/, trained NLU, no host) on
+// npx tsx bench/units-dev.ts [--misses] [--json] [--scan] [--set=<file>] — the real bot (intents/, trained NLU, no host) on
 // the development set of answer units (test/fixtures/units-dev.jsonl): the set the unit picking is
 // tuned on, so that units-eval.jsonl (bench:units) stays a checkpoint measurement only. Same scorer
 // and same columns as bench:units. `--scan` also tries the NLU alone (no bot) with the joint topic
@@ -15,6 +15,8 @@ import { loadEvalSet, scoreUnits, type EvalItem } from './units-eval.ts';
 import { toReply } from './units.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../test/fixtures/${name}`, import.meta.url));
+/** `--set=<file under test/fixtures>` measures another labelled set the same way (default: the development set). */
+const setName = () => process.argv.find((a) => a.startsWith('--set='))?.slice('--set='.length) ?? 'units-dev.jsonl';
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 /** Topic @1 and unit-or-article of the NLU alone, with the joint weighing at `power` (null: off). */
@@ -43,7 +45,7 @@ async function main(): Promise<void> {
   let n = 0;
   const handle = async (text: string) =>
     toReply(await bot.handle({ text, platform: 'test', conversation: `dev-${String(n++)}`, hostAllowed: false }));
-  const items = loadEvalSet(fixture(process.env['UNITS_SET'] ?? 'units-dev.jsonl'));
+  const items = loadEvalSet(fixture(setName()));
   const s = await scoreUnits(handle, items, []);
   const { misses, ...numbers } = s;
   if (process.argv.includes('--json')) {
