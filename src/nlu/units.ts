@@ -167,6 +167,11 @@ export function createUnitPicker(kb: KnowledgeBase, options: UnitPickerOptions =
  * 93.0% at 1–2 (the topic counts too much to let a clearly fitting unit win); 0.5 sits inside the plateau.
  */
 export const JOINT_POWER = 0.5;
+/**
+ * Nor one far behind the first: under this share of its probability (a bare follow-up such as "and
+ * what about stopped ones?", read alone, must not move to a topic that only one unit's words fit).
+ */
+export const RIVAL_RATIO = 0.4;
 /** A runner-up topic below this probability is never weighed against the first. */
 export const RIVAL_MIN = 0.1;
 
@@ -185,7 +190,7 @@ const NO_UNITS_FIT = 0.5;
  */
 export function jointTopic(c: Classification, picker: Pick<UnitPicker, 'pick'>, text: string, power = JOINT_POWER): Classification {
   const rival = c.alternatives[0];
-  if (c.intent === NONE || !rival || rival.confidence < RIVAL_MIN) return c;
+  if (c.intent === NONE || !rival || rival.confidence < Math.max(RIVAL_MIN, RIVAL_RATIO * c.confidence)) return c;
   const score = (intent: string, p: number) => p ** power * fit(picker.pick(intent, text));
   if (score(rival.intent, rival.confidence) <= score(c.intent, c.confidence)) return c;
   return {

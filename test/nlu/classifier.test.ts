@@ -110,9 +110,11 @@ describe('intent classifier', () => {
     expect(nearOk / nearDev.length).toBeGreaterThanOrEqual(0.9);
   });
 
-  // Floors a few lines under what was measured (framed 133/140 and 35/40, pasted 77/90 and 9/10).
+  // Floors a few lines under what was measured (framed 133/140 and 35/40, pasted 77/90 and 9/10). Framed:
+  // 131/140 before the answer units' added phrasings, 130/140 after (one question, traded for the issue's
+  // "best laptop for running VMs" near miss staying declined), so the floor is one line lower.
   it.each([
-    ['framed questions', framedSet, 0.93, 0.8],
+    ['framed questions', framedSet, 0.92, 0.8],
     ['questions with pasted output', pastedSet, 0.82, 0.8],
   ] as const)('scores its floor on %s', (name, set, inScopeFloor, nearMissFloor) => {
     const inSet = set.filter((e) => e.intent !== NONE);
