@@ -39,6 +39,8 @@ export interface Intent {
   command_notes?: { flag: string; subcommand?: string; note: string }[];
   /** Direct answers to specific questions; `answer` is the full article. */
   units?: Unit[];
+  /** Broad requests for the whole topic (the article answers them, not a unit). */
+  broad?: string[];
 }
 
 export interface KnowledgeBase {

@@ -103,6 +103,13 @@ export const intentSchema = z.strictObject({
       'must be a list of {flag, note}',
     )
     .optional(),
+  /** Broad requests for the whole topic ("how does docker build work"): the article answers them, not a unit. */
+  broad: z
+    .array(nonEmpty, 'must be a list of strings')
+    .superRefine((items, ctx) => {
+      noDuplicates(items, ctx, 'broad');
+    })
+    .optional(),
   /** Short direct answers to specific questions under this topic; `answer` stays the full article. */
   units: z
     .array(unitSchema, 'must be a list of units')

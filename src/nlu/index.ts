@@ -25,6 +25,7 @@ export function trainingExamples(kb: KnowledgeBase): TrainingExample[] {
     ...i.commands.map((text) => ({ text, intent: i.id, weight: 0.5 })),
     ...answerSentences(i.answer).map((text) => ({ text, intent: i.id, weight: 0.3 })),
     ...unitPhrasings(i).map((text) => ({ text, intent: i.id })),
+    ...(i.broad ?? []).map((text) => ({ text, intent: i.id })),
   ]);
 }
 

@@ -19,6 +19,29 @@ import { loadOrTrainClassifier, type ModelCacheOptions } from './model-cache.ts'
  */
 export const UNIT_MIN = 0.45;
 /**
+ * A question that names a specific detail (a flag, an exit code or port, a quoted or pasted error)
+ * asks about that detail, not for the whole topic: its best unit answers from this probability on,
+ * when it is ahead of the article. Chosen on the development set (bench/units-dev.ts): unit or
+ * article right 90.4% at UNIT_MIN (no special case), 90.9% at 0.35, 91.3% from 0.25 down to 0.15;
+ * no broad question there names such a detail. 0.25, the top of that plateau.
+ */
+export const SPECIFIC_UNIT_MIN = 0.25;
+const SPECIFIC_DETAIL = /(?:^|\s)--?[a-z][a-z-]*\b|\b\d{2,5}\b|error|denied|refused|failed|not found|conflict/i;
+
+/** Whether the text names a flag, a number, or an error. */
+export function namesSpecifics(text: string): boolean {
+  return SPECIFIC_DETAIL.test(text);
+}
+
+/** The unit that answers, from the ranked candidates (units and the article); undefined: the article. */
+export function chooseUnit(ranked: UnitPick['ranked'], text: string): string | undefined {
+  const best = ranked.find((r) => r.unit !== undefined);
+  const article = ranked.find((r) => r.unit === undefined)?.confidence ?? 0;
+  const min = namesSpecifics(text) ? SPECIFIC_UNIT_MIN : UNIT_MIN;
+  return best && best.confidence >= min && best.confidence > article ? best.unit : undefined;
+}
+
+/**
  * A runner-up whose score is at least this share of the answer's is offered as a one-tap choice.
  * On the fixture set (bench/unit-picker.ts) 0.5 offers one on 8% of answers and turns one of the four
  * misses into "right answer one tap away"; 0.25–0.4 offer one on 25–28% and catch none of them.
@@ -31,10 +54,39 @@ const CLOSE_MIN = 0.15;
 const QUESTION_WEIGHT = 1;
 const ANSWER_WEIGHT = 0.3;
 
-/** Sentences that stand for the whole article: its title, and broad requests about it. */
+/**
+ * Broad requests that name no topic: they teach every intent's article class the words that ask
+ * for the whole picture ("overview", "in general", "walk me through") rather than one detail.
+ */
+const GENERIC_BROAD = [
+  'give me an overview',
+  'explain the whole thing',
+  'walk me through it from the start',
+  'the big picture please',
+  'tell me everything about it',
+  'how does it work in general',
+  'an introduction for a beginner',
+  'explain it like I am new to this',
+];
+
+/**
+ * Sentences that stand for the whole article: its title in broad requests, the intent's own broad
+ * phrasings (`broad:` in its file), and the generic broad requests above.
+ */
 export function articleSentences(intent: Intent): string[] {
   const t = intent.title.replace(/[.?!]+$/, '');
-  return [t, `explain ${t}`, `tell me about ${t}`, `${t}, explained`, `overview of ${t}`, `help me understand ${t}`, `${t}: the basics`];
+  return [
+    t,
+    `explain ${t}`,
+    `tell me about ${t}`,
+    `${t}, explained`,
+    `overview of ${t}`,
+    `help me understand ${t}`,
+    `${t}: the basics`,
+    `walk me through ${t} in general`,
+    ...(intent.broad ?? []),
+    ...GENERIC_BROAD,
+  ];
 }
 
 /** The training examples of one intent's unit model (labels are unit ids). */
@@ -96,8 +148,8 @@ export function createUnitPicker(kb: KnowledgeBase, options: UnitPickerOptions =
     const ranked: UnitPick['ranked'] = [...model.intents.map((unit, i) => ({ unit, confidence: p[i] ?? 0 })), { confidence: article }].sort(
       (a, b) => b.confidence - a.confidence,
     );
-    const best = ranked[0];
-    return best?.unit !== undefined && best.confidence >= UNIT_MIN ? { unit: best.unit, ranked } : { ranked };
+    const unit = chooseUnit(ranked, text);
+    return unit !== undefined ? { unit, ranked } : { ranked };
   }
 
   return {
@@ -109,12 +161,53 @@ export function createUnitPicker(kb: KnowledgeBase, options: UnitPickerOptions =
 }
 
 /**
- * The classification with the unit under its intent, and a close runner-up to offer: another unit
- * of the same intent, or another intent (with its own best unit). The article of the chosen intent
- * is never the runner-up: every short answer links to it already ("More").
+ * How strongly the topic's probability counts against how well its units fit the question when
+ * the runner-up topic is weighed against the first (jointTopic). Chosen on the development set
+ * (`npx tsx bench/units-dev.ts --scan`): topic @1 91.7% without the weighing, 94.3% at 0.25–0.5,
+ * 93.0% at 1–2 (the topic counts too much to let a clearly fitting unit win); 0.5 sits inside the plateau.
  */
-export function withUnit(c: Classification, picker: Pick<UnitPicker, 'pick'>, text: string): Classification {
-  if (c.intent === NONE) return c;
+export const JOINT_POWER = 0.5;
+/**
+ * Nor one far behind the first: under this share of its probability (a bare follow-up such as "and
+ * what about stopped ones?", read alone, must not move to a topic that only one unit's words fit).
+ */
+export const RIVAL_RATIO = 0.4;
+/** A runner-up topic below this probability is never weighed against the first. */
+export const RIVAL_MIN = 0.1;
+
+/** How well an intent's answers fit the text: the probability of its best candidate (unit or article). */
+function fit(pick: UnitPick): number {
+  return pick.ranked[0]?.confidence ?? NO_UNITS_FIT;
+}
+/** An intent without units has only its article, a middling fit. */
+const NO_UNITS_FIT = 0.5;
+
+/**
+ * The topic, weighed together with its answers: the runner-up topic answers instead of the first
+ * when topic probability^JOINT_POWER × fit is higher for it. A question whose words belong to two
+ * topics ("can I see the steps that produced this image": concept.image or concept.layers) goes to
+ * the one with a unit that clearly answers it. The first topic stays as the runner-up.
+ */
+export function jointTopic(c: Classification, picker: Pick<UnitPicker, 'pick'>, text: string, power = JOINT_POWER): Classification {
+  const rival = c.alternatives[0];
+  if (c.intent === NONE || !rival || rival.confidence < Math.max(RIVAL_MIN, RIVAL_RATIO * c.confidence)) return c;
+  const score = (intent: string, p: number) => p ** power * fit(picker.pick(intent, text));
+  if (score(rival.intent, rival.confidence) <= score(c.intent, c.confidence)) return c;
+  return {
+    intent: rival.intent,
+    confidence: rival.confidence,
+    alternatives: [{ intent: c.intent, confidence: c.confidence }, ...c.alternatives.slice(1)],
+  };
+}
+
+/**
+ * The classification with the unit under its intent (after jointTopic), and a close runner-up to
+ * offer: another unit of the same intent, or another intent (with its own best unit). The article
+ * of the chosen intent is never the runner-up: every short answer links to it already ("More").
+ */
+export function withUnit(classified: Classification, picker: Pick<UnitPicker, 'pick'>, text: string): Classification {
+  if (classified.intent === NONE) return classified;
+  const c = jointTopic(classified, picker, text);
   const pick = picker.pick(c.intent, text);
   const chosen = pick.ranked.find((r) => r.unit === pick.unit);
   const own = chosen ? chosen.confidence : 1;

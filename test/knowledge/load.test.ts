@@ -209,6 +209,22 @@ describe('loadKnowledge', () => {
     });
   });
 
+  describe('broad phrasings', () => {
+    it('keeps an optional broad list on the intent', () => {
+      const k = loadKnowledge(kb({ 'concept.image.yaml': intent('concept.image', { broad: ['how do images work', 'explain images'] }) }));
+      expect(k.get('concept.image')?.broad).toEqual(['how do images work', 'explain images']);
+    });
+
+    it('reports a duplicate broad phrasing', () => {
+      const err = problemsOf(kb({ 'concept.image.yaml': intent('concept.image', { broad: ['explain images', ' Explain images '] }) }));
+      expect(err.problems).toContainEqual({
+        file: 'intents/concept.image.yaml',
+        field: 'broad.1',
+        message: expect.stringMatching(/duplicate of broad\.0/),
+      });
+    });
+  });
+
   it('reports ALL problems of several files in one error', () => {
     const dir = kb({
       'concept.image.yaml': intent('concept.image', { examples: ['one'], title: '', extra: 1 }),

@@ -111,11 +111,13 @@ describe('intent classifier', () => {
   });
 
   // Floors a few lines under what was measured (framed 133/140 and 35/40, pasted 77/90 and 9/10).
+  // Framed: 131/140 before the answer units' added phrasings, 130/140 after (one question, traded for
+  // the issue's "best laptop for running VMs" near miss staying declined), so the floor is one line lower.
   // Pasted near misses: 7/10 since the out-of-scope list took in the other senses of Docker's words
   // (out-of-scope-senses.ts, -everyday.ts); one line sits at the edge (leaving out any one of those
   // groups brings back 8/10), while near misses on every other set went up.
   it.each([
-    ['framed questions', framedSet, 0.93, 0.8],
+    ['framed questions', framedSet, 0.92, 0.8],
     ['questions with pasted output', pastedSet, 0.82, 0.7],
   ] as const)('scores its floor on %s', (name, set, inScopeFloor, nearMissFloor) => {
     const inSet = set.filter((e) => e.intent !== NONE);

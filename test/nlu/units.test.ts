@@ -9,7 +9,17 @@ import type { Classification, KnowledgeBase } from '../../src/core/ports.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { observeTraining } from '../../src/nlu/classifier.ts';
 import { createNlu } from '../../src/nlu/index.ts';
-import { CLOSE_RATIO, withUnit, type UnitPicker } from '../../src/nlu/units.ts';
+import {
+  articleSentences,
+  chooseUnit,
+  CLOSE_RATIO,
+  jointTopic,
+  RIVAL_MIN,
+  SPECIFIC_UNIT_MIN,
+  UNIT_MIN,
+  withUnit,
+  type UnitPicker,
+} from '../../src/nlu/units.ts';
 import { intentsWithFixtureUnits, unitEvalSet } from '../helpers/unit-fixture.ts';
 
 const fixture = intentsWithFixtureUnits();
@@ -87,8 +97,10 @@ describe('a close runner-up is offered (withUnit)', () => {
   });
 
   it('another intent (with its own best unit) when the classifier was torn between two', () => {
-    const ranked = { 'a.topic': [{ confidence: 0.7 }, { unit: 'one', confidence: 0.3 }], 'b.topic': [{ unit: 'x', confidence: 0.9 }] };
-    const got = withUnit(c(0.5, { intent: 'b.topic', confidence: 0.4 }), picker(ranked, { 'b.topic': 'x' }), 'q');
+    // The first topic's article fits well enough to keep it (see jointTopic); the runner-up is offered.
+    const ranked = { 'a.topic': [{ confidence: 0.8 }, { unit: 'one', confidence: 0.2 }], 'b.topic': [{ unit: 'x', confidence: 0.9 }] };
+    const got = withUnit(c(0.5, { intent: 'b.topic', confidence: 0.3 }), picker(ranked, { 'b.topic': 'x' }), 'q');
+    expect(got.intent).toBe('a.topic');
     expect(got.unit).toBeUndefined();
     expect(got.close).toMatchObject({ intent: 'b.topic', unit: 'x' });
   });
@@ -98,6 +110,69 @@ describe('a close runner-up is offered (withUnit)', () => {
     expect(withUnit(c(0.9), picker(ranked, { 'a.topic': 'one' }), 'q').close).toBeUndefined();
     const none: Classification = { intent: 'none', confidence: 0.9, alternatives: [{ intent: 'a.topic', confidence: 0.1 }] };
     expect(withUnit(none, picker(ranked), 'q')).toEqual(none);
+  });
+});
+
+describe('the runner-up topic answers when its answers fit far better (jointTopic)', () => {
+  const picker = (
+    ranked: Record<string, { unit?: string; confidence: number }[]>,
+    unitOf: Record<string, string> = {},
+  ): Pick<UnitPicker, 'pick'> => ({
+    pick: (intent) => ({ ...(unitOf[intent] ? { unit: unitOf[intent] } : {}), ranked: ranked[intent] ?? [] }),
+  });
+  const torn = (second: number): Classification => ({
+    intent: 'a.topic',
+    confidence: 0.5,
+    alternatives: [
+      { intent: 'b.topic', confidence: second },
+      { intent: 'c.topic', confidence: 0.05 },
+    ],
+  });
+  // a.topic's units are all unsure of the question; one unit of b.topic answers it squarely.
+  const spread = {
+    'a.topic': [{ unit: 'one', confidence: 0.3 }, { unit: 'two', confidence: 0.3 }, { confidence: 0.25 }],
+    'b.topic': [{ unit: 'x', confidence: 0.97 }],
+  };
+
+  it('swaps the topics, answers with the runner-up unit and offers the first topic as the choice', () => {
+    const got = withUnit(torn(0.4), picker(spread, { 'b.topic': 'x' }), 'q');
+    expect(got).toMatchObject({ intent: 'b.topic', confidence: 0.4, unit: 'x' });
+    expect(got.alternatives[0]).toEqual({ intent: 'a.topic', confidence: 0.5 });
+    expect(got.close).toMatchObject({ intent: 'a.topic' });
+  });
+
+  it('keeps the first topic when the runner-up is unlikely, or when the first fits as well', () => {
+    expect(jointTopic(torn(RIVAL_MIN - 0.01), picker(spread), 'q').intent).toBe('a.topic');
+    const bothFit = { ...spread, 'a.topic': [{ unit: 'one', confidence: 0.9 }] };
+    expect(jointTopic(torn(0.4), picker(bothFit), 'q').intent).toBe('a.topic');
+  });
+});
+
+describe('a question naming a specific detail gets a unit sooner (chooseUnit)', () => {
+  const between = (SPECIFIC_UNIT_MIN + UNIT_MIN) / 2;
+  const ranked = [{ unit: 'detached', confidence: between }, { confidence: between - 0.1 }, { unit: 'other', confidence: 0.1 }];
+
+  it('answers with the unit when the question names a flag, a number or an error', () => {
+    expect(chooseUnit(ranked, "what's that -d flag doing")).toBe('detached');
+    expect(chooseUnit(ranked, 'it exited with 137')).toBe('detached');
+    expect(chooseUnit(ranked, 'push says access denied')).toBe('detached');
+  });
+
+  it('keeps the article for the same probabilities without such a detail, or when the article is ahead', () => {
+    expect(chooseUnit(ranked, 'what does running in the background mean')).toBeUndefined();
+    expect(chooseUnit([{ confidence: 0.5 }, { unit: 'detached', confidence: 0.4 }], 'what does -d do')).toBeUndefined();
+    expect(chooseUnit([{ unit: 'detached', confidence: UNIT_MIN }], 'what does running in the background mean')).toBe('detached');
+  });
+});
+
+describe("an intent's article class", () => {
+  it("learns the intent's own broad phrasings (`broad:` in its file) next to its title", () => {
+    const intent = fixture.kb.get('concept.registry');
+    if (!intent) throw new Error('fixture intent missing');
+    const sentences = articleSentences({ ...intent, broad: ['registries, the whole story'] });
+    expect(sentences).toContain('registries, the whole story');
+    expect(sentences).toContain(intent.title);
+    expect(articleSentences({ ...intent, broad: [] })).not.toContain('registries, the whole story');
   });
 });
 
