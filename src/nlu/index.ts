@@ -8,6 +8,7 @@ import { outOfScopeFactor } from './domain.ts';
 import { extractEntities } from './entities.ts';
 import { explainCommand } from './explain.ts';
 import { classifyQuestion, withoutFraming } from './framing.ts';
+import { DEFAULT_TRAINING } from './linear.ts';
 import { loadOrTrainClassifier, type LoadedClassifier, type ModelCacheOptions } from './model-cache.ts';
 import { OUT_OF_SCOPE, OUT_OF_SCOPE_WEIGHT } from './out-of-scope.ts';
 import { createUnitPicker, withUnit } from './units.ts';
@@ -43,9 +44,16 @@ function answerSentences(answer: string): string[] {
     .filter((s) => s.length > 20);
 }
 
+/**
+ * The intent classifier's training seed. SGD order alone moves the in-scope sets by a few lines
+ * (seeds 7/8/9/10 on the development set: 406/405/408/406 of 420), so the seed is a setting like any
+ * other: chosen on the development set, never on the evaluation set.
+ */
+const PRODUCT_TRAINING = { ...DEFAULT_TRAINING, seed: 9 };
+
 /** The options the product trains with: the out-of-scope class and the domain-keyword factor. */
 function productOptions(options: ClassifierOptions): ClassifierOptions {
-  return { outOfScope: OUT_OF_SCOPE, outOfScopeWeight: OUT_OF_SCOPE_WEIGHT, outOfScopeFactor, ...options };
+  return { outOfScope: OUT_OF_SCOPE, outOfScopeWeight: OUT_OF_SCOPE_WEIGHT, outOfScopeFactor, training: PRODUCT_TRAINING, ...options };
 }
 
 /** Reads a question out of its framing (framing.ts) before and after classifying. */

@@ -179,7 +179,7 @@ const rows: Row[] = [
   {
     name: 'elliptical: the turn alone is too unsure of its own topic to move',
     text: 'and the stopped ones?',
-    alone: c('concept.persistence', 0.3),
+    alone: c('concept.persistence', 0.2),
     previous: prev('command.ps'),
     combined: c('command.ps', 0.85),
     unitFit: 0.1,
