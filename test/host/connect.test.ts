@@ -2,7 +2,7 @@
 // default socket. Contexts come from temp config dirs laid out as the CLI writes them.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:https';
 import type { Agent, Server } from 'node:https';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HostUnreachableError } from '../../src/core/errors.ts';
 import { ConnectError, resolveEngine } from '../../src/host/connect.ts';
 import { createDockerInspector } from '../../src/host/docker-inspector.ts';
+import { makePki } from '../helpers/tls-pki.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'cc-connect-'));
 afterAll(() => {
@@ -186,53 +187,12 @@ describe('TLS against a real TLS server (mutual TLS like dockerd --tlsverify)', 
   let wrongCa = '';
 
   beforeAll(async () => {
-    const d = join(root, 'pki');
-    mkdirSync(d);
-    // openssl makes the test PKI (.ci/install-system.sh installs it; it is on Debian by default).
-    const ssl = (...args: string[]) => execFileSync('openssl', args, { cwd: d, stdio: 'pipe' });
-    {
-      const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
-      ssl('req', '-x509', ...ec, '-keyout', 'ca-key.pem', '-out', 'ca.pem', '-days', '1', '-subj', '/CN=test-ca');
-      ssl('req', '-x509', ...ec, '-keyout', 'other-key.pem', '-out', 'other-ca.pem', '-days', '1', '-subj', '/CN=other-ca');
-      writeFileSync(join(d, 'server.ext'), 'subjectAltName=IP:127.0.0.1\n');
-      writeFileSync(join(d, 'client.ext'), 'extendedKeyUsage=clientAuth\n');
-      for (const who of ['server', 'client']) {
-        ssl('req', ...ec, '-keyout', `${who}-key.pem`, '-out', `${who}.csr`, '-subj', `/CN=${who}`);
-        ssl(
-          'x509',
-          '-req',
-          '-in',
-          `${who}.csr`,
-          '-CA',
-          'ca.pem',
-          '-CAkey',
-          'ca-key.pem',
-          '-CAcreateserial',
-          '-out',
-          `${who}-cert.pem`,
-          '-days',
-          '1',
-          '-extfile',
-          `${who}.ext`,
-        );
-      }
-    }
-    good = join(d, 'good');
-    wrongCa = join(d, 'wrong');
-    for (const [dir, ca] of [
-      [good, 'ca.pem'],
-      [wrongCa, 'other-ca.pem'],
-    ] as const) {
-      mkdirSync(dir);
-      writeFileSync(join(dir, 'ca.pem'), readFileSync(join(d, ca)));
-      writeFileSync(join(dir, 'cert.pem'), readFileSync(join(d, 'client-cert.pem')));
-      writeFileSync(join(dir, 'key.pem'), readFileSync(join(d, 'client-key.pem')));
-    }
+    const pki = makePki(root);
+    good = pki.good;
+    wrongCa = pki.wrongCa;
     server = createServer(
       {
-        key: readFileSync(join(d, 'server-key.pem')),
-        cert: readFileSync(join(d, 'server-cert.pem')),
-        ca: readFileSync(join(d, 'ca.pem')),
+        ...pki.server,
         requestCert: true,
         rejectUnauthorized: true,
       },
