@@ -186,7 +186,15 @@ export function noneAnswer(kb: KnowledgeBase, alternatives: readonly Scored[], e
       { type: 'list', ordered: true, items: suggestions.map((s) => s.label) },
     );
   else blocks.push({ type: 'text', text: 'Type `help` to see what I can answer.' });
-  return baseAnswer({ kind: 'none', title: 'Not sure I can help with that', blocks, suggestions, entities });
+  const nearest = alternatives.find((a) => isTopic(kb, a.intent))?.intent;
+  return baseAnswer({
+    kind: 'none',
+    title: 'Not sure I can help with that',
+    blocks,
+    suggestions,
+    entities,
+    ...(nearest ? { nearest } : {}),
+  });
 }
 
 export function explainAnswer(kb: KnowledgeBase, ex: Explanation, entities: Entities): Answer {

@@ -117,7 +117,7 @@ export function createBot(deps: BotDeps): Bot {
       answer = internalErrorAnswer();
     }
     answer.id ??= globalThis.crypto.randomUUID();
-    const nearest = answer.intent === 'none' ? answer.suggestions[0]?.intent : answer.intent;
+    const nearest = answer.intent === 'none' ? (answer.nearest ?? answer.suggestions[0]?.intent) : answer.intent;
     deps.onHandled?.({
       answerId: answer.id,
       ...(nearest ? { nearestIntent: nearest } : {}),

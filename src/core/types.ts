@@ -190,6 +190,8 @@ export interface Answer {
   followups: IntentRef[];
   /** "Did you mean" suggestions when the intent is `none`. */
   suggestions: IntentRef[];
+  /** When the intent is `none`: the topic that came nearest, close enough to offer or not (the learning report groups by it). */
+  nearest?: string;
   /** Short notes: input was capped, host access not enabled here, engine did not answer… */
   notices: string[];
   /** True when the connected host was queried for this answer. */

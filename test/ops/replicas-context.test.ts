@@ -74,6 +74,7 @@ describe.skipIf(missing !== null)('conversation context across two replicas', ()
     });
     expect((await rs.b.slack(alone, 'application/json')).status).toBe(200);
     const reply = await rs.slack.waitFor(() => rs.slack.posted.find((p) => p.thread_ts === ts), 60_000, 'the answer on B');
-    expect(plainText(reply)).not.toContain(knowledgeBase().get('command.ps')!.title);
+    // Its title line: the answer may still link to the docker ps topic among its related topics.
+    expect(plainText(reply).split('\n')[0]).not.toContain(knowledgeBase().get('command.ps')!.title);
   });
 });
