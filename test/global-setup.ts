@@ -52,7 +52,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     mkdirSync(dirname(VERDICT_FILE), { recursive: true });
     writeFileSync(VERDICT_FILE, `${JSON.stringify({ ok: bad.length === 0, total, violations: bad }, null, 2)}\n`);
     if (bad.length === 0) {
-      if (total > 0) console.log(`[recorder] ${total} engine requests from the bot, all allow-listed GETs.`);
+      const dropped = recorder.dropped() + recorderB.dropped();
+      const note = dropped > 0 ? ` (${dropped} connection(s) closed before a whole request arrived; nothing forwarded)` : '';
+      if (total > 0) console.log(`[recorder] ${total} engine requests from the bot, all allow-listed GETs${note}.`);
       else if (process.env.REQUIRE_DOCKER === '1')
         console.warn('[recorder] no engine request went through the recorder: do the engine tests use test/helpers/engine-client.ts?');
       return;

@@ -25,6 +25,11 @@ export interface Recorder {
   readonly requests: readonly RecordedRequest[];
   /** Requests that were not allow-listed GETs. */
   violations(): RecordedRequest[];
+  /**
+   * Connections that ended before a whole request arrived (a client process killed or a request
+   * aborted mid-way; a reset idle keep-alive socket): nothing was parsed, nothing forwarded.
+   */
+  dropped(): number;
   /** Forget what was recorded so far (the bench counts per diagnosis). */
   reset(): void;
   close(): Promise<void>;
@@ -40,6 +45,7 @@ export async function startRecorder(opts: RecorderOptions = {}): Promise<Recorde
   const dir = mkdtempSync(join(tmpdir(), 'cc-recorder-'));
   const socketPath = join(dir, 'engine.sock');
   const requests: RecordedRequest[] = [];
+  let dropped = 0;
 
   const record = (method: string, url: string): RecordedRequest => {
     const verdict = checkRequest(method, url, { logs: true });
@@ -67,8 +73,9 @@ export async function startRecorder(opts: RecorderOptions = {}): Promise<Recorde
     requests.push({ method: 'CONNECT', url: req.url ?? '', allowed: false, reason: 'CONNECT' });
     socket.destroy();
   });
-  server.on('clientError', (_err: Error, socket: Duplex) => {
-    requests.push({ method: '(unparseable)', url: '', allowed: false, reason: 'not HTTP' });
+  server.on('clientError', (err: Error, socket: Duplex) => {
+    if (clientErrorKind(err) === 'not HTTP') requests.push({ method: '(unparseable)', url: '', allowed: false, reason: 'not HTTP' });
+    else dropped++;
     socket.destroy();
   });
   await new Promise<void>((resolve, reject) => {
@@ -82,8 +89,10 @@ export async function startRecorder(opts: RecorderOptions = {}): Promise<Recorde
     socketPath,
     requests,
     violations: () => requests.filter((r) => !r.allowed),
+    dropped: () => dropped,
     reset: () => {
       requests.length = 0;
+      dropped = 0;
     },
     close: async () => {
       server.closeAllConnections();
@@ -95,6 +104,16 @@ export async function startRecorder(opts: RecorderOptions = {}): Promise<Recorde
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Why Node's HTTP server gave up on a client connection: bytes that do not parse as HTTP (llhttp's
+ * `HPE_*` codes) are a violation like any refused request; a connection reset or timed out before a
+ * whole request arrived sent nothing the engine could act on.
+ */
+export function clientErrorKind(err: Error): 'not HTTP' | 'dropped' {
+  const code = (err as NodeJS.ErrnoException).code ?? '';
+  return code.startsWith('HPE_') ? 'not HTTP' : 'dropped';
 }
 
 function forward(target: string, req: IncomingMessage, res: ServerResponse): void {

@@ -2,7 +2,7 @@
 // A byte-counting socket stands in for the engine: refused calls must throw
 // ForbiddenRequestError with ZERO bytes (and zero connections) reaching it.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
+import { connect, createServer, type Server } from 'node:net';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ForbiddenRequestError } from '../../src/core/errors.ts';
 import { allowedEndpointLines, checkRequest } from '../../src/host/allowlist.ts';
 import { createGuardedDocker } from '../../src/host/guard.ts';
-import { startRecorder } from '../helpers/recorder.ts';
+import { clientErrorKind, startRecorder } from '../helpers/recorder.ts';
 
 interface Counter {
   socketPath: string;
@@ -239,6 +239,27 @@ describe('docs/connecting.md', () => {
 });
 
 describe('the socket recorder', () => {
+  it('counts bytes that are not HTTP as a violation, and a connection dropped before a whole request as nothing sent', async () => {
+    expect(clientErrorKind(Object.assign(new Error('Parse Error'), { code: 'HPE_INVALID_METHOD' }))).toBe('not HTTP');
+    expect(clientErrorKind(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }))).toBe('dropped');
+    expect(clientErrorKind(Object.assign(new Error('timeout'), { code: 'ERR_HTTP_REQUEST_TIMEOUT' }))).toBe('dropped');
+    const rec = await startRecorder({ target: counter.socketPath });
+    try {
+      const socket = connect(rec.socketPath);
+      await new Promise<void>((resolve) => socket.on('connect', resolve));
+      socket.write('NOT HTTP AT ALL\r\n\r\n');
+      await new Promise<void>((resolve) =>
+        socket.on('close', () => {
+          resolve();
+        }),
+      );
+      expect(rec.violations()).toEqual([{ method: '(unparseable)', url: '', allowed: false, reason: 'not HTTP' }]);
+      expect(counter.requestLines).toEqual([]);
+    } finally {
+      await rec.close();
+    }
+  });
+
   it('records every request line, forwards nothing that is not allow-listed (answers 403)', async () => {
     const rec = await startRecorder({ target: counter.socketPath });
     try {
