@@ -13,8 +13,8 @@ import distance from 'natural/lib/natural/distance/index.js';
 import nGrams from 'natural/lib/natural/ngrams/ngrams.js';
 import stopwords from 'natural/lib/natural/util/stopwords.js';
 import { wordVectors, type WordVectors } from './embeddings.ts';
-import { mulberry32 } from './random.ts';
 import { shapes } from './shapes.ts';
+import { bucketsOf, hyperplanes, type Hyperplanes } from './vector-buckets.ts';
 import { concept } from './synonyms.ts';
 import { stem, words } from './tokenize.ts';
 
@@ -39,8 +39,7 @@ export interface FeatureWeights {
   /** The element-wise maximum of the words' vectors (SWEM-max), appended the same way; unset or 0: none. */
   embeddingMax?: number;
   /**
-   * Locality-sensitive hashes of the sentence's mean word vector (random hyperplanes, `VECTOR_TABLES`
-   * tables of `VECTOR_BITS` bits): sentences that mean alike share buckets, a sparse, non-linear
+   * Locality-sensitive hashes of the sentence's mean word vector (random hyperplanes, vector-buckets.ts): sentences that mean alike share buckets, a sparse, non-linear
    * view of the word vectors; this weight, unset or 0: none.
    */
   vectorBuckets?: number;
@@ -102,54 +101,8 @@ const WORD = 0,
   CONCEPT = 3,
   SKIP = 4,
   BUCKET = 5;
-const VECTOR_TABLES = 32;
-const VECTOR_BITS = 8;
 const KIND_SHIFT = 28;
 const HASH_MASK = (1 << KIND_SHIFT) - 1;
-
-interface Hyperplanes {
-  /** Normals, (tables × bits) × dims. */
-  normals: Float64Array;
-  /** The mean of all word vectors: sentence vectors are centred on it before hashing. */
-  centre: Float64Array;
-}
-
-/** Seeded random hyperplanes (Gaussian normals), the same for every process. */
-function hyperplanes(vectors: WordVectors): Hyperplanes {
-  const dims = vectors.dims;
-  const random = mulberry32(20_261_202);
-  const normals = new Float64Array(VECTOR_TABLES * VECTOR_BITS * dims);
-  for (let i = 0; i < normals.length; i++) normals[i] = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-  return { normals, centre: vectors.mean() };
-}
-
-/** Each table's bucket for the mean vector of the words (stop words left out); empty when none has a vector. */
-function bucketsOf(ws: readonly string[], vectors: WordVectors, h: Hyperplanes): Uint32Array {
-  const dims = vectors.dims;
-  const mean = new Float64Array(dims);
-  let n = 0;
-  for (const w of ws) {
-    if (NO_CHARS.has(w)) continue;
-    const v = vectors.get(w);
-    if (!v) continue;
-    n++;
-    for (let d = 0; d < dims; d++) mean[d] = (mean[d] as number) + (v[d] as number);
-  }
-  if (n === 0) return new Uint32Array(0);
-  for (let d = 0; d < dims; d++) mean[d] = (mean[d] as number) / n - (h.centre[d] as number);
-  const codes = new Uint32Array(VECTOR_TABLES);
-  for (let t = 0; t < VECTOR_TABLES; t++) {
-    let code = 0;
-    for (let b = 0; b < VECTOR_BITS; b++) {
-      const base = (t * VECTOR_BITS + b) * dims;
-      let dot = 0;
-      for (let d = 0; d < dims; d++) dot += (mean[d] as number) * (h.normals[base + d] as number);
-      code = (code << 1) | (dot > 0 ? 1 : 0);
-    }
-    codes[t] = code;
-  }
-  return codes;
-}
 
 function largest(xs: Float64Array): number {
   let m = 1;
@@ -361,7 +314,7 @@ export class Featurizer {
       }
     }
     if (this.hyperplanes && this.vectors) {
-      for (const [t, code] of bucketsOf(ws, this.vectors, this.hyperplanes).entries()) add(hash(BUCKET, `${t}:${code}`));
+      for (const [t, code] of bucketsOf(ws, this.vectors, this.hyperplanes, NO_CHARS).entries()) add(hash(BUCKET, `${t}:${code}`));
     }
     // What the text names (an image, a port, a size, a flag of `run`…) counts like a concept.
     if (conceptWeight > 0) for (const shape of shapes(text, ws)) add(hash(CONCEPT, `:${shape}`));
