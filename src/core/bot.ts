@@ -37,13 +37,8 @@ import type {
 import { answerFromReading, commandNotes } from './reading.ts';
 import type { MessageReader, MessageReading, PasteReader } from './reading-answers.ts';
 import { resolveTurn } from './turns.ts';
+import { bestUnitFit, nextUnit, unitForFollowup } from './unit-choice.ts';
 import { emptyEntities, type Answer, type Command, type Entities, type Question } from './types.ts';
-
-/**
- * A follow-up whose best answer was just shown gets the next-best unit only when that is at least
- * this likely; below it, any unit would be a guess, and a line saying it was covered is better.
- */
-const NEXT_UNIT_MIN = 0.15;
 
 /** Longer than any container name or image reference (a repository name is at most 255 characters). */
 export const MAX_NAME_CHARS = 256;
@@ -232,10 +227,10 @@ export function createBot(deps: BotDeps): Bot {
       previous,
       classify: (t) => nlu.classify(t),
       intentOf: (id) => kb.get(id),
-      ...(nlu.pickUnit ? { unitFit: (intent: string, t: string) => bestUnitFit(intent, t) } : {}),
+      ...(nlu.pickUnit ? { unitFit: (intent: string, t: string) => bestUnitFit(nlu, intent, t) } : {}),
     });
     const leaning = turn.rule === 'swap' || turn.rule === 'elliptical';
-    const c = leaning && previous ? unitForFollowup(turn.classification, text, previous) : turn.classification;
+    const c = leaning && previous ? unitForFollowup(nlu, turn.classification, text, previous) : turn.classification;
     // A short follow-up may not get the same answer again, unless it names new specifics to fill in.
     const after = previous && isShortFollowup(text) && !namesNewSpecifics(nlu.entities(text), previous.entities) ? previous : undefined;
     const a = await answerIntent(q, c, turn.entities, text, after);
@@ -245,13 +240,6 @@ export function createBot(deps: BotDeps): Bot {
     const notes = intent && reading ? commandNotes(intent, reading.commands) : [];
     if (notes.length) a.blocks.unshift(...notes.map((text) => ({ type: 'text' as const, text })));
     return a;
-  }
-
-  /** A follow-up kept on the previous topic: the unit it asks for, read alone, else with the previous question. */
-  function unitForFollowup(c: Classification, text: string, previous: Turn): Classification {
-    if (!nlu.pickUnit) return c;
-    const own = nlu.pickUnit(c.intent, text).unit ?? nlu.pickUnit(c.intent, `${previous.text} ${text}`).unit;
-    return own !== undefined ? { ...c, unit: own } : c;
   }
 
   /**
@@ -269,7 +257,7 @@ export function createBot(deps: BotDeps): Bot {
     const shown = shortAnswer(unit) || viaEvidence ? unit?.id : undefined;
     let moved = false;
     if (knowledge && previous?.intent === intent.id && previous.unit === shown) {
-      unit = nextUnit(intent, text, previous.unit);
+      unit = nextUnit(nlu, intent, text, previous.unit);
       moved = true;
       if (!unit) return alreadyShownAnswer(kb, intent, previous.unit !== undefined, entities);
     }
@@ -286,19 +274,6 @@ export function createBot(deps: BotDeps): Bot {
     const offered = c.close ? refForScored(kb, c.close) : undefined;
     if (offered && offered.intent !== (a.unit ?? a.intent) && offered.intent !== a.more?.intent) a.suggestions.push(offered);
     return a;
-  }
-
-  /** The probability of the best unit (not the article) under `intent` for `text`. */
-  function bestUnitFit(intent: string, text: string): number {
-    const ranked = nlu.pickUnit?.(intent, text).ranked ?? [];
-    return Math.max(0, ...ranked.filter((r) => r.unit !== undefined).map((r) => r.confidence));
-  }
-
-  /** The best unit under `intent` for `text` other than the one just shown. */
-  function nextUnit(intent: Intent, text: string, shown: string | undefined): Unit | undefined {
-    const ranked = nlu.pickUnit?.(intent.id, text).ranked ?? [];
-    const next = ranked.find((r) => r.unit !== undefined && r.unit !== shown && r.confidence >= NEXT_UNIT_MIN);
-    return next ? intent.units?.find((u) => u.id === next.unit) : undefined;
   }
 
   /** Whether a question on this platform, here, would be answered from the connected host. */
