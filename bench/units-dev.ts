@@ -11,7 +11,7 @@ import { NONE } from '../src/nlu/classifier.ts';
 import { withoutFraming } from '../src/nlu/framing.ts';
 import { createNlu, trainIntentClassifier } from '../src/nlu/index.ts';
 import { createUnitPicker, jointTopic, withUnit } from '../src/nlu/units.ts';
-import { loadEvalSet, scoreUnits, type EvalItem } from './units-eval.ts';
+import { loadEvalSet, sameUnitOf, scoreUnits, type EvalItem } from './units-eval.ts';
 import { toReply } from './units.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../test/fixtures/${name}`, import.meta.url));
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   const handle = async (text: string) =>
     toReply(await bot.handle({ text, platform: 'test', conversation: `dev-${String(n++)}`, hostAllowed: false }));
   const items = loadEvalSet(fixture(setName()));
-  const s = await scoreUnits(handle, items, []);
+  const s = await scoreUnits(handle, items, [], sameUnitOf(kb));
   const { misses, ...numbers } = s;
   if (process.argv.includes('--json')) {
     console.log(JSON.stringify(numbers));

@@ -158,23 +158,48 @@ export function percentile(values: readonly number[], p: number): number {
 
 const describe = (r: Choice): string => fullUnitId(r) ?? r.intent;
 
-/** Topics that count as right: the labelled intent, and the intent of each `also` unit. */
-export function acceptedTopics(item: EvalItem): string[] {
-  return [item.intent, ...(item.also ?? []).map((u) => u.split('/')[0] ?? u)];
+/**
+ * Maps a full unit id to the unit that answers: a unit another topic borrows (`- ref:`) is the same
+ * unit, word for word, under either topic. Identity when no knowledge base is given.
+ */
+export type SameUnit = (fullId: string) => string;
+const sameAsItself: SameUnit = (id) => id;
+
+/** The SameUnit of a knowledge base: `<borrower>/<id>` → `<owner>/<id>`. */
+export function sameUnitOf(kb: KnowledgeBase): SameUnit {
+  const owner = new Map<string, string>();
+  for (const i of kb.intents) for (const u of i.units ?? []) if (u.owner !== undefined) owner.set(`${i.id}/${u.id}`, `${u.owner}/${u.id}`);
+  return (id) => owner.get(id) ?? id;
+}
+
+/**
+ * Topics that count as right: the labelled intent, the intent of each `also` unit, and the topic
+ * that owns a labelled unit the labelled topic only borrows (the same answer under its own topic).
+ */
+export function acceptedTopics(item: EvalItem, same: SameUnit = sameAsItself): string[] {
+  const units = [item.unit, ...(item.also ?? [])].filter((u): u is string => u !== null);
+  const topics = [...units, ...units.map(same)].map((u) => u.split('/')[0] ?? u);
+  return [...new Set([item.intent, ...topics])];
 }
 
 const share = (n: number, of: number): number => (of === 0 ? 0 : n / of);
 
 /** Is this reply the right unit or, for a broad question, the article? */
-function unitOrArticleRight(item: EvalItem, r: Reply): boolean {
+function unitOrArticleRight(item: EvalItem, r: Reply, same: SameUnit): boolean {
   const got = fullUnitId(r);
   if (item.broad) return r.intent === item.intent && got === undefined;
-  // The unit must belong to the answer's own topic, and be the label or one of `also`.
-  return got !== undefined && got.startsWith(`${r.intent}/`) && [item.unit, ...(item.also ?? [])].includes(got);
+  // The unit must belong to the answer's own topic, and be (the same unit as) the label or one of `also`.
+  const accepted = [item.unit, ...(item.also ?? [])].filter((u): u is string => u !== null).map(same);
+  return got !== undefined && got.startsWith(`${r.intent}/`) && accepted.includes(same(got));
 }
 
 /** Runs `handle` over both sets, one question at a time, and scores the replies. */
-export async function scoreUnits(handle: Handle, items: readonly EvalItem[], nearMisses: readonly NearMiss[]): Promise<UnitsScore> {
+export async function scoreUnits(
+  handle: Handle,
+  items: readonly EvalItem[],
+  nearMisses: readonly NearMiss[],
+  same: SameUnit = sameAsItself,
+): Promise<UnitsScore> {
   let at1 = 0;
   let at2 = 0;
   let uoaN = 0;
@@ -186,7 +211,7 @@ export async function scoreUnits(handle: Handle, items: readonly EvalItem[], nea
   for (const item of items) {
     const r = await handle(item.text);
     if (r.words !== undefined) words.push(r.words);
-    const topics = acceptedTopics(item);
+    const topics = acceptedTopics(item, same);
     if (topics.includes(r.intent)) at1++;
     else misses.topic.push({ text: item.text, expected: item.intent, got: describe(r) });
     if (firstTwoTopics(r).some((t) => topics.includes(t))) at2++;
@@ -194,7 +219,7 @@ export async function scoreUnits(handle: Handle, items: readonly EvalItem[], nea
     if (expects === 'topic-only') continue;
     uoaN++;
     if (expects === 'unit') unitLabelled++;
-    if (unitOrArticleRight(item, r)) uoa++;
+    if (unitOrArticleRight(item, r, same)) uoa++;
     else misses.unit.push({ text: item.text, expected: item.unit ?? `${item.intent} (article)`, got: describe(r) });
     if (expects === 'unit' && topics.includes(r.intent) && fullUnitId(r) === undefined) articleInstead++;
   }

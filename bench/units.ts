@@ -8,7 +8,7 @@ import { createBot } from '../src/core/bot.ts';
 import type { Answer, Block } from '../src/core/types.ts';
 import { loadKnowledge } from '../src/knowledge/load.ts';
 import { createNlu } from '../src/nlu/index.ts';
-import { loadEvalSet, loadNearMisses, scoreUnits, type Choice, type Reply, type UnitsScore } from './units-eval.ts';
+import { loadEvalSet, loadNearMisses, sameUnitOf, scoreUnits, type Choice, type Reply, type UnitsScore } from './units-eval.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../test/fixtures/${name}`, import.meta.url));
 
@@ -97,7 +97,7 @@ async function main(): Promise<void> {
   // A fresh conversation per question: each is asked cold, as in a new thread.
   const handle = async (text: string) =>
     toReply(await bot.handle({ text, platform: 'test', conversation: `units-${String(n++)}`, hostAllowed: false }));
-  const score = await scoreUnits(handle, loadEvalSet(fixture(questions)), loadNearMisses(fixture(nearMisses)));
+  const score = await scoreUnits(handle, loadEvalSet(fixture(questions)), loadNearMisses(fixture(nearMisses)), sameUnitOf(kb));
   if (process.argv.includes('--json')) {
     const { misses: _misses, ...numbers } = score;
     console.log(JSON.stringify(numbers));

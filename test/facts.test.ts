@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import type { Intent } from '../src/core/ports.ts';
+import type { Intent, Unit } from '../src/core/ports.ts';
 import { missingIntentIds } from '../src/knowledge/catalogue.ts';
 import { loadKnowledge } from '../src/knowledge/load.ts';
 import { facts as concepts } from './facts/concepts.ts';
@@ -38,6 +38,16 @@ function absentTerms(terms: readonly string[], text: string): string[] {
   return terms.filter((t) => !t.split('|').some((alt) => alt.trim() !== '' && lower.includes(alt.trim().toLowerCase())));
 }
 
+/** A unit of the intent's raw file: its own, or one it borrows with `- ref: <owner>/<id>`. */
+function unitIn(get: (id: string) => Intent | undefined, intent: string, unitId: string): Unit | undefined {
+  const entries = (get(intent)?.units ?? []) as (Unit | { ref: string })[];
+  const own = entries.find((u): u is Unit => 'id' in u && u.id === unitId);
+  if (own) return own;
+  const ref = entries.find((u): u is { ref: string } => 'ref' in u && u.ref.endsWith(`/${unitId}`));
+  const [owner = ''] = ref?.ref.split('/') ?? [];
+  return ref && owner !== intent ? unitIn(get, owner, unitId) : undefined;
+}
+
 /** Facts whose answer unit is missing or does not hold them (answer plus command). */
 function missingInUnits(facts: readonly Fact[], get: (id: string) => Intent | undefined): string[] {
   const misses: string[] = [];
@@ -46,7 +56,7 @@ function missingInUnits(facts: readonly Fact[], get: (id: string) => Intent | un
       misses.push(`${f.intent}: "${f.fact}" — names no unit`);
       continue;
     }
-    const unit = get(f.intent)?.units?.find((u) => u.id === f.unit);
+    const unit = unitIn(get, f.intent, f.unit);
     if (!unit) {
       misses.push(`${f.intent}/${f.unit}: no such unit (fact: "${f.fact}")`);
       continue;

@@ -15,6 +15,14 @@ export interface Unit {
   examples: string[];
   /** Under a host intent with a connected host: the listing instead (default), or this answer then the listing. */
   host?: 'replace' | 'lead';
+  /**
+   * The intent whose file defines this unit, when this intent only borrows it (`- ref: <owner>/<id>`):
+   * the same answer under a second topic. Absent: the unit is this intent's own. A borrowed unit's
+   * `examples` are the phrasings written under the borrowing topic; the owner's are `sharedExamples`.
+   */
+  owner?: string;
+  /** A borrowed unit's phrasings from its owner's file: they teach the unit picker, not the topic. */
+  sharedExamples?: string[];
 }
 
 export interface Intent {

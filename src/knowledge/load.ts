@@ -4,7 +4,8 @@
 import type { Intent, KnowledgeBase } from '../core/ports.ts';
 import { KnowledgeError, type KnowledgeProblem } from './errors.ts';
 import { crossReferenceProblems } from './references.ts';
-import { intentSchema } from './schema.ts';
+import { intentSchema, type IntentFile } from './schema.ts';
+import { resolveUnitRefs } from './unit-refs.ts';
 import { readYamlFolder } from './yaml-folder.ts';
 
 export { KnowledgeError, type KnowledgeProblem } from './errors.ts';
@@ -14,7 +15,7 @@ export function loadKnowledge(dir: string): KnowledgeBase {
   const files = readYamlFolder(dir, intentSchema, problems, 'intent', 'id, title, examples, answer, followups, commands');
   if (files.length === 0 && problems.length > 0) throw new KnowledgeError(problems);
 
-  const intents: Intent[] = [];
+  const read: IntentFile[] = [];
   const fileOf = new Map<string, string>();
   for (const { file, stem, data: intent } of files) {
     if (intent.id !== stem) {
@@ -26,9 +27,10 @@ export function loadKnowledge(dir: string): KnowledgeBase {
       continue;
     }
     fileOf.set(intent.id, file);
-    intents.push(intent);
+    read.push(intent);
   }
 
+  const intents: Intent[] = resolveUnitRefs(read, fileOf, problems);
   problems.push(...crossReferenceProblems(intents, fileOf));
   if (problems.length > 0) throw new KnowledgeError(problems);
   const byId = new Map(intents.map((i) => [i.id, i]));

@@ -74,6 +74,33 @@ export const unitSchema = z.strictObject({
 
 export type UnitFile = z.infer<typeof unitSchema>;
 
+/** A full unit id, `<intent id>/<unit id>`. */
+export const FULL_UNIT_ID = /^[a-z]+\.[a-z_]+\/[a-z][a-z0-9_]*$/;
+
+/**
+ * A unit defined under another topic and answered here too, word for word: `- ref: command.run/port_mapping`.
+ * One question, one answer, one place to edit it, instead of two copies drifting apart under two topics.
+ * `examples` are how the question is asked under this topic: they teach this topic, as a unit's do.
+ */
+export const unitRefSchema = z.strictObject({
+  ref: z.string().regex(FULL_UNIT_ID, 'must be a full unit id such as `command.run/port_mapping`'),
+  examples: z
+    .array(nonEmpty, 'must be a list of strings')
+    .superRefine((items, ctx) => {
+      noDuplicates(items, ctx, 'examples');
+    })
+    .optional(),
+});
+
+/** A list entry is a unit, or a ref to another topic's unit (an entry with `ref:` and nothing else). */
+const unitEntrySchema = z.custom<UnitFile | z.infer<typeof unitRefSchema>>().check((ctx) => {
+  const v: unknown = ctx.value;
+  const isRef = typeof v === 'object' && v !== null && 'ref' in v;
+  const parsed = (isRef ? unitRefSchema : unitSchema).safeParse(v);
+  if (parsed.success) return;
+  for (const issue of parsed.error.issues) ctx.issues.push({ ...issue, input: v } as never);
+});
+
 export const intentSchema = z.strictObject({
   id: z.string().regex(INTENT_ID, 'must look like `area.name` (lowercase letters, a dot, lowercase letters or _)'),
   title: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters'),
@@ -112,10 +139,12 @@ export const intentSchema = z.strictObject({
     .optional(),
   /** Short direct answers to specific questions under this topic; `answer` stays the full article. */
   units: z
-    .array(unitSchema, 'must be a list of units')
+    .array(unitEntrySchema, 'must be a list of units')
     .superRefine((units, ctx) => {
       const seen = new Map<string, number>();
-      units.forEach((u, i) => {
+      units.forEach((entry, i) => {
+        if ('ref' in entry) return; // checked once every file is read (references.ts)
+        const u = entry;
         const first = seen.get(u.id);
         if (first !== undefined)
           ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate unit id "${u.id}" (also units.${first})` });

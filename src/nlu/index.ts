@@ -30,9 +30,9 @@ export function trainingExamples(kb: KnowledgeBase): TrainingExample[] {
   ]);
 }
 
-/** An answer unit's examples and question are phrasings of its intent too. */
+/** An answer unit's examples and question are phrasings of its intent too (a borrowed unit: only the examples written here). */
 function unitPhrasings(i: Intent): string[] {
-  return (i.units ?? []).flatMap((u) => [...u.examples, u.question]);
+  return (i.units ?? []).flatMap((u) => (u.owner === undefined ? [...u.examples, u.question] : u.examples));
 }
 
 /** The answer's prose, sentence by sentence; code blocks are left out. */

@@ -92,7 +92,7 @@ export function articleSentences(intent: Intent): string[] {
 /** The training examples of one intent's unit model (labels are unit ids). */
 export function unitExamples(intent: Intent): TrainingExample[] {
   return (intent.units ?? []).flatMap((u) => [
-    ...u.examples.map((text) => ({ text, intent: u.id })),
+    ...[...u.examples, ...(u.sharedExamples ?? [])].map((text) => ({ text, intent: u.id })),
     { text: u.question, intent: u.id, weight: QUESTION_WEIGHT },
     { text: u.answer.replace(/`/g, ''), intent: u.id, weight: ANSWER_WEIGHT },
   ]);

@@ -34,7 +34,7 @@ describe('the direct answer (unit) for a question', () => {
       'I run with -p 3000:3000 but curl gives connection refused; the app log says listening on 127.0.0.1:3000',
       'bind_all_interfaces',
     ],
-    ['diagnose.port_unreachable', 'which is the host port in -p 8080:80', 'p_order'],
+    ['diagnose.port_unreachable', 'which is the host port in -p 8080:80', 'port_mapping'],
     ['diagnose.missing_container', 'docker run --rm, now docker ps -a is empty', 'removed_rm'],
     ['diagnose.missing_container', 'the stack is up but api is missing', 'compose_service'],
     ['diagnose.daemon_unreachable', 'Got permission denied while trying to connect to the Docker daemon socket', 'permission_denied'],

@@ -7,14 +7,14 @@ export const facts: Fact[] = [
     fact: 'built an image but docker ps is empty: no container was started',
     source: 'long',
     intent: 'diagnose.missing_container',
-    unit: 'never_started',
+    unit: 'built_not_in_ps',
     terms: ['docker ps -a', 'docker images', 'docker run'],
   },
   {
     fact: 'docker ps lists running containers only; -a adds stopped ones',
     source: 'long',
     intent: 'diagnose.missing_container',
-    unit: 'ps_running_only',
+    unit: 'running_and_all',
     terms: ['running containers only', 'docker ps -a', 'Exited'],
   },
   {
@@ -111,14 +111,14 @@ export const facts: Fact[] = [
     fact: 'EXPOSE does not publish a port; only -p does',
     source: 'long',
     intent: 'diagnose.port_unreachable',
-    unit: 'not_published',
+    unit: 'expose',
     terms: ['EXPOSE', 'does not open|does not publish', '-p'],
   },
   {
     fact: '-p is host:container; 8080:80 means browse to 8080',
     source: 'long',
     intent: 'diagnose.port_unreachable',
-    unit: 'p_order',
+    unit: 'port_mapping',
     terms: ['HOST:CONTAINER', '-p 8080:80', 'localhost:8080'],
   },
   {
@@ -132,7 +132,7 @@ export const facts: Fact[] = [
     fact: 'check the PORTS column of docker ps and docker port NAME',
     source: 'long',
     intent: 'diagnose.port_unreachable',
-    unit: 'check_ports',
+    unit: 'ports_column',
     terms: ['PORTS', 'docker port NAME', '80/tcp'],
   },
   {
@@ -146,7 +146,7 @@ export const facts: Fact[] = [
     fact: 'ports are fixed at creation: re-create the container, no rebuild',
     source: 'short',
     intent: 'diagnose.port_unreachable',
-    unit: 'not_published',
+    unit: 'expose',
     terms: ['fixed when a container is created', 'run it again'],
   },
 

@@ -207,6 +207,50 @@ describe('loadKnowledge', () => {
       });
       expect(err.message).toContain(`intents/concept.image.yaml: ${want.field}: `);
     });
+
+    describe('a unit borrowed from another topic (`ref:`)', () => {
+      const two = (borrowed: unknown[], own: unknown[] = [unit('expose'), unit('kernel')]) =>
+        kb({
+          'concept.image.yaml': intent('concept.image', { units: own }),
+          'concept.container.yaml': intent('concept.container', { units: borrowed }),
+        });
+
+      it('is the owner’s unit, word for word, with its own phrasings for this topic and the owner’s kept apart', () => {
+        const k = loadKnowledge(
+          two([unit('vs_vm'), { ref: 'concept.image/expose', examples: ['ports of my container', 'is EXPOSE enough'] }]),
+        );
+        const owned = k.get('concept.image')?.units?.find((u) => u.id === 'expose');
+        const borrowed = k.get('concept.container')?.units?.find((u) => u.id === 'expose');
+        expect(borrowed).toMatchObject({ question: owned?.question, answer: owned?.answer, owner: 'concept.image' });
+        expect(borrowed?.examples).toEqual(['ports of my container', 'is EXPOSE enough']);
+        expect(borrowed?.sharedExamples).toEqual(owned?.examples);
+        expect(owned?.owner).toBeUndefined();
+      });
+
+      it.each([
+        ['an unknown unit', [{ ref: 'concept.image/nope' }], 'units.0.ref', /no unit "concept.image\/nope"/],
+        ['its own intent', [unit('vs_vm'), { ref: 'concept.container/vs_vm' }], 'units.1.ref', /this intent's own unit/],
+        ['an id this topic already has', [unit('expose'), { ref: 'concept.image/expose' }], 'units.1', /same unit id as units\.0/],
+        ['a ref with a unit’s keys', [{ ref: 'concept.image/expose', answer: 'x' }], 'units.0.answer', /unknown field/],
+        ['a ref that is not a full unit id', [{ ref: 'expose' }], 'units.0.ref', /full unit id/],
+      ])('reports a ref to %s', (_name, borrowed, field, message) => {
+        const err = problemsOf(two(borrowed));
+        expect(err.problems).toContainEqual({ file: 'intents/concept.container.yaml', field, message: expect.stringMatching(message) });
+      });
+
+      it('cannot borrow a borrowed unit (one owner, one place to edit)', () => {
+        const dir = kb({
+          'concept.image.yaml': intent('concept.image', { units: [unit('expose')] }),
+          'concept.container.yaml': intent('concept.container', { units: [{ ref: 'concept.image/expose' }] }),
+          'concept.layers.yaml': intent('concept.layers', { units: [{ ref: 'concept.container/expose' }] }),
+        });
+        expect(problemsOf(dir).problems).toContainEqual({
+          file: 'intents/concept.layers.yaml',
+          field: 'units.0.ref',
+          message: expect.stringMatching(/no unit "concept.container\/expose"/),
+        });
+      });
+    });
   });
 
   describe('broad phrasings', () => {

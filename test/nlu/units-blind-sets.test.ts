@@ -101,14 +101,14 @@ describe('scoreUnits with `also`', () => {
   const item: EvalItem = {
     text: 'q',
     intent: 'diagnose.port_unreachable',
-    unit: 'diagnose.port_unreachable/p_order',
+    unit: 'diagnose.port_unreachable/port_mapping',
     broad: false,
     also: ['command.run/port_mapping'],
   };
   const score = (r: Reply) => scoreUnits(() => r, [item], []);
 
   it('takes the labelled unit or an `also` unit as right, on either topic', async () => {
-    const labelled = await score({ intent: 'diagnose.port_unreachable', unit: 'p_order' });
+    const labelled = await score({ intent: 'diagnose.port_unreachable', unit: 'port_mapping' });
     const also = await score({ intent: 'command.run', unit: 'port_mapping' });
     expect([labelled.unitOrArticle, labelled.topicAt1]).toEqual([1, 1]);
     expect([also.unitOrArticle, also.topicAt1]).toEqual([1, 1]);
