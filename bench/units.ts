@@ -16,6 +16,7 @@ const fixture = (name: string) => fileURLToPath(new URL(`../test/fixtures/${name
 export const SETS = {
   own: ['units-eval.jsonl', 'units-near-misses.jsonl'],
   blind: ['units-blind.jsonl', 'units-near-misses-blind.jsonl'],
+  blind2: ['units-blind2.jsonl', 'units-near-misses-blind2.jsonl'],
 } as const;
 export type SetName = keyof typeof SETS;
 

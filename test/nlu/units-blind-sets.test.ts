@@ -6,7 +6,7 @@
 // reads `also` and how bench:units picks a set.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { SETS, setFromArgs } from '../../bench/units.ts';
+import { SETS, setFromArgs, type SetName } from '../../bench/units.ts';
 import {
   loadEvalSet,
   loadNearMisses,
@@ -20,9 +20,6 @@ import { OUT_OF_SCOPE } from '../../src/nlu/out-of-scope.ts';
 import { knowledgeBase } from '../helpers/bot.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
-const [blindQuestions, blindNearMisses] = SETS.blind;
-const items = loadEvalSet(fixture(blindQuestions));
-const nearMisses = loadNearMisses(fixture(blindNearMisses));
 const kb = knowledgeBase();
 
 /** Why a full unit id is not a unit of intents/, or null when it is. */
@@ -35,10 +32,26 @@ function unitProblem(fullId: string): string | null {
 
 const normalise = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
 
-describe('blind units sets', () => {
-  it('are big enough, cover every intent and keep broad questions around 15%', () => {
+/** Every text of a named set, questions and near misses. */
+function setTexts(name: SetName): string[] {
+  const [questions, nearMisses] = SETS[name];
+  return [...loadEvalSet(fixture(questions)), ...loadNearMisses(fixture(nearMisses))].map((i) => i.text);
+}
+
+/** Each blind set, with the fewest near misses it must hold. */
+const BLIND_SETS: { name: SetName; minNearMisses: number }[] = [
+  { name: 'blind', minNearMisses: 120 },
+  { name: 'blind2', minNearMisses: 80 },
+];
+
+describe.each(BLIND_SETS)('blind units set $name', ({ name, minNearMisses }) => {
+  const [questionFile, nearMissFile] = SETS[name];
+  const items = loadEvalSet(fixture(questionFile));
+  const nearMisses = loadNearMisses(fixture(nearMissFile));
+
+  it('is big enough, covers every intent and keeps broad questions around 15%', () => {
     expect(items.length).toBeGreaterThanOrEqual(200);
-    expect(nearMisses.length).toBeGreaterThanOrEqual(120);
+    expect(nearMisses.length).toBeGreaterThanOrEqual(minNearMisses);
     const covered = new Set(items.map((i) => i.intent));
     expect(kb.intents.map((i) => i.id).filter((id) => !covered.has(id))).toEqual([]);
     const broadShare = items.filter((i) => i.broad).length / items.length;
@@ -46,7 +59,7 @@ describe('blind units sets', () => {
     expect(broadShare).toBeLessThanOrEqual(0.2);
   });
 
-  it('label every question with a unit of its intent, or as broad without a unit', () => {
+  it('labels every question with a unit of its intent, or as broad without a unit', () => {
     const bad = items.flatMap((item) => {
       if (!kb.get(item.intent)) return [`${item.text}: no intent ${item.intent}`];
       if (item.broad) return item.unit === null ? [] : [`${item.text}: broad with a unit`];
@@ -58,7 +71,7 @@ describe('blind units sets', () => {
     expect(bad).toEqual([]);
   });
 
-  it('give `also` only to unit questions, naming other units that exist', () => {
+  it('gives `also` only to unit questions, naming other units that exist', () => {
     const bad = items.flatMap((item) =>
       (item.also ?? []).flatMap((id) => {
         if (item.broad || id === item.unit) return [`${item.text}: also ${id} on a broad question or repeating the unit`];
@@ -70,21 +83,20 @@ describe('blind units sets', () => {
     expect(items.filter((i) => i.also).length).toBeLessThanOrEqual(items.length / 10);
   });
 
-  it('quote nothing (no "seen" lines: every question was written for this set)', () => {
+  it('quotes nothing (no "seen" lines: every question was written for this set)', () => {
     expect(items.filter((i) => i.seen === true).map((i) => i.text)).toEqual([]);
   });
 
-  it('repeat no text, within the blind sets or from the other measurement sets', () => {
-    const blind = [...items, ...nearMisses].map((i) => normalise(i.text));
-    expect(blind.filter((t, i) => blind.indexOf(t) !== i)).toEqual([]);
-    const [ownQuestions, ownNearMisses] = SETS.own;
-    const own = new Set([...loadEvalSet(fixture(ownQuestions)), ...loadNearMisses(fixture(ownNearMisses))].map((i) => normalise(i.text)));
-    expect(blind.filter((t) => own.has(t))).toEqual([]);
+  it('repeats no text, within the set or from the other measurement sets', () => {
+    const own = setTexts(name).map(normalise);
+    expect(own.filter((t, i) => own.indexOf(t) !== i)).toEqual([]);
+    const others = (Object.keys(SETS) as SetName[]).filter((n) => n !== name);
+    const elsewhere = new Set(others.flatMap(setTexts).map(normalise));
+    expect(own.filter((t) => elsewhere.has(t))).toEqual([]);
   });
 
-  it('are no near-copy of an intent or unit example, a unit question, or the out-of-scope training sentences', () => {
-    const texts = [...items, ...nearMisses].map((i) => i.text);
-    expect(nearCopies(texts, trainingSentences(kb, OUT_OF_SCOPE))).toEqual([]);
+  it('is no near-copy of an intent or unit example, a unit question, or the out-of-scope training sentences', () => {
+    expect(nearCopies(setTexts(name), trainingSentences(kb, OUT_OF_SCOPE))).toEqual([]);
   });
 });
 
@@ -128,9 +140,10 @@ describe('scoreUnits with `also`', () => {
 });
 
 describe('setFromArgs (bench:units --set)', () => {
-  it('defaults to the own sets, picks the blind ones by name and rejects an unknown name', () => {
+  it('defaults to the own sets, picks a blind set by name and rejects an unknown name', () => {
     expect(setFromArgs(['node', 'units.ts'])).toBe('own');
     expect(setFromArgs(['node', 'units.ts', '--set', 'blind', '--misses'])).toBe('blind');
+    expect(setFromArgs(['node', 'units.ts', '--set', 'blind2'])).toBe('blind2');
     expect(() => setFromArgs(['node', 'units.ts', '--set', 'nope'])).toThrow(/own, blind/);
     expect(() => setFromArgs(['node', 'units.ts', '--set'])).toThrow(/--set/);
   });
