@@ -5,6 +5,7 @@
 // group in `npm run bench:nlu`.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { messageReading } from '../src/app/runtime.ts';
 import { createBot } from '../src/core/bot.ts';
 import { blocksToPlainText } from '../src/core/markdown.ts';
 import type { KnowledgeBase } from '../src/core/ports.ts';
@@ -38,7 +39,7 @@ function percentile(values: number[], p: number): number {
 }
 
 async function lengths(set: string, kb: KnowledgeBase, questions: string[]): Promise<LengthRow> {
-  const bot = createBot({ knowledge: kb, nlu: createNlu(kb) });
+  const bot = createBot({ knowledge: kb, nlu: createNlu(kb), ...messageReading(kb) });
   const all: number[] = [];
   const units: number[] = [];
   let n = 0;

@@ -9,6 +9,7 @@
 // need to read their misses.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { messageReading } from '../src/app/runtime.ts';
 import { createBot } from '../src/core/bot.ts';
 import { loadKnowledge } from '../src/knowledge/load.ts';
 import { trainIntentClassifier, createNlu } from '../src/nlu/index.ts';
@@ -35,7 +36,7 @@ const flags = new Set(process.argv.slice(2));
 
 async function main(): Promise<void> {
   const kb = loadKnowledge(fileURLToPath(new URL('../intents', import.meta.url)));
-  const bot = createBot({ knowledge: kb, nlu: createNlu(kb) });
+  const bot = createBot({ knowledge: kb, nlu: createNlu(kb), ...messageReading(kb) });
   let n = 0;
   const intentOf = async (text: string) =>
     (await bot.handle({ text, platform: 'test', conversation: `nm-${String(n++)}`, hostAllowed: false }))?.intent ?? NONE;

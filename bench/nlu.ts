@@ -15,6 +15,7 @@ import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { messageReading } from '../src/app/runtime.ts';
 import { createBot } from '../src/core/bot.ts';
 import type { KnowledgeBase } from '../src/core/ports.ts';
 import { loadKnowledge } from '../src/knowledge/load.ts';
@@ -387,7 +388,7 @@ async function ownRows(): Promise<string> {
   const ourLatency = await latency((t) => Promise.resolve(nlu.classify(t)), texts, LATENCY_CALLS);
   const nlpAnswer = await nlpjs.trainOwn(kb);
   const nlpLatency = await latency(nlpAnswer, texts, LATENCY_CALLS);
-  const bot = createBot({ knowledge: kb, nlu });
+  const bot = createBot({ knowledge: kb, nlu, ...messageReading(kb) });
   let n = 0;
   const handleLatency = await latency(
     (t) => bot.handle({ text: t, platform: 'test', conversation: `bench-${n++ % 50}`, hostAllowed: false }),

@@ -4,6 +4,7 @@
 // and same columns as bench:units. `--scan` also tries the NLU alone (no bot) with the joint topic
 // weighing off and at several JOINT_POWER values (nlu/units.ts, jointTopic).
 import { fileURLToPath } from 'node:url';
+import { messageReading } from '../src/app/runtime.ts';
 import { createBot } from '../src/core/bot.ts';
 import { loadKnowledge } from '../src/knowledge/load.ts';
 import type { KnowledgeBase } from '../src/core/ports.ts';
@@ -41,7 +42,7 @@ function scan(kb: KnowledgeBase, items: EvalItem[]): void {
 
 async function main(): Promise<void> {
   const kb = loadKnowledge(fileURLToPath(new URL('../intents', import.meta.url)));
-  const bot = createBot({ knowledge: kb, nlu: createNlu(kb) });
+  const bot = createBot({ knowledge: kb, nlu: createNlu(kb), ...messageReading(kb) });
   let n = 0;
   const handle = async (text: string) =>
     toReply(await bot.handle({ text, platform: 'test', conversation: `dev-${String(n++)}`, hostAllowed: false }));

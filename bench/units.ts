@@ -4,6 +4,7 @@
 // `--set blind` scores the blind sets (written without reading the training data) instead.
 // An answer without `unit` counts as the article (today's bot has no unit picking).
 import { fileURLToPath } from 'node:url';
+import { messageReading } from '../src/app/runtime.ts';
 import { createBot } from '../src/core/bot.ts';
 import type { Answer, Block } from '../src/core/types.ts';
 import { loadKnowledge } from '../src/knowledge/load.ts';
@@ -93,7 +94,7 @@ function printMisses(s: UnitsScore): void {
 async function main(): Promise<void> {
   const [questions, nearMisses] = SETS[setFromArgs(process.argv)];
   const kb = loadKnowledge(fileURLToPath(new URL('../intents', import.meta.url)));
-  const bot = createBot({ knowledge: kb, nlu: createNlu(kb) });
+  const bot = createBot({ knowledge: kb, nlu: createNlu(kb), ...messageReading(kb) });
   let n = 0;
   // A fresh conversation per question: each is asked cold, as in a new thread.
   const handle = async (text: string) =>

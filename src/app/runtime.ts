@@ -3,7 +3,8 @@
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../config.ts';
 import { hostQueryDeadlineMs } from '../config-hosts.ts';
-import { createBot } from '../core/bot.ts';
+import { createBot, type BotDeps } from '../core/bot.ts';
+import type { KnowledgeBase } from '../core/ports.ts';
 import { diagnosePasted } from '../host/pasted/index.ts';
 import { loadErrorCatalogue } from '../knowledge/error-catalogue.ts';
 import { loadKnowledge } from '../knowledge/load.ts';
@@ -32,6 +33,16 @@ function storeConversations(store: Store, logger: Logger, metrics: Metrics): Con
 export const INTENTS_DIR = fileURLToPath(new URL('../../intents', import.meta.url));
 export const ERRORS_DIR = fileURLToPath(new URL('../../errors', import.meta.url));
 
+/**
+ * What the bot reads in a message before classifying it: Docker error messages (the catalogue in
+ * errors/) and pasted output (read by the host's rules). The benchmarks build their bot with it
+ * too, so they measure what people get.
+ */
+export function messageReading(kb: KnowledgeBase, errorsDir: string = ERRORS_DIR): Pick<BotDeps, 'reader' | 'pasted'> {
+  const errors = loadErrorCatalogue(errorsDir, new Set(kb.intents.map((i) => i.id)));
+  return { reader: createMessageReader(errors), pasted: { read: (text, request) => diagnosePasted(text, request) } };
+}
+
 /** Builds the core: knowledge base, NLU, the optional host, and the bot with logging and metrics. */
 export function buildRuntime(config: Config, logger: Logger, opts: { forceHost?: boolean; store?: Store } = {}): Runtime {
   const kb = loadKnowledge(INTENTS_DIR);
@@ -42,7 +53,6 @@ export function buildRuntime(config: Config, logger: Logger, opts: { forceHost?:
   const metrics = createMetrics({ defaults: true });
   const hosts = buildHosts(config, { force: opts.forceHost ?? false, logger });
   const host = hosts[0]?.host;
-  const errors = loadErrorCatalogue(ERRORS_DIR, new Set(kb.intents.map((i) => i.id)));
   // The learning loop: what was asked and voted goes to the store after each reply.
   const learning = opts.store
     ? createLearningRecorder(opts.store, { storeQuestions: config.COACH_STORE_QUESTIONS }, logger, metrics)
@@ -50,8 +60,7 @@ export function buildRuntime(config: Config, logger: Logger, opts: { forceHost?:
   const bot = createBot({
     knowledge: kb,
     nlu,
-    reader: createMessageReader(errors),
-    pasted: { read: (text, request) => diagnosePasted(text, request) },
+    ...messageReading(kb),
     ...(hosts.length > 0 ? { hosts: hosts.map((h) => ({ name: h.name, host: h.host })) } : {}),
     maxInputChars: config.COACH_MAX_INPUT_CHARS,
     ...(opts.store ? { conversations: storeConversations(opts.store, logger, metrics) } : {}),
