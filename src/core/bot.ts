@@ -189,6 +189,12 @@ export function createBot(deps: BotDeps): Bot {
     return dispatch({ q, intent, confidence: 1, entities, text: q.text, args }, actions);
   }
 
+  /** The sentences of a message with pasted output or errors taken out (its commands kept), if any. */
+  function questionAround(reading: MessageReading): string | undefined {
+    const words = reading.prose.trim();
+    return words.length > 0 ? words : undefined;
+  }
+
   async function askChecked(q: Question): Promise<Answer> {
     const checked = checkInput(q.text, maxChars);
     if (!checked.ok) return inputProblemAnswer(checked.message);
@@ -198,10 +204,23 @@ export function createBot(deps: BotDeps): Bot {
         ]
       : [];
     const reading = deps.reader?.read(checked.text);
+    // With output or an error pasted, the words around it say what is asked: classified alone, so a
+    // pasted table's words ("CONTAINER ID … PORTS") do not decide the topic.
+    const pasted = reading !== undefined && (reading.outputs.length > 0 || reading.errors.length > 0);
+    const asking = pasted ? questionAround(reading) : undefined;
+    const question = asking ? nlu.classify(asking) : undefined;
+    const whole = pasted ? nlu.classify(checked.text) : undefined;
     if (reading) {
       const entities = nlu.entities(checked.text);
       const asked = nlu.entities(reading.prose);
-      const a = answerFromReading({ kb, reading, entities, asked, ...(deps.pasted ? { pasted: deps.pasted } : {}) });
+      const a = answerFromReading({
+        kb,
+        reading,
+        entities,
+        asked,
+        questions: [question, whole].filter((c): c is Classification => c !== undefined),
+        ...(deps.pasted ? { pasted: deps.pasted } : {}),
+      });
       if (a) {
         if (a.intent !== 'none') context.set(q.conversation, { text: checked.text, intent: a.intent, entities });
         a.notices.push(...notices);
@@ -215,14 +234,14 @@ export function createBot(deps: BotDeps): Bot {
       a.notices.push(...notices);
       return a;
     }
-    return ask(q, checked.text, notices, reading);
+    return ask(q, checked.text, notices, reading, whole);
   }
 
-  async function ask(q: Question, text: string, notices: string[], reading?: MessageReading): Promise<Answer> {
+  async function ask(q: Question, text: string, notices: string[], reading?: MessageReading, asked?: Classification): Promise<Answer> {
     const previous = context.get(q.conversation);
     const turn = resolveTurn({
       text,
-      classification: nlu.classify(text),
+      classification: asked ?? nlu.classify(text),
       entities: nlu.entities(text),
       previous,
       classify: (t) => nlu.classify(t),

@@ -1,7 +1,8 @@
 // What the message itself carries, turned into an answer before the classifier is asked: a
 // Docker error message it contains, or pasted output (read by the same rules as a live host).
 // And the notes an intent's file attaches to flags of the person's own command (`--rm`).
-import type { Intent, KnowledgeBase } from './ports.ts';
+import { AREA_TABLE } from './intent-kinds.ts';
+import type { Classification, Intent, KnowledgeBase } from './ports.ts';
 import { explainAnswer } from './answers.ts';
 import { errorMessageAnswer, pastedOutputAnswer, type MessageReading, type PasteReader, type ReadCommand } from './reading-answers.ts';
 import type { Answer, Entities } from './types.ts';
@@ -13,10 +14,33 @@ export interface ReadingContext {
   entities: Entities;
   /** Entities of the sentences alone: the name asked about, not every name in a pasted table. */
   asked: Entities;
+  /** What the person asks, classified: the sentences around the paste alone, and the whole message. */
+  questions?: readonly Classification[];
 }
 
-/** An answer from the message's own content, or null when it carries none we can read. */
+/**
+ * How sure the words around a paste must be of another topic for their question to be answered
+ * instead of what the paste shows ("how do I stop all of these?" under a `docker ps` table).
+ * Chosen on the development sets of pasted posts (bench/units-dev.ts --set=…).
+ */
+export const ASKS_ELSE_MIN = 0.5;
+
+/**
+ * The message's own content answers, unless the words around it clearly ask about another topic
+ * than the one it shows. A question on a diagnose topic ("why did it stop?") is what the evidence
+ * answers, so only a question outside diagnose can set the paste aside.
+ */
 export function answerFromReading(c: ReadingContext): Answer | null {
+  const a = readingAnswer(c);
+  if (!a || a.kind === 'explain') return a;
+  const asksElse = (q: Classification): boolean => {
+    const area = q.intent === 'none' ? undefined : c.kb.get(q.intent)?.area;
+    return area !== undefined && AREA_TABLE[area].topic && area !== 'diagnose' && q.intent !== a.intent && q.confidence >= ASKS_ELSE_MIN;
+  };
+  return (c.questions ?? []).some(asksElse) ? null : a;
+}
+
+function readingAnswer(c: ReadingContext): Answer | null {
   const { kb, reading, entities } = c;
   if (reading.errors.length > 0) return errorMessageAnswer(kb, reading.errors, entities);
   if (reading.outputs.length > 0 && c.pasted) {
