@@ -47,10 +47,10 @@ describe.each(sets)('units development set $file', ({ file, minLines, minIntents
 
   it('holds no near-copy of an intent or unit example', () => {
     const training = kb.intents.flatMap((i) => [...i.examples, ...(i.units ?? []).flatMap((u) => [u.question, ...u.examples])]);
-    const sets = training.map((t) => ({ t, w: wordSet(t) }));
+    const examples = training.map((t) => ({ t, w: wordSet(t) }));
     const copies = items.flatMap((q) => {
       const w = wordSet(q.text);
-      const hit = sets.find((s) => jaccard(w, s.w) >= NEAR_COPY);
+      const hit = examples.find((s) => jaccard(w, s.w) >= NEAR_COPY);
       return hit ? [`${q.text} ~ ${hit.t}`] : [];
     });
     expect(copies).toEqual([]);
