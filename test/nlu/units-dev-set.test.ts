@@ -1,21 +1,38 @@
-// The development set of answer units (test/fixtures/units-dev.jsonl, the set the unit picking is
-// tuned on; bench/units-dev.ts) stays a measurement: every label exists, and no question is a
-// near-copy of a training phrasing (intent or unit examples), so tuning on it cannot turn into
-// copying it into intents/.
+// The development sets of answer units (test/fixtures/units-dev.jsonl, the set the unit picking is
+// tuned on, and units-pasted-dev.jsonl, posts that carry pasted terminal output; bench/units-dev.ts
+// --set=<file>) stay measurements: every label exists, and no question is a near-copy of a training
+// phrasing (intent or unit examples), so tuning on them cannot turn into copying them into intents/.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { jaccard, loadEvalSet, wordSet } from '../../bench/units-eval.ts';
 import { knowledgeBase } from '../helpers/bot.ts';
 
-const items = loadEvalSet(fileURLToPath(new URL('../fixtures/units-dev.jsonl', import.meta.url)));
 const kb = knowledgeBase();
 const NEAR_COPY = 0.6;
 
-describe('units development set', () => {
-  it('is big enough, covers every intent, and labels a unit or broad on every line', () => {
-    expect(items.length).toBeGreaterThanOrEqual(200);
+interface DevSet {
+  file: string;
+  /** Fewest lines the set must hold. */
+  minLines: number;
+  /** Fewest intents it must cover; undefined: every intent. */
+  minIntents?: number;
+  /** Every line must hold pasted output (a line break). */
+  pasted: boolean;
+}
+
+const sets: DevSet[] = [
+  { file: 'units-dev.jsonl', minLines: 200, pasted: false },
+  { file: 'units-pasted-dev.jsonl', minLines: 130, minIntents: 20, pasted: true },
+];
+
+describe.each(sets)('units development set $file', ({ file, minLines, minIntents, pasted }) => {
+  const items = loadEvalSet(fileURLToPath(new URL(`../fixtures/${file}`, import.meta.url)));
+
+  it('is big enough, covers enough intents, and labels a unit or broad on every line', () => {
+    expect(items.length).toBeGreaterThanOrEqual(minLines);
     const covered = new Set(items.map((i) => i.intent));
-    expect(kb.intents.map((i) => i.id).filter((id) => !covered.has(id))).toEqual([]);
+    if (minIntents === undefined) expect(kb.intents.map((i) => i.id).filter((id) => !covered.has(id))).toEqual([]);
+    else expect(covered.size).toBeGreaterThanOrEqual(minIntents);
     expect(items.filter((i) => i.broad === (i.unit !== null)).map((i) => i.text)).toEqual([]);
   });
 
@@ -30,12 +47,16 @@ describe('units development set', () => {
 
   it('holds no near-copy of an intent or unit example', () => {
     const training = kb.intents.flatMap((i) => [...i.examples, ...(i.units ?? []).flatMap((u) => [u.question, ...u.examples])]);
-    const sets = training.map((t) => ({ t, w: wordSet(t) }));
+    const examples = training.map((t) => ({ t, w: wordSet(t) }));
     const copies = items.flatMap((q) => {
       const w = wordSet(q.text);
-      const hit = sets.find((s) => jaccard(w, s.w) >= NEAR_COPY);
+      const hit = examples.find((s) => jaccard(w, s.w) >= NEAR_COPY);
       return hit ? [`${q.text} ~ ${hit.t}`] : [];
     });
     expect(copies).toEqual([]);
+  });
+
+  it.runIf(pasted)('carries pasted output (a line break) on every line', () => {
+    expect(items.filter((i) => !i.text.includes('\n')).map((i) => i.text)).toEqual([]);
   });
 });
