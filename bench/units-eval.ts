@@ -184,6 +184,13 @@ export function acceptedTopics(item: EvalItem, same: SameUnit = sameAsItself): s
 
 const share = (n: number, of: number): number => (of === 0 ? 0 : n / of);
 
+/** The reply is a labelled unit (or an `also`) under a topic that borrows it: the same answer, so the topic counts too. */
+function sameUnitAnswered(item: EvalItem, r: Reply, same: SameUnit): boolean {
+  const got = fullUnitId(r);
+  const accepted = [item.unit, ...(item.also ?? [])].filter((u): u is string => u !== null).map(same);
+  return got !== undefined && accepted.includes(same(got));
+}
+
 /** Is this reply the right unit or, for a broad question, the article? */
 function unitOrArticleRight(item: EvalItem, r: Reply, same: SameUnit): boolean {
   const got = fullUnitId(r);
@@ -212,7 +219,7 @@ export async function scoreUnits(
     const r = await handle(item.text);
     if (r.words !== undefined) words.push(r.words);
     const topics = acceptedTopics(item, same);
-    if (topics.includes(r.intent)) at1++;
+    if (topics.includes(r.intent) || sameUnitAnswered(item, r, same)) at1++;
     else misses.topic.push({ text: item.text, expected: item.intent, got: describe(r) });
     if (firstTwoTopics(r).some((t) => topics.includes(t))) at2++;
     const expects = expectationOf(item);
