@@ -39,7 +39,8 @@ export const ERRORS_DIR = fileURLToPath(new URL('../../errors', import.meta.url)
  * too, so they measure what people get.
  */
 export function messageReading(kb: KnowledgeBase, errorsDir: string = ERRORS_DIR): Pick<BotDeps, 'reader' | 'pasted'> {
-  const errors = loadErrorCatalogue(errorsDir, new Set(kb.intents.map((i) => i.id)));
+  const units = new Set(kb.intents.flatMap((i) => (i.units ?? []).map((u) => `${i.id}/${u.id}`)));
+  const errors = loadErrorCatalogue(errorsDir, new Set(kb.intents.map((i) => i.id)), units);
   return { reader: createMessageReader(errors), pasted: { read: (text, request) => diagnosePasted(text, request) } };
 }
 

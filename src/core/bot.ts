@@ -219,6 +219,7 @@ export function createBot(deps: BotDeps): Bot {
         entities,
         asked,
         questions: [question, whole].filter((c): c is Classification => c !== undefined),
+        ...(whole ? { message: whole } : {}),
         ...(deps.pasted ? { pasted: deps.pasted } : {}),
       });
       if (a) {

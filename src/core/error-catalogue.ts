@@ -7,6 +7,12 @@ export interface ErrorEntry {
   title: string;
   /** The topic whose full article is "one tap away". */
   intent: string;
+  /**
+   * The answer unit under `intent` that asks this entry's question ("why does docker exec say the
+   * container is not running?"): the entry's answer is that unit's answer for this very message,
+   * so a follow-up moves on from it. Absent: no unit asks exactly this.
+   */
+  unit?: string;
   /** Case-insensitive patterns; named groups become the values the answer uses. */
   signatures: RegExp[];
   /** Templates: `{name}` is a captured value, `{name|fallback}` has words for when it is absent. */

@@ -1,7 +1,7 @@
 // Answers built from what the message itself carries: a Docker error message recognised by its
 // text (errors/), or pasted output read as evidence (a ps/images table, inspect JSON, events).
 // Both answer first, in a few lines, and keep the topic's full article one tap away.
-import { baseAnswer, refsFor } from './answers.ts';
+import { baseAnswer, refsFor, unitRef } from './answers.ts';
 import type { ErrorMatch } from './error-catalogue.ts';
 import { markdownToBlocks } from './markdown.ts';
 import type { DiagnoseRequest, Explanation, KnowledgeBase } from './ports.ts';
@@ -84,6 +84,7 @@ export function errorMessageAnswer(kb: KnowledgeBase, matches: readonly ReadErro
   return baseAnswer({
     kind: 'knowledge',
     intent: entry.intent,
+    ...(entry.unit !== undefined ? { unit: unitRef(entry.intent, entry.unit) } : {}),
     confidence: 1,
     title: entry.title,
     blocks,

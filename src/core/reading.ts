@@ -3,7 +3,7 @@
 // And the notes an intent's file attaches to flags of the person's own command (`--rm`).
 import { AREA_TABLE } from './intent-kinds.ts';
 import type { Classification, Intent, KnowledgeBase } from './ports.ts';
-import { explainAnswer } from './answers.ts';
+import { explainAnswer, unitAnswer } from './answers.ts';
 import { errorMessageAnswer, pastedOutputAnswer, type MessageReading, type PasteReader, type ReadCommand } from './reading-answers.ts';
 import type { Answer, Entities } from './types.ts';
 
@@ -16,6 +16,8 @@ export interface ReadingContext {
   asked: Entities;
   /** What the person asks, classified: the sentences around the paste alone, and the whole message. */
   questions?: readonly Classification[];
+  /** The whole message classified, with the answer unit it asks for when one is clear. */
+  message?: Classification;
 }
 
 /**
@@ -37,7 +39,29 @@ export function answerFromReading(c: ReadingContext): Answer | null {
     const area = q.intent === 'none' ? undefined : c.kb.get(q.intent)?.area;
     return area !== undefined && AREA_TABLE[area].topic && area !== 'diagnose' && q.intent !== a.intent && q.confidence >= ASKS_ELSE_MIN;
   };
-  return (c.questions ?? []).some(asksElse) ? null : a;
+  if ((c.questions ?? []).some(asksElse)) return null;
+  return a.kind === 'diagnosis' ? unitFirst(c, a) : a;
+}
+
+/**
+ * Evidence, not replacement (as with a connected host): when the message asks one unit's question
+ * on the topic the paste shows ("what does 137 mean, was it OOM?" under a `docker ps -a` table),
+ * the direct answer comes first and what the paste shows follows it.
+ */
+function unitFirst(c: ReadingContext, a: Answer): Answer {
+  const m = c.message;
+  const intent = m && m.intent === a.intent ? c.kb.get(m.intent) : undefined;
+  const unit = m?.unit !== undefined ? intent?.units?.find((u) => u.id === m.unit) : undefined;
+  if (!intent || !unit || !m) return a;
+  const direct = unitAnswer(c.kb, intent, unit, m.confidence, c.entities);
+  return {
+    ...direct,
+    kind: a.kind,
+    blocks: [...direct.blocks, ...a.blocks],
+    findings: a.findings,
+    commands: [...direct.commands, ...a.commands].slice(0, 8),
+    notices: [...direct.notices, ...a.notices],
+  };
 }
 
 function readingAnswer(c: ReadingContext): Answer | null {

@@ -14,6 +14,10 @@ const entrySchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9_]+$/, 'must be lowercase letters, digits and _'),
   title: text.max(80, 'must be at most 80 characters'),
   intent: z.string().regex(/^[a-z]+\.[a-z_]+$/, 'is not an intent id'),
+  unit: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]*$/, 'is not a unit id')
+    .optional(),
   priority: z.number().int().min(-5).max(5).default(0),
   signatures: z.array(text, 'must be a list of patterns').min(1, 'must have at least one pattern'),
   cause: text,
@@ -23,7 +27,11 @@ const entrySchema = z.strictObject({
 
 type EntryFile = z.infer<typeof entrySchema>;
 
-export function loadErrorCatalogue(dir: string, knownIntents?: ReadonlySet<string>): ErrorCatalogue {
+/**
+ * `knownIntents`: the intent ids an entry may name; `knownUnits`: the full unit ids
+ * (`<intent>/<unit>`, borrowed ones included) an entry's `unit` may name under its intent.
+ */
+export function loadErrorCatalogue(dir: string, knownIntents?: ReadonlySet<string>, knownUnits?: ReadonlySet<string>): ErrorCatalogue {
   const problems: KnowledgeProblem[] = [];
   const files = readYamlFolder(dir, entrySchema, problems, 'error');
   const entries: ErrorEntry[] = [];
@@ -34,6 +42,8 @@ export function loadErrorCatalogue(dir: string, knownIntents?: ReadonlySet<strin
     seen.add(data.id);
     if (knownIntents && !knownIntents.has(data.intent))
       problems.push({ file, field: 'intent', message: `unknown intent id "${data.intent}"` });
+    if (data.unit !== undefined && knownUnits && !knownUnits.has(`${data.intent}/${data.unit}`))
+      problems.push({ file, field: 'unit', message: `${data.intent} has no unit "${data.unit}"` });
     const signatures = compileSignatures(data, file, problems);
     checkPlaceholders(data, signatures, file, problems);
     entries.push({ ...data, signatures });

@@ -5,8 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadErrorCatalogue } from '../../src/knowledge/error-catalogue.ts';
 import { KnowledgeError } from '../../src/knowledge/errors.ts';
+import { loadKnowledge } from '../../src/knowledge/load.ts';
 
 const ERRORS_DIR = fileURLToPath(new URL('../../errors', import.meta.url));
+const INTENTS_DIR = fileURLToPath(new URL('../../intents', import.meta.url));
 const INTENTS = new Set(readdirSync(fileURLToPath(new URL('../../intents', import.meta.url))).map((f) => f.replace(/\.yaml$/, '')));
 
 // The errors the issue names: each must have an entry.
@@ -107,5 +109,39 @@ describe('the error catalogue (errors/)', () => {
       'signatures.2: matches an empty message',
       'cause: {port} has no fallback and not every signature captures "port"',
     ]);
+  });
+
+  it("checks that an entry's unit is a unit of its topic (a borrowed one counts)", () => {
+    const kb = loadKnowledge(INTENTS_DIR);
+    const units = new Set(kb.intents.flatMap((i) => (i.units ?? []).map((u) => `${i.id}/${u.id}`)));
+    // The real catalogue: every `unit:` resolves, and the ones the exit codes name are there.
+    const real = loadErrorCatalogue(ERRORS_DIR, INTENTS, units);
+    expect(real.get('exit_137')?.unit).toBe('exit_137');
+    expect(real.get('container_not_running')?.unit).toBe('not_running');
+    const entry = (unit: string) =>
+      withEntry(
+        [
+          'id: bad_one',
+          'title: x',
+          'intent: command.exec',
+          `unit: ${unit}`,
+          'signatures: ["not running"]',
+          'cause: c',
+          'fix: f',
+          'examples: [a, b]',
+        ].join('\n'),
+      );
+    const problems = (dir: string) => {
+      try {
+        loadErrorCatalogue(dir, INTENTS, units);
+      } catch (err) {
+        if (err instanceof KnowledgeError) return err.problems.map((p) => `${p.field}: ${p.message}`);
+        throw err;
+      }
+      return [];
+    };
+    expect(problems(entry('not_running'))).toEqual([]);
+    expect(problems(entry('exit_137'))).toEqual(['unit: command.exec has no unit "exit_137"']);
+    expect(problems(entry('Not-A-Unit'))).toEqual([expect.stringMatching(/^unit: is not a unit id/)]);
   });
 });

@@ -80,6 +80,8 @@ describe('error messages by signature', () => {
     const filled = fillTemplate('see {name|it} and ```\nx {name}\n```', { name: 'web' });
     expect(filled).toBe('see `web` and ```\nx web\n```');
     expect(fillTemplate('see {name|it}; ```\ndocker rm {name|NAME}\n```', {})).toBe('see it; ```\ndocker rm NAME\n```');
+    // Inline code stays one code span: no backticks inside it.
+    expect(fillTemplate('run `docker logs {name|NAME}` and read {name}', { name: 'web' })).toBe('run `docker logs web` and read `web`');
   });
 
   it('reads a bounded prefix of a huge paste', () => {

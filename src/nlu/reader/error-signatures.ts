@@ -64,9 +64,10 @@ function cleanValues(groups: Record<string, string | undefined> | undefined): Re
  */
 export function fillTemplate(template: string, values: Record<string, string>): string {
   return template
-    .split(/(```[\s\S]*?```)/)
+    .split(/(```[\s\S]*?```|`[^`\n]*`)/)
     .map((part) => {
-      const inCode = part.startsWith('```');
+      // Inside a code block or inline code the value goes in as it is: it is already code.
+      const inCode = part.startsWith('`');
       return part.replace(PLACEHOLDER, (_whole, name: string, fallback: string | undefined) => {
         const v = values[name];
         if (v !== undefined) return inCode ? v : `\`${v}\``;
