@@ -34,7 +34,7 @@ import type {
   Nlu,
   Unit,
 } from './ports.ts';
-import { answerFromReading, commandNotes } from './reading.ts';
+import { answerFromReading, commandNotes, weighQuestion } from './reading.ts';
 import type { MessageReader, MessageReading, PasteReader } from './reading-answers.ts';
 import { resolveTurn } from './turns.ts';
 import { bestUnitFit, nextUnit, unitForFollowup } from './unit-choice.ts';
@@ -191,7 +191,7 @@ export function createBot(deps: BotDeps): Bot {
 
   /** The sentences of a message with pasted output or errors taken out (its commands kept), if any. */
   function questionAround(reading: MessageReading): string | undefined {
-    const words = reading.prose.trim();
+    const words = (reading.words ?? reading.prose).trim();
     return words.length > 0 ? words : undefined;
   }
 
@@ -218,7 +218,7 @@ export function createBot(deps: BotDeps): Bot {
         reading,
         entities,
         asked,
-        questions: [question, whole].filter((c): c is Classification => c !== undefined),
+        ...(question ? { question } : {}),
         ...(whole ? { message: whole } : {}),
         ...(deps.pasted ? { pasted: deps.pasted } : {}),
       });
@@ -235,7 +235,7 @@ export function createBot(deps: BotDeps): Bot {
       a.notices.push(...notices);
       return a;
     }
-    return ask(q, checked.text, notices, reading, whole);
+    return ask(q, checked.text, notices, reading, whole ? weighQuestion(question, whole) : undefined);
   }
 
   async function ask(q: Question, text: string, notices: string[], reading?: MessageReading, asked?: Classification): Promise<Answer> {

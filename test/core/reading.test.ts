@@ -7,22 +7,18 @@ import { check, codeOf, loadSet, type Topics } from '../../bench/answer-sets.ts'
 import { renderAnswer } from '../../src/adapters/cli/render.ts';
 import { createBot, type Bot } from '../../src/core/bot.ts';
 import type { Answer } from '../../src/core/types.ts';
-import { diagnosePasted } from '../../src/host/pasted/index.ts';
+import { messageReading } from '../../src/app/runtime.ts';
+import type { Classification } from '../../src/core/ports.ts';
+import { weighQuestion } from '../../src/core/reading.ts';
 import { loadErrorCatalogue } from '../../src/knowledge/error-catalogue.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { createNlu } from '../../src/nlu/index.ts';
-import { createMessageReader } from '../../src/nlu/reader/index.ts';
 
 let bot: Bot;
 beforeAll(() => {
   const kb = loadKnowledge(fileURLToPath(new URL('../../intents', import.meta.url)));
-  const errors = loadErrorCatalogue(fileURLToPath(new URL('../../errors', import.meta.url)));
-  bot = createBot({
-    knowledge: kb,
-    nlu: createNlu(kb),
-    reader: createMessageReader(errors),
-    pasted: { read: (t, r) => diagnosePasted(t, r) },
-  });
+  // Built as the product builds it: the error catalogue (with its units) and the pasted-output reader.
+  bot = createBot({ knowledge: kb, nlu: createNlu(kb), ...messageReading(kb) });
 });
 
 let n = 0;
@@ -164,6 +160,62 @@ describe('a message that is only a command gets its explanation, wherever the co
   it('a question about the command is still answered as a question', async () => {
     const a = await ask('```\ndocker rm $(docker ps -aq)\n```\nwhy does this also delete my database container?');
     expect(a.kind).not.toBe('explain');
+  });
+});
+
+describe('the question asked, with a paste as evidence', () => {
+  const table =
+    'CONTAINER ID   IMAGE            COMMAND              CREATED          STATUS          PORTS      NAMES\n' +
+    '7f3e2d1c0b9a   loadgen:0.4      "/usr/bin/gen -c 8"  20 minutes ago   Up 20 minutes   9000/tcp   gen-a\n' +
+    '6e2d1c0b9a8f   loadgen:0.4      "/usr/bin/gen -c 8"  20 minutes ago   Up 20 minutes   9000/tcp   gen-b\n' +
+    '5d1c0b9a8f7e   loadgen:0.4      "/usr/bin/gen -c 8"  21 minutes ago   Up 21 minutes   9000/tcp   gen-c';
+
+  it('a question about something else than the paste shows is answered (not the 9000/tcp finding)', async () => {
+    const a = await ask(`load test is over, how do I stop all of these in one go?\n\`\`\`\n${table}\n\`\`\``);
+    expect(a.intent).toBe('command.stop_rm');
+    expect(a.unit).toBe('command.stop_rm/stop_all');
+  });
+
+  it('a question on the topic the paste shows gets its unit first, then what the paste shows', async () => {
+    const a = await ask(
+      'what does 137 mean here, did it run out of memory?\n' +
+        'CONTAINER ID   IMAGE           COMMAND          CREATED       STATUS                       PORTS   NAMES\n' +
+        '2b1a0f9e8d7c   indexer:3.2     "java -jar i…"   2 hours ago   Exited (137) 9 minutes ago           indexer',
+    );
+    expect(a.intent).toBe('diagnose.exited');
+    expect(a.unit).toBe('diagnose.exited/exit_137');
+    expect(a.kind).toBe('diagnosis');
+    expect(a.findings.map((f) => f.subject)).toContain('indexer');
+    expect(a.title).not.toMatch(/What your/);
+  });
+
+  it('a pasted error whose entry names a unit answers as that unit (a follow-up moves on from it)', async () => {
+    const a = await ask('docker exec -it db psql\nError response from daemon: container 4e5f6a7b8c9d is not running');
+    expect(a.title).toBe('The container is not running');
+    expect(a.unit).toBe('command.exec/not_running');
+  });
+
+  describe('weighQuestion: the words around a paste and the whole message, weighed equally', () => {
+    const c = (intent: string, confidence: number, alternatives: [string, number][] = []): Classification => ({
+      intent,
+      confidence,
+      alternatives: alternatives.map(([i, p]) => ({ intent: i, confidence: p })),
+    });
+    it('keeps the whole message when the words alone place nothing', () => {
+      const whole = c('command.ps', 0.6);
+      expect(weighQuestion(c('none', 0.9), whole)).toBe(whole);
+      expect(weighQuestion(undefined, whole)).toBe(whole);
+    });
+    it('takes the words when their topic wins on both together', () => {
+      const words = c('concept.registry', 0.7, [['command.images', 0.1]]);
+      const whole = c('command.images', 0.5, [['concept.registry', 0.4]]);
+      expect(weighQuestion(words, whole)).toBe(words);
+    });
+    it('keeps the whole message when its topic wins on both together', () => {
+      const words = c('concept.image', 0.35, [['mistake.large_images', 0.3]]);
+      const whole = c('mistake.large_images', 0.8);
+      expect(weighQuestion(words, whole)).toBe(whole);
+    });
   });
 });
 
