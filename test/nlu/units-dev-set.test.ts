@@ -1,7 +1,8 @@
 // The development sets of answer units (test/fixtures/units-dev.jsonl, the set the unit picking is
-// tuned on, and units-pasted-dev.jsonl, posts that carry pasted terminal output; bench/units-dev.ts
-// --set=<file>) stay measurements: every label exists, and no question is a near-copy of a training
-// phrasing (intent or unit examples), so tuning on them cannot turn into copying them into intents/.
+// tuned on; units-pasted-dev.jsonl, posts that carry pasted terminal output; units-public-dev.jsonl,
+// questions modelled on the ones people ask most in public; bench/units-dev.ts --set=<file>) stay
+// measurements: every label exists, and no question is a near-copy of a training phrasing (intent or
+// unit examples), so tuning on them cannot turn into copying them into intents/.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { jaccard, loadEvalSet, wordSet } from '../../bench/units-eval.ts';
@@ -23,6 +24,7 @@ interface DevSet {
 const sets: DevSet[] = [
   { file: 'units-dev.jsonl', minLines: 200, pasted: false },
   { file: 'units-pasted-dev.jsonl', minLines: 130, minIntents: 20, pasted: true },
+  { file: 'units-public-dev.jsonl', minLines: 150, pasted: false },
 ];
 
 describe.each(sets)('units development set $file', ({ file, minLines, minIntents, pasted }) => {
