@@ -16,7 +16,7 @@ export interface ReadingContext {
   asked: Entities;
   /** The sentences around the paste (their commands left out), classified alone: what the person asks. */
   question?: Classification;
-  /** The whole message classified, with the answer unit it asks for when one is clear. */
+  /** The whole message classified, with the answer unit it asks for when one is clear (for the unit only). */
   message?: Classification;
 }
 
@@ -39,13 +39,11 @@ const ASKING_AREAS: readonly Area[] = AREAS.filter((a) => a !== 'diagnose' && AR
 export function answerFromReading(c: ReadingContext): Answer | null {
   const a = readingAnswer(c);
   if (!a || a.kind === 'explain') return a;
-  const asksElse = (q: Classification | undefined, areas: readonly Area[]): boolean => {
-    const area = q && q.intent !== 'none' ? c.kb.get(q.intent)?.area : undefined;
-    return q !== undefined && area !== undefined && areas.includes(area) && q.intent !== a.intent && q.confidence >= ASKS_ELSE_MIN;
-  };
-  // The whole message leans towards the command that printed the paste (`command.ps` under a
-  // `docker ps` table), so on its own it can set the paste aside only for a concept or a mistake.
-  if (asksElse(c.question, ASKING_AREAS) || asksElse(c.message, ['concept', 'mistake'])) return null;
+  // Only the words can: the whole message leans towards the command that printed the paste
+  // (`command.ps` under a `docker ps` table) or towards what the paste shows.
+  const q = c.question;
+  const area = q && q.intent !== 'none' ? c.kb.get(q.intent)?.area : undefined;
+  if (q && area && ASKING_AREAS.includes(area) && q.intent !== a.intent && q.confidence >= ASKS_ELSE_MIN) return null;
   return a.kind === 'diagnosis' ? unitFirst(c, a) : a;
 }
 

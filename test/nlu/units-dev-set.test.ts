@@ -27,7 +27,7 @@ const sets: DevSet[] = [
   { file: 'units-public-dev.jsonl', minLines: 150, pasted: false },
 ];
 
-describe.each(sets)('units development set $file', ({ file, minLines, minIntents, pasted }) => {
+describe.each(sets)('units development set $file', ({ file, minLines, minIntents }) => {
   const items = loadEvalSet(fileURLToPath(new URL(`../fixtures/${file}`, import.meta.url)));
 
   it('is big enough, covers enough intents, and labels a unit or broad on every line', () => {
@@ -57,8 +57,11 @@ describe.each(sets)('units development set $file', ({ file, minLines, minIntents
     });
     expect(copies).toEqual([]);
   });
+});
 
-  it.runIf(pasted)('carries pasted output (a line break) on every line', () => {
+describe.each(sets.filter((s) => s.pasted))('the pasted-posts set $file', ({ file }) => {
+  it('carries pasted output (a line break) on every line', () => {
+    const items = loadEvalSet(fileURLToPath(new URL(`../fixtures/${file}`, import.meta.url)));
     expect(items.filter((i) => !i.text.includes('\n')).map((i) => i.text)).toEqual([]);
   });
 });
