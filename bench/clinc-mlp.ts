@@ -4,7 +4,8 @@
 // prints, like bench/clinc-exp.ts: raw in-scope accuracy on val (best intent, no `none`), and
 // in-scope / out-of-scope recall on val / oos_val at the threshold CORPUS_THRESHOLD_RULE picks there.
 // LINEAR=<file saved by clinc-exp.ts SAVE=1> also scores the average of the MLP's and the linear
-// model's probabilities at weights 0.3-0.7 for the MLP. Env: VARIANT=full|small|oos_plus.
+// model's probabilities at weights 0.3-0.7 for the MLP. Env: VARIANT=full|small|oos_plus,
+// FEATURES='<FeatureWeights JSON>' merged into the corpus features, OOS_WEIGHT (default 3).
 import { readFileSync } from 'node:fs';
 import { chooseThresholdFor } from '../src/nlu/classifier.ts';
 import { Featurizer } from '../src/nlu/features.ts';
@@ -20,7 +21,7 @@ const labels = [...intents, OOS];
 const classIndex = new Map(labels.map((l, i) => [l, i]));
 
 let started = performance.now();
-const featurizer = new Featurizer(CORPUS_SETTINGS.features);
+const featurizer = new Featurizer({ ...CORPUS_SETTINGS.features!, ...(JSON.parse(process.env.FEATURES ?? '{}') as object) });
 const xs = featurizer.fit([...d.train.map((e) => e.text), ...d.oosTrain]);
 const ys = [...d.train.map((e) => classIndex.get(e.intent) as number), ...d.oosTrain.map(() => labels.length - 1)];
 const heldTexts = [...d.val.map((e) => e.text), ...d.oosVal];

@@ -13,7 +13,7 @@ export interface MlpOptions {
   hidden: number;
   epochs: number;
   learningRate: number;
-  /** L2 penalty, applied to the first-layer rows a step touches and to the whole second layer. */
+  /** L2 penalty, applied to the weights a step touches (first-layer rows of its features, second-layer rows of its active units). */
   l2: number;
   /** Share of hidden units dropped per training sentence (inverted dropout). */
   dropout: number;
@@ -35,7 +35,7 @@ export const DEFAULT_MLP: MlpOptions = {
   dropout: 0.3,
   inputDropout: 0.1,
   activation: 'relu',
-  initScale: 0.3,
+  initScale: 0.1,
   balanced: true,
   seed: 7,
 };
@@ -211,10 +211,7 @@ export class MlpModel {
         for (let j = 0; j < H; j++) {
           const hj = h[j] as number;
           const base = j * C;
-          if (hj === 0) {
-            if (o.l2 > 0) for (let c = 0; c < C; c++) w2[base + c] = (w2[base + c] as number) * decay2;
-            continue;
-          }
+          if (hj === 0) continue;
           for (let c = 0; c < C; c++) w2[base + c] = (w2[base + c] as number) * decay2 - lr * hj * (g2[c] as number);
         }
         for (let c = 0; c < C; c++) b2[c] = (b2[c] as number) - lr * (g2[c] as number);
