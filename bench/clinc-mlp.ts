@@ -5,8 +5,10 @@
 // in-scope / out-of-scope recall on val / oos_val at the threshold CORPUS_THRESHOLD_RULE picks there.
 // LINEAR=<file saved by clinc-exp.ts SAVE=1> also scores the average of the MLP's and the linear
 // model's probabilities at weights 0.3-0.7 for the MLP. Env: VARIANT=full|small|oos_plus,
-// FEATURES='<FeatureWeights JSON>' merged into the corpus features, OOS_WEIGHT (default 3).
-import { readFileSync } from 'node:fs';
+// FEATURES='<FeatureWeights JSON>' merged into the corpus features, OOS_WEIGHT (default 3), SAVE=1
+// saves each MLP's val probabilities for bench/clinc-ens.ts.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { chooseThresholdFor } from '../src/nlu/classifier.ts';
 import { Featurizer } from '../src/nlu/features.ts';
 import { DEFAULT_MLP, MlpModel, type MlpOptions } from '../src/nlu/mlp.ts';
@@ -27,9 +29,13 @@ const ys = [...d.train.map((e) => classIndex.get(e.intent) as number), ...d.oosT
 const heldTexts = [...d.val.map((e) => e.text), ...d.oosVal];
 const heldXs = heldTexts.map((t) => featurizer.transform(t));
 const nnz = xs.reduce((s, x) => s + x.index.length, 0) / xs.length;
-console.log(`featurized in ${((performance.now() - started) / 1000).toFixed(1)} s: ${featurizer.size} features, ${nnz.toFixed(0)} per sentence`);
+console.log(
+  `featurized in ${((performance.now() - started) / 1000).toFixed(1)} s: ${featurizer.size} features, ${nnz.toFixed(0)} per sentence`,
+);
 
-const linear = process.env.LINEAR ? (JSON.parse(readFileSync(process.env.LINEAR, 'utf8')) as { labels: string[]; rows: number[][] }) : undefined;
+const linear = process.env.LINEAR
+  ? (JSON.parse(readFileSync(process.env.LINEAR, 'utf8')) as { labels: string[]; rows: number[][] })
+  : undefined;
 if (linear && linear.labels.join('\n') !== labels.join('\n')) throw new Error('the linear model has other labels');
 
 function score(rows: ArrayLike<number>[]): string {
@@ -70,6 +76,16 @@ for (const arg of process.argv.slice(2).length ? process.argv.slice(2) : ['{}'])
   const rows = heldXs.map((x) => model.probabilities(x));
   const us = ((performance.now() - started) * 1000) / heldXs.length;
   console.log(`${variant} mlp ${score(rows)} | ${(trainMs / 1000).toFixed(1)} s, ${us.toFixed(0)} µs/forward | ${arg}`);
+  if (process.env.SAVE) {
+    // The same format as clinc-exp.ts SAVE=1, so bench/clinc-ens.ts can average MLPs and linear models.
+    mkdirSync('/tmp/kclinc-probs', { recursive: true });
+    const id = createHash('sha1')
+      .update(`mlp${variant}${process.env.FEATURES ?? ''}${arg}`)
+      .digest('hex')
+      .slice(0, 8);
+    writeFileSync(`/tmp/kclinc-probs/${id}.json`, JSON.stringify({ config: arg, labels, rows: rows.map((p) => Array.from(p)) }));
+    console.log(`  saved /tmp/kclinc-probs/${id}.json`);
+  }
   if (linear) {
     for (const w of [0.3, 0.4, 0.5, 0.6, 0.7]) {
       const mixed = rows.map((p, r) => Float64Array.from(p, (v, c) => w * v + (1 - w) * (linear.rows[r]?.[c] ?? 0)));

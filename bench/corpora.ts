@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** ../shared/data beside the checkout, or one level further up for a git worktree under ../wt/. */
-export const DATA_DIR = [join(root, '../shared/data'), join(root, '../../shared/data')].find((d) => existsSync(d)) ?? join(root, '../shared/data');
+export const DATA_DIR =
+  [join(root, '../shared/data'), join(root, '../../shared/data')].find((d) => existsSync(d)) ?? join(root, '../shared/data');
 
 export interface Labelled {
   text: string;

@@ -14,9 +14,28 @@ const vec = (pairs: [number, number][]): SparseVector => ({
 // class 1 when exactly one of the words is present.
 const xor = [
   { x: vec([[2, 1]]), y: 0 },
-  { x: vec([[0, 1], [2, 1]]), y: 1 },
-  { x: vec([[1, 1], [2, 1]]), y: 1 },
-  { x: vec([[0, 1], [1, 1], [2, 1]]), y: 0 },
+  {
+    x: vec([
+      [0, 1],
+      [2, 1],
+    ]),
+    y: 1,
+  },
+  {
+    x: vec([
+      [1, 1],
+      [2, 1],
+    ]),
+    y: 1,
+  },
+  {
+    x: vec([
+      [0, 1],
+      [1, 1],
+      [2, 1],
+    ]),
+    y: 0,
+  },
 ];
 const xs = Array.from({ length: 25 }, () => xor.map((e) => e.x)).flat();
 const ys = Array.from({ length: 25 }, () => xor.map((e) => e.y)).flat();
