@@ -20,7 +20,7 @@ const oosRows = scored.slice(d.val.length);
 const acc = (t: number) => inRows.filter((s, i) => s.label === d.val[i]?.intent && !s.oosWins && s.pb >= t).length / inRows.length;
 const raw = inRows.filter((s, i) => s.label === d.val[i]?.intent).length / inRows.length;
 let chosen = 0;
-for (let k = 0; k <= 40; k++) if (acc(0) - acc(k / 100) <= 0.005) chosen = k / 100;
+for (let k = 0; k <= 95; k++) if (acc(0) - acc(k / 100) <= 0.005) chosen = k / 100;
 const rec = oosRows.filter((s) => s.oosWins || s.pb < chosen).length / oosRows.length;
 console.log(
   `ens raw ${(raw * 100).toFixed(2)} | in ${(acc(chosen) * 100).toFixed(2)} oos ${(rec * 100).toFixed(2)} @${chosen} | ${members.length} members`,

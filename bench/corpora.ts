@@ -1,11 +1,13 @@
 // The public benchmark anchors for bench/nlu.ts: CLINC150 (Larson et al. 2019; full, small and
 // oos_plus variants) and BANKING77 (Casanueva et al. 2020), read from ../shared/data/.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-export const DATA_DIR = join(root, '../shared/data');
+/** ../shared/data beside the checkout, or one level further up for a git worktree under ../wt/. */
+export const DATA_DIR =
+  [join(root, '../shared/data'), join(root, '../../shared/data')].find((d) => existsSync(d)) ?? join(root, '../shared/data');
 
 export interface Labelled {
   text: string;

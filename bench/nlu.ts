@@ -23,12 +23,13 @@ import { NONE, trainClassifier } from '../src/nlu/classifier.ts';
 import { createNlu, loadIntentClassifier, trainIntentClassifier } from '../src/nlu/index.ts';
 import { MODEL_FILE } from '../src/nlu/model-cache.ts';
 import { normalize } from '../src/nlu/tokenize.ts';
+import { DATA_DIR } from './corpora.ts';
 import { corporaTable, runPublicCorpora, type CorporaRun } from './corpora-run.ts';
 import { answerLengthRows, answerLengthTable } from './answer-length.ts';
 import { slowestHostileInputMs } from './hostile.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const CORPORA_DIR = join(root, '../shared/data/nlu-eval');
+const CORPORA_DIR = join(DATA_DIR, 'nlu-eval');
 const CORPORA = ['ChatbotCorpus', 'AskUbuntuCorpus', 'WebApplicationsCorpus'] as const;
 const LATENCY_CALLS = 10_000;
 const HANDLE_CALLS = 2_000;

@@ -1,7 +1,8 @@
 // The public corpora's readers (bench/corpora.ts): the CSV quoting BANKING77 uses, and the splits.
 import { describe, expect, it } from 'vitest';
 import { loadBanking77, loadClinc, parseCsv } from '../../bench/corpora.ts';
-import { CORPUS_SETTINGS, ours } from '../../bench/corpora-run.ts';
+import { CORPUS_SETTINGS, corpusModel, ours } from '../../bench/corpora-run.ts';
+import { DEFAULT_MLP } from '../../src/nlu/mlp.ts';
 import { NONE, trainClassifier, type TrainingExample } from '../../src/nlu/classifier.ts';
 
 describe('public corpora', () => {
@@ -56,5 +57,21 @@ describe('ours on the public corpora', () => {
     expect(trained.extra?.threshold).toEqual(expect.any(Number));
     expect(await trained.answer('cancel my table')).toBe('cancel');
     expect(await trained.answer('tell me a funny joke')).toBe(NONE);
+  });
+
+  it('averages the hidden-layer model in at its weight: weight 0 is the linear model alone', () => {
+    const outOfScope = ['tell me a joke', 'who won the football game', 'sing me a song'];
+    const mlp = { ...DEFAULT_MLP, hidden: 32, epochs: 30, weight: 0 };
+    const { mlp: _default, ...linearOnly } = CORPUS_SETTINGS;
+    const linear = corpusModel(examples, { ...linearOnly, outOfScope });
+    const none = corpusModel(examples, { ...CORPUS_SETTINGS, outOfScope, mlp });
+    const half = corpusModel(examples, { ...CORPUS_SETTINGS, outOfScope, mlp: { ...mlp, weight: 0.5 } });
+    const only = corpusModel(examples, { ...CORPUS_SETTINGS, outOfScope, mlp: { ...mlp, weight: 1 } });
+    const text = 'cancel my table for tonight';
+    expect(Array.from(none.probabilities(text))).toEqual(Array.from(linear.probabilities(text)));
+    const [l, h, m] = [linear, half, only].map((x) => x.probabilities(text)[0] as number);
+    expect(h).toBeCloseTo(((l as number) + (m as number)) / 2, 9);
+    expect(only.model.labels[0]).toBe('cancel');
+    expect(m).toBeGreaterThan(0.5);
   });
 });
