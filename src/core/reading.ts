@@ -69,6 +69,23 @@ function unitFirst(c: ReadingContext, a: Answer): Answer {
   };
 }
 
+/** A message with output or an error pasted: the words around the paste classified alone, and the whole message. */
+export interface PastedQuestion {
+  /** The sentences without the paste and without their commands; absent when nothing is left. */
+  question?: Classification;
+  whole: Classification;
+}
+
+/**
+ * With output or an error pasted, the words around it say what is asked: classified alone, a
+ * pasted table's words ("CONTAINER ID … PORTS") do not decide. Undefined when nothing is pasted.
+ */
+export function classifyPasted(reading: MessageReading, text: string, classify: (t: string) => Classification): PastedQuestion | undefined {
+  if (reading.outputs.length === 0 && reading.errors.length === 0) return undefined;
+  const words = (reading.words ?? reading.prose).trim();
+  return { ...(words ? { question: classify(words) } : {}), whole: classify(text) };
+}
+
 /**
  * What a message with a paste asks: the sentences around the paste and the whole message weigh
  * equally. A pasted table's words alone pull towards the command that printed it ("how do I get
