@@ -32,8 +32,8 @@ export const ASKS_ELSE_MIN = 0.5;
 const ASKING_AREAS: readonly Area[] = AREAS.filter((a) => a !== 'diagnose' && AREA_TABLE[a].topic);
 
 /**
- * The message's own content answers, unless the words around it clearly ask about another topic
- * than the one it shows. A question on a diagnose topic ("why did it stop?") is what the evidence
+ * The message's own content answers, unless the words around pasted output clearly ask about
+ * another topic than the one it shows. A question on a diagnose topic ("why did it stop?") is what the evidence
  * answers, so only a question outside diagnose can set the paste aside.
  */
 export function answerFromReading(c: ReadingContext): Answer | null {
@@ -43,7 +43,9 @@ export function answerFromReading(c: ReadingContext): Answer | null {
   // (`command.ps` under a `docker ps` table) or towards what the paste shows.
   const q = c.question;
   const area = q && q.intent !== 'none' ? c.kb.get(q.intent)?.area : undefined;
-  if (q && area && ASKING_AREAS.includes(area) && q.intent !== a.intent && q.confidence >= ASKS_ELSE_MIN) return null;
+  // A recognised error message keeps its own answer, values filled in: in a post it is nearly always the point.
+  const asksElse = q && area && ASKING_AREAS.includes(area) && q.intent !== a.intent && q.confidence >= ASKS_ELSE_MIN;
+  if (asksElse && a.kind === 'diagnosis') return null;
   return a.kind === 'diagnosis' ? unitFirst(c, a) : a;
 }
 
