@@ -60,7 +60,10 @@ function unitFirst(c: ReadingContext, a: Answer): Answer {
   const intent = m ? c.kb.get(m.intent) : undefined;
   const unit = m?.unit !== undefined ? intent?.units?.find((u) => u.id === m.unit) : undefined;
   if (!intent || !unit || !m) return a;
-  const direct = unitAnswer(c.kb, intent, unit, m.confidence, c.entities);
+  // The container the paste is about fills the unit's NAME when the words name none.
+  const subject = a.findings.find((f) => f.subject)?.subject;
+  const entities = c.entities.names.length === 0 && subject ? { ...c.entities, names: [subject] } : c.entities;
+  const direct = unitAnswer(c.kb, intent, unit, m.confidence, entities);
   return {
     ...direct,
     kind: a.kind,
