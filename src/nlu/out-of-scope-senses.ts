@@ -247,6 +247,55 @@ export const otherSoftwareSenses = [
   'l2 vs l3 vpn for connecting two offices',
 ];
 
+// Package registries and publishing: npm, PyPI, Maven Central, NuGet, crates.io.
+export const packagePublishing = [
+  'npm publish says you do not have permission to publish this package',
+  'publish a scoped package to the npm registry as public',
+  'twine upload to pypi: invalid or non-existent authentication information',
+  'upload to test.pypi.org first, then the real index',
+  'deploy a jar to maven central, the staging repository will not close',
+  'dotnet nuget push returns 409 conflict, the version already exists',
+  'point npm at our private verdaccio registry only for one scope',
+  'pip install from a private index with --extra-index-url safely',
+  'unpublish a broken version from npm or deprecate it',
+  'cargo publish fails because a path dependency has no version',
+];
+
+// Image processing in code and on the command line: Pillow, ImageMagick, sharp, OpenCV.
+export const imageProcessing = [
+  'resize an image with pillow and keep the aspect ratio',
+  'imagemagick convert: make a thumbnail of every jpg in a folder',
+  'sharp in node: resize and convert to webp',
+  'opencv imread returns None for a png',
+  'rotate a photo according to its exif orientation in python',
+  'compress pngs losslessly from the command line',
+  'read the pixel values of an image into a numpy array',
+  'mogrify overwrote my originals, how to write to another folder',
+  'crop the center square out of an image in javascript canvas',
+];
+
+// Disk image files: .img, .iso, .vhd, .qcow2 — mounting, converting, shrinking.
+export const diskImageFiles = [
+  'mount an .img file with several partitions on linux',
+  'loop device: losetup -P to see the partitions of a raw image',
+  'mount an iso on windows without extra software',
+  'shrink a raspberry pi .img so it fits a smaller sd card',
+  'open a .vhdx on windows to copy files out of it',
+  'dd an iso to a usb stick, which device is the stick',
+  'qemu-img convert raw to qcow2',
+];
+
+// Large files in git: LFS, big repos, shallow clones.
+export const gitLargeFiles = [
+  'git lfs track *.psd and push, but the files are still pointers on the server',
+  'github says this exceeds the file size limit of 100 mb',
+  'git clone of a huge repo is slow, shallow clone with depth 1?',
+  'git lfs quota exceeded on github, what now',
+  'remove a big file from every commit in the history',
+  'sparse checkout only one folder of a monorepo',
+  'git gc to make the .git folder smaller',
+];
+
 export const SOFTWARE_SENSES: readonly string[] = [
   ...gitSenses,
   ...imageEditing,
@@ -259,4 +308,8 @@ export const SOFTWARE_SENSES: readonly string[] = [
   ...frameworksAndPipelines,
   ...machineLearning,
   ...otherSoftwareSenses,
+  ...packagePublishing,
+  ...imageProcessing,
+  ...diskImageFiles,
+  ...gitLargeFiles,
 ];
