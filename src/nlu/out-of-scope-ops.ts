@@ -146,7 +146,7 @@ export const virtualMachines = [
   'port forwarding from the host to a virtualbox nat guest',
   'vagrant box outdated warning, how do I update the box',
   'give my vm more cpus and ram in hyper-v manager',
-  'convert a vmdk disk to qcow2 for kvm',
+  'move a virtualbox guest over to kvm, the disk format differs',
   'bridged vs nat networking for a virtual machine',
   'proxmox: move a vm to another node in the cluster',
 ];

@@ -281,7 +281,7 @@ export const diskImageFiles = [
   'mount an iso on windows without extra software',
   'shrink a raspberry pi .img so it fits a smaller sd card',
   'open a .vhdx on windows to copy files out of it',
-  'dd an iso to a usb stick, which device is the stick',
+  'is /dev/sdb or /dev/sdc my thumb drive before I write the installer to it',
   'qemu-img convert raw to qcow2',
 ];
 
@@ -294,6 +294,30 @@ export const gitLargeFiles = [
   'remove a big file from every commit in the history',
   'sparse checkout only one folder of a monorepo',
   'git gc to make the .git folder smaller',
+];
+
+// Images in web pages, apps and CMSs: uploads, lazy loading, alt text, CDNs.
+export const webImages = [
+  'images load slowly on my shop, should I serve them from a cdn',
+  'next/image shows a blurry placeholder forever',
+  'alt text for decorative images, empty or left out?',
+  'the media library in my cms rejects svg uploads',
+  'store user profile pictures in s3 or in the database',
+  'images are broken after moving the site to a new domain',
+  'preload the hero image so the largest contentful paint improves',
+  'flutter Image.network shows nothing for an https url',
+];
+
+// Keeping an app alive and updated outside containers: process managers, "latest" versions.
+export const appRestartsAndVersions = [
+  'pm2 keeps restarting my app in a loop, how do I see why',
+  'forever vs pm2 for a small express api on a vps',
+  'nodemon ignores edits in the src folder, the watch list seems wrong',
+  'gunicorn workers restart with WORKER TIMEOUT',
+  'which node lts should a new project start on',
+  'is the newest postgres major safe to upgrade to yet',
+  'how do I know if my installed npm packages are outdated',
+  'update python from 3.10 to 3.12 on ubuntu without breaking apt',
 ];
 
 export const SOFTWARE_SENSES: readonly string[] = [
@@ -312,4 +336,6 @@ export const SOFTWARE_SENSES: readonly string[] = [
   ...imageProcessing,
   ...diskImageFiles,
   ...gitLargeFiles,
+  ...webImages,
+  ...appRestartsAndVersions,
 ];
