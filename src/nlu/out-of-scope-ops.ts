@@ -44,6 +44,12 @@ export const containerRuntimes = [
   'apptainer on our HPC cluster: how do I bind mount /scratch into the sif',
   'buildah unshare needed for buildah mount as a rootless user?',
   'kaniko in gitlab ci: error checking push permissions',
+  'lxc launch ubuntu:24.04 hangs at retrieving image',
+  'lxd: give an instance a static ip on the managed bridge',
+  'incus vs lxd after the canonical fork, which should a homelab use',
+  'lxc exec into an instance as a normal user instead of root',
+  'raise the memory limit of an lxd instance without restarting it',
+  'proxmox lxc: mount a host folder into an unprivileged ct',
   'Moving our CI from docker to podman on RHEL 9. `podman login` works but `podman push` gives "Error: trying to reuse blob ... unauthorized". Same creds work with docker on my laptop. Is there an auth.json location thing I am missing?',
 ];
 
