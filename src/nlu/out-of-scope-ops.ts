@@ -1,7 +1,9 @@
 // Out-of-scope sentences, part three: the operations around Docker that this bot does not cover —
 // the host machine itself, CI pipelines, other container runtimes, Swarm, cloud deploy settings,
-// web servers, TLS and DNS records. Part one (out-of-scope.ts) assembles the whole list. Written
-// by hand; none is taken from test/fixtures.
+// web servers, TLS and DNS records; then systemd units, SSH and firewalls, Java app servers,
+// process exit codes and cron, virtual machines, CI caches, platform deploys (Heroku, Vercel,
+// Netlify) and Linux users and sudo, each with no container in it. Part one (out-of-scope.ts)
+// assembles the whole list. Written by hand; none is taken from test/fixtures.
 
 // The host machine itself, without Docker: disk, permissions, systemd, SSH, apt, ports, cron, memory.
 export const hostAdmin = [

@@ -1,9 +1,11 @@
 // Out-of-scope sentences, part four: the other senses of Docker's words in software — a git tag,
 // a Photoshop layer, a CSS container, an STL container, the Windows registry, a disk volume, a
 // process that restarts, an ISO image, Jetpack Compose, a React lifecycle, a CI stage, a neural
-// network's layers. Without them the model learns "layer", "tag", "volume" as Docker's alone and
-// answers "how do I add a layer mask" with the layers article. Written by hand, grouped by field;
-// none is taken from test/fixtures (a test checks for near-copies of every set there).
+// network's layers, a package registry, Pillow and ImageMagick, a .img file, git LFS, an image on
+// a web page, pm2 restarting an app. Without them the model learns "layer", "tag", "volume" as
+// Docker's alone and answers "how do I add a layer mask" with the layers article. Written by hand,
+// grouped by field; none is taken from test/fixtures (a test checks for near-copies of every set
+// there).
 
 // Git's tags, commits, pushes, pulls, hubs and prunes.
 export const gitSenses = [
