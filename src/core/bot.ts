@@ -34,7 +34,7 @@ import type {
   Nlu,
   Unit,
 } from './ports.ts';
-import { answerFromReading, commandNotes, weighQuestion } from './reading.ts';
+import { answerFromReading, classifyPasted, commandNotes, weighQuestion } from './reading.ts';
 import type { MessageReader, MessageReading, PasteReader } from './reading-answers.ts';
 import { resolveTurn } from './turns.ts';
 import { bestUnitFit, nextUnit, unitForFollowup } from './unit-choice.ts';
@@ -189,12 +189,6 @@ export function createBot(deps: BotDeps): Bot {
     return dispatch({ q, intent, confidence: 1, entities, text: q.text, args }, actions);
   }
 
-  /** The sentences of a message with pasted output or errors taken out (its commands kept), if any. */
-  function questionAround(reading: MessageReading): string | undefined {
-    const words = (reading.words ?? reading.prose).trim();
-    return words.length > 0 ? words : undefined;
-  }
-
   async function askChecked(q: Question): Promise<Answer> {
     const checked = checkInput(q.text, maxChars);
     if (!checked.ok) return inputProblemAnswer(checked.message);
@@ -204,12 +198,7 @@ export function createBot(deps: BotDeps): Bot {
         ]
       : [];
     const reading = deps.reader?.read(checked.text);
-    // With output or an error pasted, the words around it say what is asked: classified alone, so a
-    // pasted table's words ("CONTAINER ID … PORTS") do not decide the topic.
-    const pasted = reading !== undefined && (reading.outputs.length > 0 || reading.errors.length > 0);
-    const asking = pasted ? questionAround(reading) : undefined;
-    const question = asking ? nlu.classify(asking) : undefined;
-    const whole = pasted ? nlu.classify(checked.text) : undefined;
+    const pasted = reading ? classifyPasted(reading, checked.text, (t) => nlu.classify(t)) : undefined;
     if (reading) {
       const entities = nlu.entities(checked.text);
       const asked = nlu.entities(reading.prose);
@@ -218,8 +207,8 @@ export function createBot(deps: BotDeps): Bot {
         reading,
         entities,
         asked,
-        ...(question ? { question } : {}),
-        ...(whole ? { message: whole } : {}),
+        ...(pasted?.question ? { question: pasted.question } : {}),
+        ...(pasted ? { message: pasted.whole } : {}),
         ...(deps.pasted ? { pasted: deps.pasted } : {}),
       });
       if (a) {
@@ -235,7 +224,7 @@ export function createBot(deps: BotDeps): Bot {
       a.notices.push(...notices);
       return a;
     }
-    return ask(q, checked.text, notices, reading, whole ? weighQuestion(question, whole) : undefined);
+    return ask(q, checked.text, notices, reading, pasted ? weighQuestion(pasted.question, pasted.whole) : undefined);
   }
 
   async function ask(q: Question, text: string, notices: string[], reading?: MessageReading, asked?: Classification): Promise<Answer> {

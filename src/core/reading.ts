@@ -32,8 +32,8 @@ export const ASKS_ELSE_MIN = 0.5;
 const ASKING_AREAS: readonly Area[] = AREAS.filter((a) => a !== 'diagnose' && AREA_TABLE[a].topic);
 
 /**
- * The message's own content answers, unless the words around it clearly ask about another topic
- * than the one it shows. A question on a diagnose topic ("why did it stop?") is what the evidence
+ * The message's own content answers, unless the words around pasted output clearly ask about
+ * another topic than the one it shows. A question on a diagnose topic ("why did it stop?") is what the evidence
  * answers, so only a question outside diagnose can set the paste aside.
  */
 export function answerFromReading(c: ReadingContext): Answer | null {
@@ -43,7 +43,9 @@ export function answerFromReading(c: ReadingContext): Answer | null {
   // (`command.ps` under a `docker ps` table) or towards what the paste shows.
   const q = c.question;
   const area = q && q.intent !== 'none' ? c.kb.get(q.intent)?.area : undefined;
-  if (q && area && ASKING_AREAS.includes(area) && q.intent !== a.intent && q.confidence >= ASKS_ELSE_MIN) return null;
+  // A recognised error message keeps its own answer, values filled in: in a post it is nearly always the point.
+  const asksElse = q && area && ASKING_AREAS.includes(area) && q.intent !== a.intent && q.confidence >= ASKS_ELSE_MIN;
+  if (asksElse && a.kind === 'diagnosis') return null;
   return a.kind === 'diagnosis' ? unitFirst(c, a) : a;
 }
 
@@ -58,7 +60,10 @@ function unitFirst(c: ReadingContext, a: Answer): Answer {
   const intent = m ? c.kb.get(m.intent) : undefined;
   const unit = m?.unit !== undefined ? intent?.units?.find((u) => u.id === m.unit) : undefined;
   if (!intent || !unit || !m) return a;
-  const direct = unitAnswer(c.kb, intent, unit, m.confidence, c.entities);
+  // The container the paste is about fills the unit's NAME when the words name none.
+  const subject = a.findings.find((f) => f.subject)?.subject;
+  const entities = c.entities.names.length === 0 && subject ? { ...c.entities, names: [subject] } : c.entities;
+  const direct = unitAnswer(c.kb, intent, unit, m.confidence, entities);
   return {
     ...direct,
     kind: a.kind,
@@ -67,6 +72,23 @@ function unitFirst(c: ReadingContext, a: Answer): Answer {
     commands: [...direct.commands, ...a.commands].slice(0, 8),
     notices: [...direct.notices, ...a.notices],
   };
+}
+
+/** A message with output or an error pasted: the words around the paste classified alone, and the whole message. */
+export interface PastedQuestion {
+  /** The sentences without the paste and without their commands; absent when nothing is left. */
+  question?: Classification;
+  whole: Classification;
+}
+
+/**
+ * With output or an error pasted, the words around it say what is asked: classified alone, a
+ * pasted table's words ("CONTAINER ID … PORTS") do not decide. Undefined when nothing is pasted.
+ */
+export function classifyPasted(reading: MessageReading, text: string, classify: (t: string) => Classification): PastedQuestion | undefined {
+  if (reading.outputs.length === 0 && reading.errors.length === 0) return undefined;
+  const words = (reading.words ?? reading.prose).trim();
+  return { ...(words ? { question: classify(words) } : {}), whole: classify(text) };
 }
 
 /**
