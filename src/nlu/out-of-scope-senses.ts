@@ -313,7 +313,7 @@ export const webImages = [
 // Keeping an app alive and updated outside containers: process managers, "latest" versions.
 export const appRestartsAndVersions = [
   'pm2 keeps restarting my app in a loop, how do I see why',
-  'forever vs pm2 for a small express api on a vps',
+  'pm2 or a plain systemd unit to keep an express api up on a vps',
   'nodemon ignores edits in the src folder, the watch list seems wrong',
   'gunicorn workers restart with WORKER TIMEOUT',
   'which node lts should a new project start on',
