@@ -1,9 +1,11 @@
 // Out-of-scope sentences, part four: the other senses of Docker's words in software — a git tag,
 // a Photoshop layer, a CSS container, an STL container, the Windows registry, a disk volume, a
 // process that restarts, an ISO image, Jetpack Compose, a React lifecycle, a CI stage, a neural
-// network's layers. Without them the model learns "layer", "tag", "volume" as Docker's alone and
-// answers "how do I add a layer mask" with the layers article. Written by hand, grouped by field;
-// none is taken from test/fixtures (a test checks for near-copies of every set there).
+// network's layers, a package registry, Pillow and ImageMagick, a .img file, git LFS, an image on
+// a web page, pm2 restarting an app. Without them the model learns "layer", "tag", "volume" as
+// Docker's alone and answers "how do I add a layer mask" with the layers article. Written by hand,
+// grouped by field; none is taken from test/fixtures (a test checks for near-copies of every set
+// there).
 
 // Git's tags, commits, pushes, pulls, hubs and prunes.
 export const gitSenses = [
@@ -247,6 +249,79 @@ export const otherSoftwareSenses = [
   'l2 vs l3 vpn for connecting two offices',
 ];
 
+// Package registries and publishing: npm, PyPI, Maven Central, NuGet, crates.io.
+export const packagePublishing = [
+  'npm publish says you do not have permission to publish this package',
+  'publish a scoped package to the npm registry as public',
+  'twine upload to pypi: invalid or non-existent authentication information',
+  'upload to test.pypi.org first, then the real index',
+  'deploy a jar to maven central, the staging repository will not close',
+  'dotnet nuget push returns 409 conflict, the version already exists',
+  'point npm at our private verdaccio registry only for one scope',
+  'pip install from a private index with --extra-index-url safely',
+  'unpublish a broken version from npm or deprecate it',
+  'cargo publish fails because a path dependency has no version',
+];
+
+// Image processing in code and on the command line: Pillow, ImageMagick, sharp, OpenCV.
+export const imageProcessing = [
+  'resize an image with pillow and keep the aspect ratio',
+  'imagemagick convert: make a thumbnail of every jpg in a folder',
+  'sharp in node: resize and convert to webp',
+  'opencv imread returns None for a png',
+  'rotate a photo according to its exif orientation in python',
+  'compress pngs losslessly from the command line',
+  'read the pixel values of an image into a numpy array',
+  'mogrify overwrote my originals, how to write to another folder',
+  'crop the center square out of an image in javascript canvas',
+];
+
+// Disk image files: .img, .iso, .vhd, .qcow2 — mounting, converting, shrinking.
+export const diskImageFiles = [
+  'mount an .img file with several partitions on linux',
+  'loop device: losetup -P to see the partitions of a raw image',
+  'mount an iso on windows without extra software',
+  'shrink a raspberry pi .img so it fits a smaller sd card',
+  'open a .vhdx on windows to copy files out of it',
+  'is /dev/sdb or /dev/sdc my thumb drive before I write the installer to it',
+  'qemu-img convert raw to qcow2',
+];
+
+// Large files in git: LFS, big repos, shallow clones.
+export const gitLargeFiles = [
+  'git lfs track *.psd and push, but the files are still pointers on the server',
+  'github says this exceeds the file size limit of 100 mb',
+  'git clone of a huge repo is slow, shallow clone with depth 1?',
+  'git lfs quota exceeded on github, what now',
+  'remove a big file from every commit in the history',
+  'sparse checkout only one folder of a monorepo',
+  'git gc to make the .git folder smaller',
+];
+
+// Images in web pages, apps and CMSs: uploads, lazy loading, alt text, CDNs.
+export const webImages = [
+  'images load slowly on my shop, should I serve them from a cdn',
+  'next/image shows a blurry placeholder forever',
+  'alt text for decorative images, empty or left out?',
+  'the media library in my cms rejects svg uploads',
+  'store user profile pictures in s3 or in the database',
+  'images are broken after moving the site to a new domain',
+  'preload the hero image so the largest contentful paint improves',
+  'flutter Image.network shows nothing for an https url',
+];
+
+// Keeping an app alive and updated outside containers: process managers, "latest" versions.
+export const appRestartsAndVersions = [
+  'pm2 keeps restarting my app in a loop, how do I see why',
+  'pm2 or a plain systemd unit to keep an express api up on a vps',
+  'nodemon ignores edits in the src folder, the watch list seems wrong',
+  'gunicorn workers restart with WORKER TIMEOUT',
+  'which node lts should a new project start on',
+  'is the newest postgres major safe to upgrade to yet',
+  'how do I know if my installed npm packages are outdated',
+  'update python from 3.10 to 3.12 on ubuntu without breaking apt',
+];
+
 export const SOFTWARE_SENSES: readonly string[] = [
   ...gitSenses,
   ...imageEditing,
@@ -259,4 +334,10 @@ export const SOFTWARE_SENSES: readonly string[] = [
   ...frameworksAndPipelines,
   ...machineLearning,
   ...otherSoftwareSenses,
+  ...packagePublishing,
+  ...imageProcessing,
+  ...diskImageFiles,
+  ...gitLargeFiles,
+  ...webImages,
+  ...appRestartsAndVersions,
 ];

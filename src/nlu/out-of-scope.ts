@@ -8,7 +8,22 @@
 // out-of-scope-everyday.ts.
 import { chitChat, databases, elsewhere, packageManagers, programming, smallTalk, versionControl } from './out-of-scope-chat.ts';
 import { EVERYDAY_SENSES } from './out-of-scope-everyday.ts';
-import { ciPipelines, cloudDeploy, containerRuntimes, hostAdmin, swarm, webTlsDns } from './out-of-scope-ops.ts';
+import {
+  ciCaches,
+  ciPipelines,
+  cloudDeploy,
+  containerRuntimes,
+  hostAdmin,
+  javaServers,
+  paasDeploys,
+  processExits,
+  sshAndFirewall,
+  swarm,
+  systemdUnits,
+  usersAndSudo,
+  virtualMachines,
+  webTlsDns,
+} from './out-of-scope-ops.ts';
 import { SOFTWARE_SENSES } from './out-of-scope-senses.ts';
 
 const kubernetes = [
@@ -53,6 +68,14 @@ const kubernetes = [
   'hpa shows <unknown>/50% for the cpu target',
   'Our AKS nodes were upgraded last night and now every pod using a PVC is stuck in ContainerCreating with "Multi-Attach error for volume". kubectl get pv shows them Bound. How do I get them unstuck without losing data?',
   'cert-manager certificate stuck not ready, http01 challenge pending',
+  'kubectl rollout undo to the revision before last',
+  'helm upgrade --install with a values file per environment',
+  'pod stays Pending, the scheduler says node(s) had untolerated taint',
+  'kubectl get pods -A shows coredns in CrashLoopBackOff on a new cluster',
+  'which kubeconfig context am I using, switch to the staging cluster',
+  'job in kubernetes never completes, backoffLimit reached',
+  'run a cronjob in k8s every night at 2',
+  'kustomize overlay does not patch the replica count',
 ];
 
 const podman = [
@@ -242,6 +265,14 @@ export const OUT_OF_SCOPE: readonly string[] = [
   ...swarm,
   ...cloudDeploy,
   ...webTlsDns,
+  ...systemdUnits,
+  ...sshAndFirewall,
+  ...javaServers,
+  ...processExits,
+  ...virtualMachines,
+  ...ciCaches,
+  ...paasDeploys,
+  ...usersAndSudo,
   ...versionControl,
   ...packageManagers,
   ...databases,
