@@ -39,6 +39,10 @@ export async function startService(
   const lifecycle = buildLifecycle(rt);
   tuning.onLifecycle?.(lifecycle);
   const adapters: PlatformAdapter[] = buildAdapters(rt, lifecycle);
+  // Serving platforms: the classifier and the unit models are loaded (or trained, the first time)
+  // before the HTTP server listens, so /readyz only says ready when the first question is answered
+  // at full speed; a replica that trains on its first question would keep it waiting for seconds.
+  if (adapters.length > 0) warmClassifier(rt);
   const server = await serveHttp(rt, adapters);
 
   let stopNudges: () => Promise<void> = () => Promise.resolve();
@@ -103,6 +107,12 @@ export async function startService(
     signals.off('SIGINT', onInt);
     removeGuards();
   }
+}
+
+function warmClassifier(rt: Runtime): void {
+  const started = performance.now();
+  rt.nlu.classify('what is a docker image');
+  rt.logger.info({ ms: Math.round(performance.now() - started) }, 'classifier ready');
 }
 
 /** Every connected host for /readyz (the default one decides readiness; the others are reported). */
