@@ -33,17 +33,17 @@ const ASKING_AREAS: readonly Area[] = AREAS.filter((a) => a !== 'diagnose' && AR
 
 /**
  * The message's own content answers, unless the words around pasted output clearly ask about
- * another topic than the one it shows. A question on a diagnose topic ("why did it stop?") is what the evidence
- * answers, so only a question outside diagnose can set the paste aside.
+ * another topic than the one it shows. A question on a diagnose topic ("why did it stop?") is what
+ * the evidence answers, so only a question outside diagnose can set the paste aside. Only the words
+ * decide: the whole message leans towards the command that printed the paste (`command.ps` under a
+ * `docker ps` table). A recognised error message keeps its own answer, values filled in: in a post
+ * it is nearly always the point.
  */
 export function answerFromReading(c: ReadingContext): Answer | null {
   const a = readingAnswer(c);
   if (!a || a.kind === 'explain') return a;
-  // Only the words can: the whole message leans towards the command that printed the paste
-  // (`command.ps` under a `docker ps` table) or towards what the paste shows.
   const q = c.question;
   const area = q && q.intent !== 'none' ? c.kb.get(q.intent)?.area : undefined;
-  // A recognised error message keeps its own answer, values filled in: in a post it is nearly always the point.
   const asksElse = q && area && ASKING_AREAS.includes(area) && q.intent !== a.intent && q.confidence >= ASKS_ELSE_MIN;
   if (asksElse && a.kind === 'diagnosis') return null;
   return a.kind === 'diagnosis' ? unitFirst(c, a) : a;
@@ -60,7 +60,7 @@ function unitFirst(c: ReadingContext, a: Answer): Answer {
   const intent = m ? c.kb.get(m.intent) : undefined;
   const unit = m?.unit !== undefined ? intent?.units?.find((u) => u.id === m.unit) : undefined;
   if (!intent || !unit || !m) return a;
-  // The container the paste is about fills the unit's NAME when the words name none.
+  // The container the paste is about fills the unit's `<container>` when the words name none.
   const subject = a.findings.find((f) => f.subject)?.subject;
   const entities = c.entities.names.length === 0 && subject ? { ...c.entities, names: [subject] } : c.entities;
   const direct = unitAnswer(c.kb, intent, unit, m.confidence, entities);
