@@ -143,7 +143,7 @@ export const intentSchema = z.strictObject({
     .superRefine((units, ctx) => {
       const seen = new Map<string, number>();
       units.forEach((entry, i) => {
-        if ('ref' in entry) return; // checked once every file is read (references.ts)
+        if ('ref' in entry) return; // resolved and checked once every file is read (unit-refs.ts)
         const u = entry;
         const first = seen.get(u.id);
         if (first !== undefined)
