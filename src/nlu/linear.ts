@@ -81,13 +81,7 @@ export class SoftmaxModel {
     sampleWeights?: readonly number[],
   ): void {
     const C = this.classes;
-    const counts = new Float64Array(C);
-    ys.forEach((y, i) => (counts[y] = (counts[y] as number) + (sampleWeights?.[i] ?? 1)));
-    const present = counts.filter((n) => n > 0).length;
-    const total = counts.reduce((a, b) => a + b, 0);
-    const sampleWeight = ys.map(
-      (y, i) => (o.balanced ? total / (present * (counts[y] as number)) : 1) * (classWeights?.[y] ?? 1) * (sampleWeights?.[i] ?? 1),
-    );
+    const sampleWeight = trainingWeights(ys, C, o.balanced, classWeights, sampleWeights);
     const order = xs.map((_, i) => i);
     const random = mulberry32(o.seed);
     const logits = new Float64Array(C);
@@ -129,6 +123,26 @@ export class SoftmaxModel {
       }
     }
   }
+}
+
+/**
+ * Each training sentence's weight: its own weight, times its class's weight, times (balanced)
+ * the total over the class's total, so every class present weighs the same in all.
+ */
+export function trainingWeights(
+  ys: readonly number[],
+  classes: number,
+  balanced: boolean,
+  classWeights?: readonly number[],
+  sampleWeights?: readonly number[],
+): number[] {
+  const counts = new Float64Array(classes);
+  ys.forEach((y, i) => (counts[y] = (counts[y] as number) + (sampleWeights?.[i] ?? 1)));
+  const present = counts.filter((n) => n > 0).length;
+  const total = counts.reduce((a, b) => a + b, 0);
+  return ys.map(
+    (y, i) => (balanced ? total / (present * (counts[y] as number)) : 1) * (classWeights?.[y] ?? 1) * (sampleWeights?.[i] ?? 1),
+  );
 }
 
 export function softmax(z: Float64Array, temperature: number): Float64Array {

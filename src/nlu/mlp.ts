@@ -5,7 +5,7 @@
 // Plain TypeScript on Float32Arrays; deterministic for a seed. Used by the public-corpus benchmark
 // (bench/corpora-run.ts), not by the product's classifier.
 import type { SparseVector } from './features.ts';
-import { softmax } from './linear.ts';
+import { softmax, trainingWeights } from './linear.ts';
 import { mulberry32 } from './random.ts';
 
 export interface MlpOptions {
@@ -144,13 +144,7 @@ export class MlpModel {
     b1.fill(this.activation === 'relu' ? 0.01 : 0);
     b2.fill(0);
 
-    const counts = new Float64Array(C);
-    ys.forEach((y, i) => (counts[y] = (counts[y] as number) + (sampleWeights?.[i] ?? 1)));
-    const present = counts.filter((n) => n > 0).length;
-    const total = counts.reduce((a, b) => a + b, 0);
-    const weightOf = ys.map(
-      (y, i) => (o.balanced ? total / (present * (counts[y] as number)) : 1) * (classWeights?.[y] ?? 1) * (sampleWeights?.[i] ?? 1),
-    );
+    const weightOf = trainingWeights(ys, C, o.balanced, classWeights, sampleWeights);
 
     const order = xs.map((_, i) => i);
     const z = new Float32Array(H);
