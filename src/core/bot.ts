@@ -19,7 +19,8 @@ import { isShortFollowup, namesNewSpecifics } from './followup.ts';
 import { dispatch, type ActionContext, type ActionRequest } from './dispatch.ts';
 import { takeHostMention } from './host-choice.ts';
 import { createHostRoad } from './host-road.ts';
-import { checkInput } from './input.ts';
+import { suggestNames } from './host-search.ts';
+import { checkInput, MAX_NAME_CHARS } from './input.ts';
 import { AREA_TABLE, type Shortcut } from './intent-kinds.ts';
 import type {
   BotHandle,
@@ -41,7 +42,6 @@ import { bestUnitFit, nextUnit, unitForFollowup } from './unit-choice.ts';
 import { emptyEntities, type Answer, type Command, type Entities, type Question } from './types.ts';
 
 /** Longer than any container name or image reference (a repository name is at most 255 characters). */
-export const MAX_NAME_CHARS = 256;
 const NOT_A_NAME = `That does not look like a container or image name (a name is one word of at most ${MAX_NAME_CHARS} characters), so I did not look it up. Try \`ps --all\` to see the names on the host.`;
 
 export interface BotDeps {
@@ -290,20 +290,7 @@ export function createBot(deps: BotDeps): Bot {
     return road.connected && q.hostAllowed;
   }
 
-  /** Names for autocomplete, through the same access rule and deadline as a question. */
-  async function suggest(q: Question, limit: number): Promise<string[]> {
-    const partial = typeof q.text === 'string' ? q.text.slice(0, MAX_NAME_CHARS) : '';
-    // Every host open here (at most five), the picked one first: names from each, merged.
-    const names = q.host !== undefined ? [q.host] : road.allowedNames(q).slice(0, 5);
-    const lists = await Promise.all(
-      (names.length > 0 ? names : [undefined]).map(async (host) => {
-        const res = await road.query(host === undefined ? q : { ...q, host }, (h) => h.suggestNames(partial, limit));
-        return res.ok ? res.value : [];
-      }),
-    );
-    return [...new Set(lists.flat())].slice(0, limit);
-  }
-
+  const suggest = (q: Question, limit: number) => suggestNames(road, q, limit);
   return { handle, suggest, feedback: (r) => deps.onFeedback?.(r), hostConnected: road.connected };
 }
 

@@ -2,6 +2,7 @@
 // them (at most MAX_HOSTS, in parallel, each under the road's own deadline) and answer from
 // the one where `web` is; when it is on several, say where, so nobody debugs the wrong engine.
 import type { HostRoad } from './host-road.ts';
+import { MAX_NAME_CHARS } from './input.ts';
 import type { DiagnoseRequest } from './ports.ts';
 import type { Diagnosis, FindingCode, Question } from './types.ts';
 
@@ -44,4 +45,20 @@ export async function findSubject(road: HostRoad, q: Question, req: DiagnoseRequ
     ...base,
     notice: `\`${subject}\` is on several hosts: ${list(found)}. This is \`${chosen.name}\`; for another, ask \`why ${subject} --host ${others[0] ?? ''}\`.`,
   };
+}
+
+/**
+ * Names for autocomplete, through the same access rule and deadline as a question: from every
+ * host open here (at most MAX_HOSTS), the picked one first, merged.
+ */
+export async function suggestNames(road: HostRoad, q: Question, limit: number): Promise<string[]> {
+  const partial = typeof q.text === 'string' ? q.text.slice(0, MAX_NAME_CHARS) : '';
+  const names = q.host !== undefined ? [q.host] : road.allowedNames(q).slice(0, MAX_HOSTS);
+  const lists = await Promise.all(
+    (names.length > 0 ? names : [undefined]).map(async (host) => {
+      const res = await road.query(host === undefined ? q : { ...q, host }, (h) => h.suggestNames(partial, limit));
+      return res.ok ? res.value : [];
+    }),
+  );
+  return [...new Set(lists.flat())].slice(0, limit);
 }

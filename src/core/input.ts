@@ -7,6 +7,9 @@ export type InputCheck =
 // C0 controls other than tab/newline/CR, DEL, and C1 controls.
 const CONTROL = /(?![\t\n\r])\p{Cc}/gu;
 
+/** The longest container or image name looked up (`why NAME`, autocomplete). */
+export const MAX_NAME_CHARS = 256;
+
 export function checkInput(raw: unknown, maxChars: number): InputCheck {
   const text = typeof raw === 'string' ? raw : '';
   const originalLength = text.length;
