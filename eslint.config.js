@@ -59,7 +59,7 @@ const zones = [
 ];
 
 export default defineConfig(
-  { ignores: ['node_modules/', 'dist/', 'coverage/', '.cache/', 'bin/', 'test/fixtures/'] },
+  { ignores: ['node_modules/', 'dist/', 'coverage/', '.cache/', 'bin/', 'test/fixtures/', '.tmp/'] },
   js.configs.recommended,
   tseslint.configs.strictTypeChecked,
   {
