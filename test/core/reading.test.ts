@@ -195,6 +195,35 @@ describe('the question asked, with a paste as evidence', () => {
     expect(a.unit).toBe('command.exec/not_running');
   });
 
+  it('a pasted error under a question of another topic: that unit first, then the error named and explained', async () => {
+    const a = await ask(
+      'need to change one line in settings.py inside the running container but\n/app # vim settings.py\nsh: vim: not found\nhow are you supposed to edit a file in a running container?',
+    );
+    expect(a.unit).toBe('mistake.edit_running_container/edit_file');
+    const text = textOf(a);
+    expect(text).toMatch(/About the error in your message/);
+    expect(text.indexOf('About the error')).toBeGreaterThan(text.indexOf(a.title));
+  });
+
+  it('a pasted error with only the failing command around it keeps the error answer (the command does not ask)', async () => {
+    const a = await ask('docker exec -it db_1 bash\nError response from daemon: No such container: db_1');
+    expect(a.intent).toBe('diagnose.missing_container');
+    expect(textOf(a)).not.toMatch(/About the error/);
+  });
+
+  it('a table that shows nothing wrong is evidence beside the question: the unit asked first', async () => {
+    const a = await ask(
+      '$ docker pull redis:7\nStatus: Downloaded newer image for redis:7\n$ docker ps\nCONTAINER ID   IMAGE     COMMAND   CREATED   STATUS    PORTS     NAMES\n\npull succeeded but I do not see redis anywhere, where did it go?',
+    );
+    expect(a.unit).toBe('mistake.ps_vs_images/pulled_where');
+  });
+
+  it('a table that shows nothing wrong under words that place no topic is answered by what the table shows', async () => {
+    const a = await ask(`is it ok now?\n\`\`\`\n${table}\n\`\`\``);
+    expect(a.kind).toBe('diagnosis');
+    expect(a.unit).toBeUndefined();
+  });
+
   describe('weighQuestion: the words around a paste and the whole message, weighed equally', () => {
     const c = (intent: string, confidence: number, alternatives: [string, number][] = []): Classification => ({
       intent,
@@ -220,12 +249,12 @@ describe('the question asked, with a paste as evidence', () => {
 });
 
 describe('pasted output the bot reads without a host', () => {
-  it('an empty docker ps table and the command that was run: the container stopped or was never there', async () => {
+  it('an empty docker ps table and the command that was run: the unit that answers it first, then what the table shows', async () => {
     const a = await ask(
       '$ docker ps\nCONTAINER ID   IMAGE     COMMAND   CREATED   STATUS    PORTS     NAMES\n\nempty. but i just did docker run -d myapi',
     );
     expect(a.kind).toBe('diagnosis');
-    expect(a.intent).toBe('diagnose.missing_container');
+    expect(a.unit).toBe('mistake.ps_vs_images/ps_empty_after_run');
     expect(textOf(a)).toMatch(/table is empty: no container is running/);
     expect(a.commands).toContain('docker ps -a');
   });
