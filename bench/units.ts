@@ -18,6 +18,7 @@ export const SETS = {
   own: ['units-eval.jsonl', 'units-near-misses.jsonl'],
   blind: ['units-blind.jsonl', 'units-near-misses-blind.jsonl'],
   blind2: ['units-blind2.jsonl', 'units-near-misses-blind2.jsonl'],
+  blind3: ['units-blind3.jsonl', 'units-near-misses-blind3.jsonl'],
 } as const;
 export type SetName = keyof typeof SETS;
 

@@ -42,6 +42,7 @@ function setTexts(name: SetName): string[] {
 const BLIND_SETS: { name: SetName; minNearMisses: number }[] = [
   { name: 'blind', minNearMisses: 120 },
   { name: 'blind2', minNearMisses: 80 },
+  { name: 'blind3', minNearMisses: 80 },
 ];
 
 describe.each(BLIND_SETS)('blind units set $name', ({ name, minNearMisses }) => {
@@ -144,6 +145,7 @@ describe('setFromArgs (bench:units --set)', () => {
     expect(setFromArgs(['node', 'units.ts'])).toBe('own');
     expect(setFromArgs(['node', 'units.ts', '--set', 'blind', '--misses'])).toBe('blind');
     expect(setFromArgs(['node', 'units.ts', '--set', 'blind2'])).toBe('blind2');
+    expect(setFromArgs(['node', 'units.ts', '--set', 'blind3'])).toBe('blind3');
     expect(() => setFromArgs(['node', 'units.ts', '--set', 'nope'])).toThrow(/own, blind/);
     expect(() => setFromArgs(['node', 'units.ts', '--set'])).toThrow(/--set/);
   });
