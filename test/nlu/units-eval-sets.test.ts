@@ -156,6 +156,13 @@ describe('scoreUnits', () => {
     expect([s.topicAt1, s.topicAt2]).toEqual([0, 0]);
   });
 
+  it('counts a unit borrowed under another topic as right @1 and so @2', async () => {
+    const same = (id: string) => (id === 'concept.persistence/add_port_later' ? 'command.run/add_port_later' : id);
+    const borrowed = [item('q', 'command.run', 'command.run/add_port_later')];
+    const s = await scoreUnits(() => ({ intent: 'concept.persistence', unit: 'concept.persistence/add_port_later' }), borrowed, [], same);
+    expect([s.topicAt1, s.topicAt2, s.unitOrArticle]).toEqual([1, 1, 1]);
+  });
+
   it('takes nearest-rank percentiles', () => {
     expect(percentile([5, 1, 3, 2, 4], 50)).toBe(3);
     expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 90)).toBe(9);
