@@ -120,8 +120,9 @@ export function knowledgeAnswer(kb: KnowledgeBase, intent: Intent, confidence: n
     intent: intent.id,
     confidence,
     title: intent.title,
-    blocks: markdownToBlocks(intent.answer),
-    commands: [...intent.commands],
+    // The names in the message fill the article's `<container>`, `<image>`… as they fill a unit's.
+    blocks: markdownToBlocks(fillPlaceholders(intent.answer, entities)),
+    commands: intent.commands.map((c) => fillPlaceholders(c, entities)),
     followups: refsFor(kb, intent.followups),
     entities,
   });

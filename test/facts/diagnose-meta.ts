@@ -133,7 +133,7 @@ export const facts: Fact[] = [
     source: 'long',
     intent: 'diagnose.port_unreachable',
     unit: 'ports_column',
-    terms: ['PORTS', 'docker port NAME', '80/tcp'],
+    terms: ['PORTS', 'docker port <container>', '80/tcp'],
   },
   {
     fact: 'wrong host (Docker Desktop, remote engine) or a firewall',

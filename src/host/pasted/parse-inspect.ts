@@ -1,4 +1,5 @@
-// `docker inspect` output: the whole JSON array, one object, or just a `"State": {…}` fragment
+// `docker inspect` output: the whole JSON array, one object, just a `"State": {…}` fragment, or the
+// State object alone (what `docker inspect -f '{{json .State}}' NAME` prints)
 // → the engine's inspect JSON, partial where the paste was partial.
 import type Docker from 'dockerode';
 
@@ -6,11 +7,11 @@ import type Docker from 'dockerode';
 const MAX_JSON = 200_000;
 
 export function parseInspect(text: string): Docker.ContainerInspectInfo[] {
-  if (text.length > MAX_JSON || !/"State"\s*:/.test(text)) return [];
+  if (text.length > MAX_JSON || !/"(?:State|ExitCode)"\s*:/.test(text)) return [];
   const t = jsonLines(text);
   for (const candidate of [t, `{${t.replace(/,\s*$/, '')}}`]) {
     const parsed = tryJson(candidate);
-    const list = Array.isArray(parsed) ? parsed : parsed ? [parsed] : [];
+    const list = (Array.isArray(parsed) ? parsed : parsed ? [parsed] : []).map(asFragment);
     const out = list.filter(isInspect).map(complete);
     if (out.length > 0) return out;
   }
@@ -50,6 +51,12 @@ interface Fragment {
   Name?: unknown;
   Image?: unknown;
   RestartCount?: unknown;
+}
+
+/** The State object on its own (`{"Status":"exited",…,"ExitCode":1}`) is read as `{ State: … }`. */
+function asFragment(x: unknown): unknown {
+  if (typeof x !== 'object' || x === null || 'State' in x) return x;
+  return 'Status' in x && 'ExitCode' in x ? { State: x } : x;
 }
 
 function isInspect(x: unknown): x is Fragment {
