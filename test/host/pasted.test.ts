@@ -209,7 +209,8 @@ acme/api      1.4.0     3c4d5e6f7a8b   2 hours ago      212MB
 
 describe('pasted docker inspect', () => {
   it("the State object alone, on one line (docker inspect -f '{{json .State}}'), is read as the State", () => {
-    const t = '{"Status":"exited","Running":false,"OOMKilled":false,"Dead":false,"Pid":0,"ExitCode":1,"Error":"","StartedAt":"2026-12-01T10:00:00Z","FinishedAt":"2026-12-01T10:00:03Z"}';
+    const t =
+      '{"Status":"exited","Running":false,"OOMKilled":false,"Dead":false,"Pid":0,"ExitCode":1,"Error":"","StartedAt":"2026-12-01T10:00:00Z","FinishedAt":"2026-12-01T10:00:03Z"}';
     expect(codes(t)).toEqual(['exited']);
     expect(codes('{"Status":"running","Name":"not a state"}')).toBeNull();
   });
