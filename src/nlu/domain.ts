@@ -98,6 +98,7 @@ const NEARBY_IN_CONTEXT_FACTOR = 1.5;
 const stems = (list: readonly string[]) => new Set(list.map(stem));
 const neighbours = stems(NEIGHBOURS);
 const machines = stems(MACHINES);
+const packageManagers = stems(['npm', 'yarn', 'gyp']);
 const dockerWords = stems(DOCKER_WORDS);
 const shared = stems(SHARED_WORDS);
 const imageNames = stems(IMAGE_NAMES);
@@ -130,6 +131,8 @@ interface DomainSignals {
   /** How many different shared words (layer, tag, volume…). */
   shared: number;
   neighbour: boolean;
+  /** npm, yarn, node-gyp: neighbours that Docker builds run all the time. */
+  packages: boolean;
   machine: boolean;
   otherField: boolean;
   nearbyField: boolean;
@@ -145,6 +148,7 @@ export function domainSignals(text: string): DomainSignals {
     core: false,
     shared: 0,
     neighbour: false,
+    packages: false,
     machine: false,
     otherField: false,
     nearbyField: false,
@@ -157,6 +161,7 @@ export function domainSignals(text: string): DomainSignals {
     if (imageNames.has(s)) image = true;
     if (containerWords.has(s)) container = true;
     if (neighbours.has(s)) signals.neighbour = true;
+    if (packageManagers.has(s)) signals.packages = true;
     if (machines.has(s)) signals.machine = true;
     if (otherFields.has(s)) signals.otherField = true;
     if (nearbyFields.has(s)) signals.nearbyField = true;
@@ -173,12 +178,14 @@ export function domainSignals(text: string): DomainSignals {
  */
 export function outOfScopeFactor(text: string): number {
   const d = domainSignals(text);
-  if (d.neighbour) return NEIGHBOUR_FACTOR;
+  // npm or yarn next to a word only Docker uses is a Docker build question ("docker build reinstalls npm packages every time").
+  if (d.neighbour) return d.docker && d.packages ? NEUTRAL_FACTOR : NEIGHBOUR_FACTOR;
   if (d.docker) return OWN_FACTOR;
   if (d.otherField) return OTHER_FIELD_FACTOR;
   if (d.named) return OWN_FACTOR;
   const context = d.shared >= 2;
-  if (d.nearbyField) return context ? NEARBY_IN_CONTEXT_FACTOR : NEARBY_FACTOR;
+  // One shared word is context enough for a nearby field ("my index.html changes don't show up after rebuilding").
+  if (d.nearbyField) return context || d.shared >= 1 ? NEARBY_IN_CONTEXT_FACTOR : NEARBY_FACTOR;
   if (d.machine && d.shared === 0) return MACHINE_FACTOR;
   if (context || d.machine) return OWN_FACTOR;
   return d.shared === 1 && !d.core ? SHARED_ALONE_FACTOR : NEUTRAL_FACTOR;
