@@ -184,8 +184,7 @@ export function outOfScopeFactor(text: string): number {
   if (d.otherField) return OTHER_FIELD_FACTOR;
   if (d.named) return OWN_FACTOR;
   const context = d.shared >= 2;
-  // One shared word is context enough for a nearby field ("my index.html changes don't show up after rebuilding").
-  if (d.nearbyField) return context || d.shared >= 1 ? NEARBY_IN_CONTEXT_FACTOR : NEARBY_FACTOR;
+  if (d.nearbyField) return context ? NEARBY_IN_CONTEXT_FACTOR : NEARBY_FACTOR;
   if (d.machine && d.shared === 0) return MACHINE_FACTOR;
   if (context || d.machine) return OWN_FACTOR;
   return d.shared === 1 && !d.core ? SHARED_ALONE_FACTOR : NEUTRAL_FACTOR;
