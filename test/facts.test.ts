@@ -12,6 +12,8 @@ import { facts as concepts } from './facts/concepts.ts';
 import { facts as diagnoseMeta } from './facts/diagnose-meta.ts';
 import { facts as mistakesCommands } from './facts/mistakes-commands.ts';
 import type { Fact } from './facts/types.ts';
+import { fillPlaceholders } from '../src/core/placeholders.ts';
+import { emptyEntities } from '../src/core/types.ts';
 
 const INTENTS_DIR = fileURLToPath(new URL('../intents', import.meta.url));
 const all: Fact[] = [...concepts, ...mistakesCommands, ...diagnoseMeta];
@@ -61,7 +63,9 @@ function missingInUnits(facts: readonly Fact[], get: (id: string) => Intent | un
       misses.push(`${f.intent}/${f.unit}: no such unit (fact: "${f.fact}")`);
       continue;
     }
-    const absent = absentTerms(f.terms, `${unit.answer}\n${unit.command ?? ''}`);
+    // As shown to someone who named nothing: `<container:web>` reads `web`.
+    const shown = fillPlaceholders(`${unit.answer}\n${unit.command ?? ''}`, emptyEntities());
+    const absent = absentTerms(f.terms, shown);
     if (absent.length > 0) misses.push(`${f.intent}/${f.unit}: "${f.fact}" — missing ${absent.map((t) => `"${t}"`).join(', ')}`);
   }
   return misses;

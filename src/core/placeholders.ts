@@ -1,7 +1,8 @@
 // What the person named fills the place a unit's command leaves for it: "roll back web to 1.4"
 // gets `docker run … web …`. Placeholders are written in angle brackets in a unit's answer or
 // command (`<container>`, `<image>:<tag>`, `<port>`, `<code>`); one with nothing to fill it stays
-// as written, which reads as "put yours here".
+// as written, which reads as "put yours here", and one with an example (`<container:web>`) shows
+// the example.
 import type { Entities } from './types.ts';
 
 interface ImageParts {
@@ -38,10 +39,10 @@ function values(e: Entities): Map<string, string> {
   return v;
 }
 
-const PLACEHOLDER = /<([a-z][a-z-]{0,20})>/g;
+/** `<container>`, or `<container:web>`: with a default, an example value shown when the message names none. */
+const PLACEHOLDER = /<([a-z][a-z-]{0,20})(?::([A-Za-z0-9][\w.-]{0,40}))?>/g;
 
 export function fillPlaceholders(text: string, entities: Entities): string {
   const v = values(entities);
-  if (v.size === 0) return text;
-  return text.replace(PLACEHOLDER, (whole, key: string) => v.get(key) ?? whole);
+  return text.replace(PLACEHOLDER, (whole, key: string, example: string | undefined) => v.get(key) ?? example ?? whole);
 }

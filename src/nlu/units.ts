@@ -7,7 +7,9 @@
 // Why per intent rather than one model over every unit: on the fixture set (bench/unit-picker.ts) the
 // per-intent models pick the right unit or article more often, since each one only has to tell
 // apart a handful of neighbours, and the intent level keeps the classifier's calibration.
+import { fillPlaceholders } from '../core/placeholders.ts';
 import type { Classification, Intent, KnowledgeBase, Scored, UnitPick } from '../core/ports.ts';
+import { emptyEntities } from '../core/types.ts';
 import { classifierFromModel, NONE, trainModel, type ClassifierOptions, type ModelClassifier, type TrainingExample } from './classifier.ts';
 import { loadOrTrainClassifier, type ModelCacheOptions } from './model-cache.ts';
 
@@ -94,7 +96,8 @@ export function unitExamples(intent: Intent): TrainingExample[] {
   return (intent.units ?? []).flatMap((u) => [
     ...[...u.examples, ...(u.sharedExamples ?? [])].map((text) => ({ text, intent: u.id })),
     { text: u.question, intent: u.id, weight: QUESTION_WEIGHT },
-    { text: u.answer.replace(/`/g, ''), intent: u.id, weight: ANSWER_WEIGHT },
+    // Placeholders read as their example (`<container:web>` → web), as the person sees them.
+    { text: fillPlaceholders(u.answer, emptyEntities()).replace(/`/g, ''), intent: u.id, weight: ANSWER_WEIGHT },
   ]);
 }
 

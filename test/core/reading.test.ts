@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { check, codeOf, loadSet, type Topics } from '../../bench/answer-sets.ts';
 import { renderAnswer } from '../../src/adapters/cli/render.ts';
 import { createBot, type Bot } from '../../src/core/bot.ts';
-import type { Answer } from '../../src/core/types.ts';
+import { knowledgeAnswer } from '../../src/core/answers.ts';
+import { emptyEntities, type Answer } from '../../src/core/types.ts';
 import { messageReading } from '../../src/app/runtime.ts';
 import type { Classification } from '../../src/core/ports.ts';
 import { weighQuestion } from '../../src/core/reading.ts';
@@ -245,6 +246,26 @@ describe('the question asked, with a paste as evidence', () => {
       const whole = c('mistake.large_images', 0.8);
       expect(weighQuestion(words, whole)).toBe(whole);
     });
+  });
+});
+
+describe('the specifics of the message fill the answer', () => {
+  it('a unit answers with the container the question names, and with its example when it names none', async () => {
+    const named = await ask('how do I get a shell inside the container named billing-api?');
+    expect(named.unit).toBe('command.exec/shell');
+    expect(named.blocks.at(-1)).toMatchObject({ type: 'code', code: 'docker exec -it billing-api sh' });
+    const plain = await ask('how do I get a shell inside a running container?');
+    expect(plain.blocks.at(-1)).toMatchObject({ type: 'code', code: 'docker exec -it web sh' });
+  });
+
+  it('an article fills the container too', () => {
+    const kb = loadKnowledge(fileURLToPath(new URL('../../intents', import.meta.url)));
+    const intent = kb.get('diagnose.exited');
+    if (!intent) throw new Error('diagnose.exited missing');
+    const a = knowledgeAnswer(kb, intent, 1, { ...emptyEntities(), names: ['worker'] });
+    expect(textOf(a)).toContain('docker logs --tail 50 worker');
+    expect(a.commands).toContain('docker logs --tail 50 worker');
+    expect(textOf(a)).not.toMatch(/<container>/);
   });
 });
 

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { answerChoices, unitAnswer } from '../../src/core/answers.ts';
 import { createBot } from '../../src/core/bot.ts';
 import { blocksToPlainText } from '../../src/core/markdown.ts';
+import { fillPlaceholders } from '../../src/core/placeholders.ts';
 import type { Answer, Question } from '../../src/core/types.ts';
 import { emptyEntities } from '../../src/core/types.ts';
 import { createNlu } from '../../src/nlu/index.ts';
@@ -62,6 +63,14 @@ describe('a specific question gets its answer unit', () => {
     if (!intent || !unit) throw new Error('fixture unit missing');
     const a = unitAnswer(fixture.kb, intent, unit, 1, { ...emptyEntities(), names: ['web'], images: ['registry.local:5000/team/app:2.0'] });
     expect(a.blocks.at(-1)).toMatchObject({ code: 'docker run -d --name web registry.local:5000/team/app:2.0' });
+  });
+});
+
+describe('placeholders with an example', () => {
+  it('show the example when the message names nothing, and the named container when it does', () => {
+    const text = 'docker start <container:web> && docker logs <container>';
+    expect(fillPlaceholders(text, emptyEntities())).toBe('docker start web && docker logs <container>');
+    expect(fillPlaceholders(text, { ...emptyEntities(), names: ['billing'] })).toBe('docker start billing && docker logs billing');
   });
 });
 
