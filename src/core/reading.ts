@@ -2,7 +2,7 @@
 // Docker error message it contains, or pasted output (read by the same rules as a live host).
 // And the notes an intent's file attaches to flags of the person's own command (`--rm`).
 import { AREA_TABLE, AREAS, type Area } from './intent-kinds.ts';
-import type { Classification, Intent, KnowledgeBase } from './ports.ts';
+import type { Classification, Intent, KnowledgeBase, Unit } from './ports.ts';
 import { explainAnswer, unitAnswer } from './answers.ts';
 import { errorMessageAnswer, pastedOutputAnswer, type MessageReading, type PasteReader, type ReadCommand } from './reading-answers.ts';
 import type { Answer, Block, Entities } from './types.ts';
@@ -94,7 +94,8 @@ function unitFirst(c: ReadingContext, a: Answer, asked?: Classification): Answer
   // The words around the paste name the unit best; the whole message when they place none.
   const m = asked ?? [c.question, c.message].find((q) => q?.intent === a.intent && q.unit !== undefined);
   const intent = m ? c.kb.get(m.intent) : undefined;
-  const unit = m?.unit !== undefined ? intent?.units?.find((u) => u.id === m.unit) : undefined;
+  const named = m?.unit !== undefined ? intent?.units?.find((u) => u.id === m.unit) : undefined;
+  const unit = named && intent ? unitForExitCode(intent, named, a) : named;
   if (!intent || !unit || !m) return a;
   // The container the paste is about fills the unit's `<container>` when the words name none.
   const subject = a.findings.find((f) => f.subject)?.subject;
@@ -115,6 +116,19 @@ function unitFirst(c: ReadingContext, a: Answer, asked?: Classification): Answer
     notices: [...direct.notices, ...a.notices],
   };
 }
+
+/**
+ * The exit code the paste shows decides between a topic's exit-code units: "why does it keep
+ * dying?" over `Exited (1)` is exit 1's question, whatever exit code the words lean to.
+ */
+function unitForExitCode(intent: Intent, unit: Unit, a: Answer): Unit {
+  const code = a.findings.map((f) => f.evidence['exitCode']).find((v): v is number => typeof v === 'number');
+  if (code === undefined || !/^exit_\d/.test(unit.id) || unitNamesCode(unit, code)) return unit;
+  return intent.units?.find((u) => /^exit_\d/.test(u.id) && unitNamesCode(u, code)) ?? unit;
+}
+
+const unitNamesCode = (u: Unit, code: number): boolean =>
+  u.id.split('_').slice(1).includes(String(code)) || (code >= 125 && code <= 127 && u.id === 'exit_125_127');
 
 /** A message with output or an error pasted: the words around the paste classified alone, and the whole message. */
 export interface PastedQuestion {

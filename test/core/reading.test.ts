@@ -196,6 +196,14 @@ describe('the question asked, with a paste as evidence', () => {
     expect(a.unit).toBe('command.exec/not_running');
   });
 
+  it('the exit code in the paste picks the exit-code unit, whatever code the words lean to', async () => {
+    const a = await ask(
+      'docker ps -a\nCONTAINER ID   IMAGE          COMMAND           CREATED          STATUS                     PORTS     NAMES\n9f1c2b3a4d5e   myapi:latest   "node index.js"   10 seconds ago   Exited (1) 8 seconds ago             api\n\nwhy does it keep dying',
+    );
+    expect(a.kind).toBe('diagnosis');
+    expect(a.unit).toBe('diagnose.exited/exit_1');
+  });
+
   it('a pasted error under a question of another topic: that unit first, then the error named and explained', async () => {
     const a = await ask(
       'need to change one line in settings.py inside the running container but\n/app # vim settings.py\nsh: vim: not found\nhow are you supposed to edit a file in a running container?',
