@@ -242,7 +242,7 @@ export const SHORT_EMBED_MAX = 1000;
 function renderShortAnswer(a: Answer, opts: RenderOptions): DiscordMessage {
   const title = truncate(defuseMentions(a.title), LIMITS.title);
   const notes = a.notices.map((n) => `-# ℹ️ ${coreText(n, true)}`);
-  const sections = [...a.blocks.map((b) => renderBlock(b, false)), ...notes];
+  const sections = [...a.blocks.map((b) => renderBlock(b, false)), ...shortFindings(a.findings), ...notes];
   const description = cut(sections.join('\n\n'), SHORT_EMBED_MAX - title.length - 1);
   return {
     embeds: [{ title, description, color: COLORS[a.kind] }],
@@ -250,6 +250,14 @@ function renderShortAnswer(a: Answer, opts: RenderOptions): DiscordMessage {
     allowed_mentions: { ...NO_MENTIONS },
     ...(opts.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
   };
+}
+
+/** A short answer's findings (a paste read beside the question): one line each, the first few. */
+export const SHORT_FINDINGS = 3;
+function shortFindings(findings: readonly Finding[]): string[] {
+  const lines = findings.slice(0, SHORT_FINDINGS).map((f) => `${SEVERITY_ICON[f.severity]} ${truncate(coreText(f.summary, true), 300)}`);
+  const more = findings.length - SHORT_FINDINGS;
+  return more > 0 ? [...lines, `…and ${more} more.`] : lines;
 }
 
 export function renderAnswer(a: Answer, opts: RenderOptions): DiscordMessage {

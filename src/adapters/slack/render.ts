@@ -75,11 +75,19 @@ export function renderAnswer(a: Answer, opts: RenderOptions): SlackMessage {
  * direct answer, its command) and the buttons: "More" for the full article, then the choices.
  */
 function renderShortAnswer(a: Answer, opts: RenderOptions): SlackMessage {
-  const body = [`*${toMrkdwn(oneLine(a.title))}*`, ...a.blocks.map(blockText)].join('\n');
+  const body = [`*${toMrkdwn(oneLine(a.title))}*`, ...a.blocks.map(blockText), ...shortFindings(a.findings)].join('\n');
   const head: KnownBlock[] = [];
   if (opts.sharedBy) head.push(context([opts.sharedBy]));
   if (a.notices.length) head.push(context(a.notices.map((n) => `:information_source: ${toMrkdwn(n)}`)));
   return { text: fallbackText(a), blocks: [...head, section(capText(body, LIMITS.sectionText)), ...tailBlocks(a, opts)] };
+}
+
+/** A short answer's findings (a paste read beside the question): one line each, the first few. */
+export const SHORT_FINDINGS = 3;
+function shortFindings(findings: readonly Finding[]): string[] {
+  const lines = findings.slice(0, SHORT_FINDINGS).map((f) => `${SEVERITY_ICON[f.severity]} ${toMrkdwn(oneLine(f.summary))}`);
+  const more = findings.length - SHORT_FINDINGS;
+  return more > 0 ? [...lines, `…and ${more} more.`] : lines;
 }
 
 /** One body block as mrkdwn inside a single section. */

@@ -77,6 +77,29 @@ const allButtons = (r: Reply) => r.components.flatMap((row) => row.components);
 const PRIMARY = 1;
 
 describe('discord: a short answer', () => {
+  it('a unit put first over a paste keeps what the paste shows: its findings as lines, still under 1,000 characters', () => {
+    const intent = fixture.kb.get('concept.persistence');
+    const unit = intent?.units?.[0];
+    if (!intent || !unit) throw new Error('fixture unit missing');
+    const a = unitAnswer(fixture.kb, intent, unit, 0.9, emptyEntities());
+    a.findings = Array.from({ length: 5 }, () => ({
+      code: 'exited',
+      severity: 'warning' as const,
+      subject: 'api',
+      summary: 'Container api exited with code 1 @everyone',
+      evidence: { exitCode: 1 },
+      fix: ['docker logs api'],
+    }));
+    const m = renderAnswer(a, { conversation: 'discord:C:U' });
+    expect(m.embeds).toHaveLength(1);
+    expect(embedChars(m.embeds)).toBeLessThanOrEqual(SHORT_EMBED_MAX);
+    const text = m.embeds[0]?.description ?? '';
+    expect(text).toContain('Container api exited with code 1');
+    expect(text).not.toMatch(/@everyone/);
+    expect(text).toContain('@\u200beveryone');
+    expect(m.allowed_mentions).toMatchObject({ parse: [] });
+  });
+
   it('renders as one embed under 1,000 characters, with "More" as the first (primary) button', () => {
     const intent = fixture.kb.get('mistake.edit_running_container');
     const unit = intent?.units?.[0];

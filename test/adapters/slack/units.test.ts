@@ -42,6 +42,28 @@ describe('slack: a short answer', () => {
     expect(checkLimits({ via: 'response_url', text: m.text, blocks: m.blocks as never, at: 0 })).toBeNull();
   });
 
+  it('a unit put first over a paste keeps what the paste shows: its findings as lines in the one section', () => {
+    const intent = fixture.kb.get('concept.persistence');
+    const unit = intent?.units?.[0];
+    if (!intent || !unit) throw new Error('fixture unit missing');
+    const a = unitAnswer(fixture.kb, intent, unit, 0.9, emptyEntities());
+    a.findings = Array.from({ length: 5 }, () => ({
+      code: 'exited',
+      severity: 'warning' as const,
+      subject: 'api',
+      summary: 'Container api exited with code 1 <!channel>',
+      evidence: { exitCode: 1 },
+      fix: ['docker logs api'],
+    }));
+    const m = renderAnswer(a, { conversation: 'slack:C1:U1' });
+    expect(types(m.blocks).filter((t) => t === 'section')).toHaveLength(1);
+    const text = JSON.stringify(m.blocks);
+    expect(text).toContain('Container api exited with code 1');
+    expect(text).toContain('…and 2 more.');
+    expect(text).not.toContain('<!channel>');
+    expect(checkLimits({ via: 'response_url', text: m.text, blocks: m.blocks as never, at: 0 })).toBeNull();
+  });
+
   it('More, clicked in Slack, answers with the full article in the same conversation', async () => {
     const { reply } = await h.slash('will docker system prune -a delete my volumes?');
     expect(types(reply.blocks).filter((t) => t === 'section')).toHaveLength(1);
