@@ -37,6 +37,14 @@ describe('skip pairs', () => {
     expect(withSkip.transform('name your change').index.length).toBe(0);
   });
 
+  it('adds word triples when asked, with the sentence start and end', () => {
+    const triples = new Featurizer({ ...only, trigram: 1 });
+    triples.fit(['change my name', 'play a song']);
+    expect(triples.size).toBe(6);
+    expect(triples.transform('change my name').index.length).toBe(3);
+    expect(triples.transform('change your name').index.length).toBe(0);
+  });
+
   it('adds no such feature when unset', () => {
     const without = new Featurizer(only);
     without.fit(['change my name', 'play a song']);
