@@ -8,7 +8,8 @@
 //       both systems on the same data, beside the published numbers.
 // Prints markdown tables and writes them to bench/results/nlu.md.
 // Flags: --json prints one JSON line per public corpus (and no tables); --corpora-only runs (d)
-// alone; --no-corpora leaves (d) out; --skip-nlpjs leaves nlp.js out of (d) (it takes minutes there).
+// alone; --no-corpora leaves (d) out; --skip-nlpjs leaves nlp.js out of (d) (it takes minutes there);
+// --corpus=<name> runs that one public corpus of (d) (e.g. clinc150-full) and saves no results file.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -309,13 +310,18 @@ const key = (s: string) =>
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 
-const flags = new Set(process.argv.slice(2));
+const flags = new Set(process.argv.slice(2).filter((a) => !a.startsWith('--corpus=')));
+const onlyCorpus = process.argv
+  .slice(2)
+  .find((a) => a.startsWith('--corpus='))
+  ?.slice('--corpus='.length);
 
 async function main(): Promise<void> {
   let publicRun: CorporaRun | undefined;
   if (!flags.has('--no-corpora'))
     publicRun = await runPublicCorpora({
       nlpjs: !flags.has('--skip-nlpjs'),
+      ...(onlyCorpus ? { only: onlyCorpus } : {}),
       log: (m) => {
         console.error(m);
       },
@@ -335,12 +341,12 @@ function report(own: string | undefined, publicRun: CorporaRun | undefined): voi
     writeFileSync(file, text);
   };
   // The public corpora's table and JSON lines on their own; the whole report only from a whole run.
-  if (publicRun)
+  if (publicRun && !onlyCorpus)
     save(
       'nlu-corpora.md',
       `# NLU benchmark, public corpora (npm run bench:nlu)\n${corporaTable(publicRun)}\n\`\`\`json\n${publicRun.jsonLines.join('\n')}\n\`\`\`\n`,
     );
-  if (own && publicRun && !flags.has('--skip-nlpjs')) save('nlu.md', `# NLU benchmark (npm run bench:nlu)\n\n${out}`);
+  if (own && publicRun && !onlyCorpus && !flags.has('--skip-nlpjs')) save('nlu.md', `# NLU benchmark (npm run bench:nlu)\n\n${out}`);
 }
 
 async function ownRows(): Promise<string> {

@@ -74,4 +74,26 @@ describe('ours on the public corpora', () => {
     expect(only.model.labels[0]).toBe('cancel');
     expect(m).toBeGreaterThan(0.5);
   });
+
+  it('averages several hidden-layer models, one on features of its own, the linear model getting what is left', () => {
+    const outOfScope = ['tell me a joke', 'who won the football game', 'sing me a song'];
+    const a = { ...DEFAULT_MLP, hidden: 32, epochs: 30, weight: 1 };
+    const b = { ...a, features: { chars: 0 } };
+    const { mlp: _default, ...linearOnly } = CORPUS_SETTINGS;
+    const linear = corpusModel(examples, { ...linearOnly, outOfScope });
+    const onlyA = corpusModel(examples, { ...CORPUS_SETTINGS, outOfScope, mlp: a });
+    const onlyB = corpusModel(examples, { ...CORPUS_SETTINGS, outOfScope, mlp: b });
+    const mixed = corpusModel(examples, {
+      ...CORPUS_SETTINGS,
+      outOfScope,
+      mlp: [
+        { ...a, weight: 0.3 },
+        { ...b, weight: 0.3 },
+      ],
+    });
+    const text = 'cancel my table for tonight';
+    const [l, x, y, m] = [linear, onlyA, onlyB, mixed].map((c) => c.probabilities(text)[0] as number);
+    expect(x).not.toBeCloseTo(y as number, 6);
+    expect(m).toBeCloseTo(0.4 * (l as number) + 0.3 * (x as number) + 0.3 * (y as number), 9);
+  });
 });
