@@ -68,10 +68,13 @@ export const OTHER_UNIT_MIN = 0.9;
 function asksOtherUnit(c: ReadingContext, a: Answer): Classification | undefined {
   const other = (q: Classification | undefined, min: number): q is Classification =>
     q !== undefined && q.intent !== 'none' && q.intent !== a.intent && q.unit !== undefined && q.confidence >= min;
-  // Words that place no topic ("is it ok now?") leave the paste's reading as the answer.
-  if (a.kind === 'diagnosis' && weakEvidence(a) && c.message && c.question && c.question.intent !== 'none') {
-    const asked = weighQuestion(c.question, c.message);
-    if (other(asked, WEAK_EVIDENCE_MIN)) return asked;
+  // Words that place no topic ("is it ok now?", read as a thank-you) leave the paste's reading as
+  // the answer; the topic weighed must be one the words themselves lean to.
+  const q = c.question;
+  const area = q && q.intent !== 'none' ? c.kb.get(q.intent)?.area : undefined;
+  if (a.kind === 'diagnosis' && weakEvidence(a) && c.message && q && area && area !== 'meta') {
+    const asked = weighQuestion(q, c.message);
+    if (other(asked, WEAK_EVIDENCE_MIN) && probabilityOf(q, asked.intent) >= WORDS_LEAN_MIN) return asked;
   }
   return (a.kind === 'diagnosis' ? [c.question, c.message] : [c.question]).find((q) => other(q, OTHER_UNIT_MIN));
 }
@@ -82,6 +85,11 @@ function asksOtherUnit(c: ReadingContext, a: Answer): Classification | undefined
  * question and the whole message, weighed together, lean to it at least this much.
  */
 export const WEAK_EVIDENCE_MIN = 0.3;
+
+/** How much the words alone must give the topic weighed with the whole message (their second or third choice is enough). */
+const WORDS_LEAN_MIN = 0.05;
+const probabilityOf = (c: Classification, intent: string): number =>
+  c.intent === intent ? c.confidence : (c.alternatives.find((x) => x.intent === intent)?.confidence ?? 0);
 
 const weakEvidence = (a: Answer): boolean => a.findings.every((f) => f.severity === 'info' || f.code === 'not_found');
 

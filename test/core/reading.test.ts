@@ -228,9 +228,14 @@ describe('the question asked, with a paste as evidence', () => {
   });
 
   it('a table that shows nothing wrong under words that place no topic is answered by what the table shows', async () => {
-    const a = await ask(`is it ok now?\n\`\`\`\n${table}\n\`\`\``);
-    expect(a.kind).toBe('diagnosis');
-    expect(a.unit).toBeUndefined();
+    const running =
+      'CONTAINER ID   IMAGE        COMMAND           CREATED        STATUS                            PORTS                    NAMES\n' +
+      'c7d8e9f0a1b2   acme/app:3   "python -m app"   1 minute ago   Up 1 minute (health: starting)   0.0.0.0:5000->5000/tcp   app';
+    for (const words of ['is it ok now?', 'looks fine?']) {
+      const a = await ask(`\`\`\`\n${running}\n\`\`\`\n${words}`);
+      expect(a.kind, words).toBe('diagnosis');
+      expect(a.unit, words).toBeUndefined();
+    }
   });
 
   describe('weighQuestion: the words around a paste and the whole message, weighed equally', () => {
