@@ -9,13 +9,13 @@
 // Env: VARIANT=full|small|oos_plus, FEATURES='<FeatureWeights JSON>', OOS_WEIGHT (default 3).
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { chooseThresholdFor } from '../src/nlu/classifier.ts';
 import { Featurizer, type SparseVector } from '../src/nlu/features.ts';
 import { mulberry32 } from '../src/nlu/random.ts';
 import { DEFAULT_MLP, MlpModel, type MlpOptions } from '../src/nlu/mlp.ts';
 import { augment, DEFAULT_AUGMENT } from './augment.ts';
 import { loadClinc, type ClincVariant } from './corpora.ts';
-import { CORPUS_SETTINGS, CORPUS_THRESHOLD_RULE } from './corpora-run.ts';
+import { CORPUS_SETTINGS } from './corpora-run.ts';
+import { scoreOnVal } from './clinc-score.ts';
 
 const variant = (process.env.VARIANT ?? 'full') as ClincVariant;
 const d = loadClinc(variant);
@@ -50,27 +50,7 @@ const heldTexts = [...d.val.map((e) => e.text), ...d.oosVal];
 const heldXs = heldTexts.map((t) => featurizer.transform(t));
 console.log(`featurized in ${((performance.now() - started) / 1000).toFixed(1)} s: ${featurizer.size} features`);
 
-function score(rows: ArrayLike<number>[]): string {
-  const byText = new Map(heldTexts.map((t, i) => [t, rows[i] as ArrayLike<number>]));
-  const threshold = chooseThresholdFor((t) => byText.get(t) as ArrayLike<number>, labels, true, d.val, CORPUS_THRESHOLD_RULE);
-  const oos = labels.length - 1;
-  const verdict = (p: ArrayLike<number>) => {
-    let best = 0;
-    for (let i = 1; i < oos; i++) if ((p[i] as number) > (p[best] as number)) best = i;
-    const none = (p[oos] as number) > (p[best] as number) || (p[best] as number) < threshold;
-    return { label: labels[best], none };
-  };
-  let raw = 0;
-  let inOk = 0;
-  d.val.forEach((e, i) => {
-    const v = verdict(rows[i] as ArrayLike<number>);
-    if (v.label === e.intent) raw++;
-    if (v.label === e.intent && !v.none) inOk++;
-  });
-  const oosOk = d.oosVal.filter((_, i) => verdict(rows[d.val.length + i] as ArrayLike<number>).none).length;
-  const pct = (n: number, of: number) => ((100 * n) / of).toFixed(2);
-  return `raw ${pct(raw, d.val.length)} | in ${pct(inOk, d.val.length)} oos ${pct(oosOk, d.oosVal.length)} @${threshold}`;
-}
+const score = (rows: ArrayLike<number>[]): string => scoreOnVal(d, labels, heldTexts, rows);
 
 /** Drops each feature of a word-level copy: the sentence re-featurized without some of its words. */
 function augmented(n: number, drop: number, seed: number): { xs: SparseVector[]; ys: number[] } {

@@ -9,11 +9,11 @@
 // saves each MLP's val probabilities for bench/clinc-ens.ts.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { chooseThresholdFor } from '../src/nlu/classifier.ts';
 import { Featurizer } from '../src/nlu/features.ts';
 import { DEFAULT_MLP, MlpModel, type MlpOptions } from '../src/nlu/mlp.ts';
 import { loadClinc, type ClincVariant } from './corpora.ts';
-import { CORPUS_SETTINGS, CORPUS_THRESHOLD_RULE } from './corpora-run.ts';
+import { CORPUS_SETTINGS } from './corpora-run.ts';
+import { scoreOnVal } from './clinc-score.ts';
 
 const variant = (process.env.VARIANT ?? 'full') as ClincVariant;
 const d = loadClinc(variant);
@@ -38,27 +38,7 @@ const linear = process.env.LINEAR
   : undefined;
 if (linear && linear.labels.join('\n') !== labels.join('\n')) throw new Error('the linear model has other labels');
 
-function score(rows: ArrayLike<number>[]): string {
-  const byText = new Map(heldTexts.map((t, i) => [t, rows[i] as ArrayLike<number>]));
-  const threshold = chooseThresholdFor((t) => byText.get(t) as ArrayLike<number>, labels, true, d.val, CORPUS_THRESHOLD_RULE);
-  const oos = labels.length - 1;
-  const verdict = (p: ArrayLike<number>) => {
-    let best = 0;
-    for (let i = 1; i < oos; i++) if ((p[i] as number) > (p[best] as number)) best = i;
-    const none = (p[oos] as number) > (p[best] as number) || (p[best] as number) < threshold;
-    return { label: labels[best], none };
-  };
-  let raw = 0;
-  let inOk = 0;
-  d.val.forEach((e, i) => {
-    const v = verdict(rows[i] as ArrayLike<number>);
-    if (v.label === e.intent) raw++;
-    if (v.label === e.intent && !v.none) inOk++;
-  });
-  const oosOk = d.oosVal.filter((_, i) => verdict(rows[d.val.length + i] as ArrayLike<number>).none).length;
-  const pct = (n: number, of: number) => ((100 * n) / of).toFixed(2);
-  return `raw ${pct(raw, d.val.length)} | in ${pct(inOk, d.val.length)} oos ${pct(oosOk, d.oosVal.length)} @${threshold}`;
-}
+const score = (rows: ArrayLike<number>[]): string => scoreOnVal(d, labels, heldTexts, rows);
 
 for (const arg of process.argv.slice(2).length ? process.argv.slice(2) : ['{}']) {
   const o: MlpOptions = { ...DEFAULT_MLP, ...(JSON.parse(arg) as Partial<MlpOptions>) };
