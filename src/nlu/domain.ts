@@ -24,6 +24,8 @@ const NEIGHBOURS = [
   'yarn',
   'nvm',
   'eacces',
+  // Node's own code for a port taken on the host; Docker says "port is already allocated".
+  'eaddrinuse',
   // node-gyp: the text's words split it in two, and "node" alone is also an image name.
   'gyp',
   'yaml',

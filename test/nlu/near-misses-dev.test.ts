@@ -50,6 +50,12 @@ describe('domain signal', () => {
     expect(outOfScopeFactor('photoshop in a docker container')).toBeLessThan(1);
   });
 
+  it("npm next to Docker's own words is a build question; Node's EADDRINUSE is a neighbour's", () => {
+    expect(outOfScopeFactor('docker build is slow, always reinstalls npm packages')).toBeLessThanOrEqual(1);
+    expect(outOfScopeFactor('npm install fails with EACCES')).toBeGreaterThan(1);
+    expect(outOfScopeFactor('EADDRINUSE address already in use :::3000')).toBeGreaterThan(1);
+  });
+
   it('only nudges a nearby field (git, windows) when the question has Docker context', () => {
     const alone = outOfScopeFactor('delete a git tag on the remote');
     const inContext = outOfScopeFactor('tag the images with the git commit sha');
