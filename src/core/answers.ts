@@ -212,7 +212,7 @@ export function explainAnswer(kb: KnowledgeBase, ex: Explanation, entities: Enti
     confidence: 1,
     title: `What \`docker ${ex.subcommand}\` does here`,
     blocks,
-    commands: intent ? [...intent.commands] : [],
+    commands: intent ? intent.commands.map((c) => fillPlaceholders(c, entities)) : [],
     followups: intent ? refsFor(kb, [intent.id, ...intent.followups].slice(0, 3)) : [],
     entities,
   });
