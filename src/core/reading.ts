@@ -37,7 +37,8 @@ const ASKING_AREAS: readonly Area[] = AREAS.filter((a) => a !== 'diagnose' && AR
  * the evidence answers, so only a question outside diagnose can set the paste aside. Only the words
  * decide: the whole message leans towards the command that printed the paste (`command.ps` under a
  * `docker ps` table). A recognised error message keeps its own answer, values filled in: in a post
- * it is nearly always the point.
+ * it is nearly always the point, unless the words surely ask one unit of another topic; then that
+ * unit comes first and the error's answer follows it (asksOtherUnit).
  */
 export function answerFromReading(c: ReadingContext): Answer | null {
   const a = readingAnswer(c);
@@ -127,16 +128,17 @@ function unitFirst(c: ReadingContext, a: Answer, asked?: Classification): Answer
 
 /**
  * The exit code the paste shows decides between a topic's exit-code units: "why does it keep
- * dying?" over `Exited (1)` is exit 1's question, whatever exit code the words lean to.
+ * dying?" over `Exited (1)` is exit 1's question, whatever exit code the words lean to. A unit is an
+ * exit-code unit when its question asks about exit codes, and names the codes it answers there.
  */
 function unitForExitCode(intent: Intent, unit: Unit, a: Answer): Unit {
   const code = a.findings.map((f) => f.evidence['exitCode']).find((v): v is number => typeof v === 'number');
-  if (code === undefined || !/^exit_\d/.test(unit.id) || unitNamesCode(unit, code)) return unit;
-  return intent.units?.find((u) => /^exit_\d/.test(u.id) && unitNamesCode(u, code)) ?? unit;
+  if (code === undefined || !EXIT_QUESTION.test(unit.question) || namesCode(unit, code)) return unit;
+  return intent.units?.find((u) => namesCode(u, code)) ?? unit;
 }
 
-const unitNamesCode = (u: Unit, code: number): boolean =>
-  u.id.split('_').slice(1).includes(String(code)) || (code >= 125 && code <= 127 && u.id === 'exit_125_127');
+const EXIT_QUESTION = /\bexit codes?\b/i;
+const namesCode = (u: Unit, code: number): boolean => EXIT_QUESTION.test(u.question) && new RegExp(`\\b${code}\\b`).test(u.question);
 
 /** A message with output or an error pasted: the words around the paste classified alone, and the whole message. */
 export interface PastedQuestion {
