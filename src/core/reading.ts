@@ -63,8 +63,9 @@ export const OTHER_UNIT_MIN = 0.9;
 
 /**
  * The words around the paste, or the whole message, ask one unit of another topic, surely. Under
- * an error only the words count: the whole message leans towards the command that failed
- * (`docker exec …` → command.exec), which is not what the error asks.
+ * an error the whole message leans towards the command that failed (`docker exec …` →
+ * command.exec), which is not what the error asks, unless the words lean there too ("why no
+ * bash?" under `docker exec … bash` and its error).
  */
 function asksOtherUnit(c: ReadingContext, a: Answer): Classification | undefined {
   const other = (q: Classification | undefined, min: number): q is Classification =>
@@ -77,7 +78,9 @@ function asksOtherUnit(c: ReadingContext, a: Answer): Classification | undefined
     const asked = weighQuestion(q, c.message);
     if (other(asked, WEAK_EVIDENCE_MIN) && probabilityOf(q, asked.intent) >= WORDS_LEAN_MIN) return asked;
   }
-  return (a.kind === 'diagnosis' ? [c.question, c.message] : [c.question]).find((q) => other(q, OTHER_UNIT_MIN));
+  // Under an error the whole message counts only where the words alone lean to the same topic.
+  const whole = a.kind === 'diagnosis' || (q && c.message && q.intent === c.message.intent) ? c.message : undefined;
+  return [q, whole].find((x) => other(x, OTHER_UNIT_MIN));
 }
 
 /**

@@ -214,6 +214,14 @@ describe('the question asked, with a paste as evidence', () => {
     expect(text.indexOf('About the error')).toBeGreaterThan(text.indexOf(a.title));
   });
 
+  it('under an error, the whole message counts where the words lean to the same topic (the failed docker exec and "why no bash?")', async () => {
+    const a = await ask(
+      'docker exec -it cache bash\nOCI runtime exec failed: exec failed: unable to start container process: exec: "bash": executable file not found in $PATH: unknown\nwhy is there no bash? what do I use to get in',
+    );
+    expect(a.unit).toBe('command.exec/bash_not_found');
+    expect(textOf(a)).toMatch(/About the error in your message/);
+  });
+
   it('a pasted error with only the failing command around it keeps the error answer (the command does not ask)', async () => {
     const a = await ask('docker exec -it db_1 bash\nError response from daemon: No such container: db_1');
     expect(a.intent).toBe('diagnose.missing_container');
