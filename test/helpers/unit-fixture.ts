@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, stringify } from 'yaml';
+import { unitAnswer } from '../../src/core/answers.ts';
 import type { KnowledgeBase } from '../../src/core/ports.ts';
+import { emptyEntities, type Answer } from '../../src/core/types.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { INTENTS_DIR } from './bot.ts';
 
@@ -45,4 +47,24 @@ export function intentsWithFixtureUnits(): { dir: string; kb: KnowledgeBase; rem
       rmSync(root, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The first fixture unit of concept.persistence answered, carrying `count` copies of one finding (a
+ * paste read beside the question), for the adapters' short-answer rendering.
+ */
+export function unitAnswerWithFindings(kb: KnowledgeBase, summary: string, count: number): Answer {
+  const intent = kb.get('concept.persistence');
+  const unit = intent?.units?.[0];
+  if (!intent || !unit) throw new Error('fixture unit missing');
+  const a = unitAnswer(kb, intent, unit, 0.9, emptyEntities());
+  a.findings = Array.from({ length: count }, () => ({
+    code: 'exited',
+    severity: 'warning' as const,
+    subject: 'api',
+    summary,
+    evidence: { exitCode: 1 },
+    fix: ['docker logs api'],
+  }));
+  return a;
 }

@@ -11,7 +11,7 @@ import type { PlatformAdapter } from '../../../src/core/ports.ts';
 import { emptyEntities } from '../../../src/core/types.ts';
 import { createHttpServer, type HttpServer } from '../../../src/http/server.ts';
 import { createNlu } from '../../../src/nlu/index.ts';
-import { intentsWithFixtureUnits } from '../../helpers/unit-fixture.ts';
+import { intentsWithFixtureUnits, unitAnswerWithFindings } from '../../helpers/unit-fixture.ts';
 import { APP_ID, buttonPayload, CHANNEL_ID, DiscordStandIn, HOST_ROLE, slashPayload } from './stand-in.ts';
 
 interface Button {
@@ -78,18 +78,7 @@ const PRIMARY = 1;
 
 describe('discord: a short answer', () => {
   it('a unit put first over a paste keeps what the paste shows: its findings as lines, still under 1,000 characters', () => {
-    const intent = fixture.kb.get('concept.persistence');
-    const unit = intent?.units?.[0];
-    if (!intent || !unit) throw new Error('fixture unit missing');
-    const a = unitAnswer(fixture.kb, intent, unit, 0.9, emptyEntities());
-    a.findings = Array.from({ length: 5 }, () => ({
-      code: 'exited',
-      severity: 'warning' as const,
-      subject: 'api',
-      summary: 'Container api exited with code 1 @everyone',
-      evidence: { exitCode: 1 },
-      fix: ['docker logs api'],
-    }));
+    const a = unitAnswerWithFindings(fixture.kb, 'Container api exited with code 1 @everyone', 5);
     const m = renderAnswer(a, { conversation: 'discord:C:U' });
     expect(m.embeds).toHaveLength(1);
     expect(embedChars(m.embeds)).toBeLessThanOrEqual(SHORT_EMBED_MAX);

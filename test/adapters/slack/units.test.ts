@@ -7,7 +7,7 @@ import { unitAnswer } from '../../../src/core/answers.ts';
 import { createBot } from '../../../src/core/bot.ts';
 import { emptyEntities } from '../../../src/core/types.ts';
 import { createNlu } from '../../../src/nlu/index.ts';
-import { intentsWithFixtureUnits } from '../../helpers/unit-fixture.ts';
+import { intentsWithFixtureUnits, unitAnswerWithFindings } from '../../helpers/unit-fixture.ts';
 import { startHarness, type Harness } from './harness.ts';
 import { buttons, plainText } from './requests.ts';
 import { checkLimits } from './stand-in.ts';
@@ -43,18 +43,7 @@ describe('slack: a short answer', () => {
   });
 
   it('a unit put first over a paste keeps what the paste shows: its findings as lines in the one section', () => {
-    const intent = fixture.kb.get('concept.persistence');
-    const unit = intent?.units?.[0];
-    if (!intent || !unit) throw new Error('fixture unit missing');
-    const a = unitAnswer(fixture.kb, intent, unit, 0.9, emptyEntities());
-    a.findings = Array.from({ length: 5 }, () => ({
-      code: 'exited',
-      severity: 'warning' as const,
-      subject: 'api',
-      summary: 'Container api exited with code 1 <!channel>',
-      evidence: { exitCode: 1 },
-      fix: ['docker logs api'],
-    }));
+    const a = unitAnswerWithFindings(fixture.kb, 'Container api exited with code 1 <!channel>', 5);
     const m = renderAnswer(a, { conversation: 'slack:C1:U1' });
     expect(types(m.blocks).filter((t) => t === 'section')).toHaveLength(1);
     const text = JSON.stringify(m.blocks);
