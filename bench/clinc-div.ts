@@ -13,16 +13,10 @@ import { Featurizer, type SparseVector } from '../src/nlu/features.ts';
 import { mulberry32 } from '../src/nlu/random.ts';
 import { DEFAULT_MLP, MlpModel, type MlpOptions } from '../src/nlu/mlp.ts';
 import { augment, DEFAULT_AUGMENT } from './augment.ts';
-import { loadClinc, type ClincVariant } from './corpora.ts';
 import { CORPUS_SETTINGS } from './corpora-run.ts';
-import { scoreOnVal } from './clinc-score.ts';
+import { clincExperiment, scoreOnVal } from './clinc-score.ts';
 
-const variant = (process.env.VARIANT ?? 'full') as ClincVariant;
-const d = loadClinc(variant);
-const OOS = '\u0000out-of-scope';
-const intents = [...new Set(d.train.map((e) => e.intent))].sort();
-const labels = [...intents, OOS];
-const classIndex = new Map(labels.map((l, i) => [l, i]));
+const { variant, d, labels, classIndex } = clincExperiment();
 const [member = 'mlp', arg = '{}'] = process.argv.slice(2);
 
 let started: number;
@@ -100,7 +94,7 @@ if (member === 'mlp') {
     [...xs, ...extra.xs],
     [...ys, ...extra.ys],
     o,
-    labels.map((l) => (l === OOS ? oosWeight : 1)),
+    labels.map((_, i) => (i === labels.length - 1 ? oosWeight : 1)),
   );
   const trainMs = performance.now() - started;
   started = performance.now();

@@ -11,16 +11,10 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Featurizer } from '../src/nlu/features.ts';
 import { DEFAULT_MLP, MlpModel, type MlpOptions } from '../src/nlu/mlp.ts';
-import { loadClinc, type ClincVariant } from './corpora.ts';
 import { CORPUS_SETTINGS } from './corpora-run.ts';
-import { scoreOnVal } from './clinc-score.ts';
+import { clincExperiment, scoreOnVal } from './clinc-score.ts';
 
-const variant = (process.env.VARIANT ?? 'full') as ClincVariant;
-const d = loadClinc(variant);
-const OOS = '\u0000out-of-scope';
-const intents = [...new Set(d.train.map((e) => e.intent))].sort();
-const labels = [...intents, OOS];
-const classIndex = new Map(labels.map((l, i) => [l, i]));
+const { variant, d, labels, classIndex } = clincExperiment();
 
 let started = performance.now();
 const featurizer = new Featurizer({ ...CORPUS_SETTINGS.features!, ...(JSON.parse(process.env.FEATURES ?? '{}') as object) });
@@ -49,7 +43,7 @@ for (const arg of process.argv.slice(2).length ? process.argv.slice(2) : ['{}'])
     xs,
     ys,
     o,
-    labels.map((l) => (l === OOS ? oosWeight : 1)),
+    labels.map((_, i) => (i === labels.length - 1 ? oosWeight : 1)),
   );
   const trainMs = performance.now() - started;
   started = performance.now();

@@ -2,7 +2,7 @@
 // raw in-scope accuracy on val (best intent, no `none`), then in-scope / out-of-scope recall on
 // val / oos_val at the threshold CORPUS_THRESHOLD_RULE picks there.
 import { chooseThresholdFor } from '../src/nlu/classifier.ts';
-import type { ClincData } from './corpora.ts';
+import { loadClinc, type ClincData, type ClincVariant } from './corpora.ts';
 import { CORPUS_THRESHOLD_RULE } from './corpora-run.ts';
 
 /** `rows[i]` are the class probabilities (`labels` order, out-of-scope last) of `heldTexts[i]`: val, then oos_val. */
@@ -26,4 +26,13 @@ export function scoreOnVal(d: ClincData, labels: readonly string[], heldTexts: r
   const oosOk = d.oosVal.filter((_, i) => verdict(rows[d.val.length + i] as ArrayLike<number>).none).length;
   const pct = (n: number, of: number) => ((100 * n) / of).toFixed(2);
   return `raw ${pct(raw, d.val.length)} | in ${pct(inOk, d.val.length)} oos ${pct(oosOk, d.oosVal.length)} @${threshold}`;
+}
+
+/** The CLINC data an experiment runs on (VARIANT=full|small|oos_plus) and its labels: the intents sorted, out-of-scope last. */
+export function clincExperiment(): { variant: ClincVariant; d: ClincData; labels: string[]; classIndex: Map<string, number> } {
+  const variant = (process.env.VARIANT ?? 'full') as ClincVariant;
+  const d = loadClinc(variant);
+  const intents = [...new Set(d.train.map((e) => e.intent))].sort();
+  const labels = [...intents, '\u0000out-of-scope'];
+  return { variant, d, labels, classIndex: new Map(labels.map((l, i) => [l, i])) };
 }
