@@ -3,7 +3,7 @@ import type { Intent, KnowledgeBase, Explanation, Scored, Unit } from './ports.t
 import { AREA_TABLE, AREAS } from './intent-kinds.ts';
 import { markdownToBlocks } from './markdown.ts';
 import { fillPlaceholders } from './placeholders.ts';
-import { emptyEntities, type Answer, type Block, type Entities, type IntentRef } from './types.ts';
+import { emptyEntities, type Answer, type Block, type Entities, type Finding, type IntentRef } from './types.ts';
 
 export function baseAnswer(partial: Partial<Answer> & Pick<Answer, 'kind' | 'title'>): Answer {
   return {
@@ -103,6 +103,14 @@ export function alreadyShownAnswer(kb: KnowledgeBase, intent: Intent, shownUnit:
     followups: shownUnit ? [] : refsFor(kb, intent.followups),
     entities,
   });
+}
+
+/** A short answer (one unit) shows at most this many of its findings, a line each, on Slack and Discord. */
+export const SHORT_FINDINGS = 3;
+
+/** The findings a short answer shows, and how many it leaves out. */
+export function shortFindings(findings: readonly Finding[]): { shown: readonly Finding[]; more: number } {
+  return { shown: findings.slice(0, SHORT_FINDINGS), more: Math.max(0, findings.length - SHORT_FINDINGS) };
 }
 
 /**

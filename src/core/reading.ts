@@ -44,13 +44,17 @@ export function answerFromReading(c: ReadingContext): Answer | null {
   const a = readingAnswer(c);
   if (!a || a.kind === 'explain') return a;
   const q = c.question;
-  const area = q && q.intent !== 'none' ? c.kb.get(q.intent)?.area : undefined;
+  const area = areaOf(c);
   const asksElse = q && area && ASKING_AREAS.includes(area) && q.intent !== a.intent && q.confidence >= ASKS_ELSE_MIN;
   if (asksElse && a.kind === 'diagnosis') return null;
   const other = asksOtherUnit(c, a);
   if (other) return unitFirst(c, a, other);
   return a.kind === 'diagnosis' ? unitFirst(c, a) : a;
 }
+
+/** The topic area the words around the paste ask about; undefined when they place none. */
+const areaOf = (c: ReadingContext): Area | undefined =>
+  c.question && c.question.intent !== 'none' ? c.kb.get(c.question.intent)?.area : undefined;
 
 /**
  * How sure the classifier must be that the post asks one answer unit of another topic than the
@@ -73,7 +77,7 @@ function asksOtherUnit(c: ReadingContext, a: Answer): Classification | undefined
   // Words that place no topic ("is it ok now?", read as a thank-you) leave the paste's reading as
   // the answer; the topic weighed must be one the words themselves lean to.
   const q = c.question;
-  const area = q && q.intent !== 'none' ? c.kb.get(q.intent)?.area : undefined;
+  const area = areaOf(c);
   if (a.kind === 'diagnosis' && weakEvidence(a) && c.message && q && area && area !== 'meta') {
     const asked = weighQuestion(q, c.message);
     if (other(asked, WEAK_EVIDENCE_MIN) && probabilityOf(q, asked.intent) >= WORDS_LEAN_MIN) return asked;

@@ -38,10 +38,6 @@ export interface FeatureWeights {
   embedding?: number;
   /** The element-wise maximum of the words' vectors (SWEM-max), appended the same way; unset or 0: none. */
   embeddingMax?: number;
-  /** The element-wise minimum of the words' vectors (SWEM-min), appended after the maximum the same way; unset or 0: none. */
-  embeddingMin?: number;
-  /** Stemmed word triples (with sentence start and end), weight; unset or 0: none. */
-  trigram?: number;
   /**
    * Locality-sensitive hashes of the sentence's mean word vector (random hyperplanes, vector-buckets.ts): sentences that mean alike share buckets, a sparse, non-linear
    * view of the word vectors; this weight, unset or 0: none.
@@ -104,8 +100,7 @@ const WORD = 0,
   CHARS = 2,
   CONCEPT = 3,
   SKIP = 4,
-  BUCKET = 5,
-  TRIGRAM = 6;
+  BUCKET = 5;
 const KIND_SHIFT = 28;
 const HASH_MASK = (1 << KIND_SHIFT) - 1;
 
@@ -153,20 +148,8 @@ export class Featurizer {
     private readonly weights: FeatureWeights = DEFAULT_FEATURES,
     vectors?: WordVectors,
   ) {
-    this.weightOf = [
-      weights.word,
-      weights.pair,
-      weights.chars,
-      weights.concept,
-      weights.skip ?? 0,
-      weights.vectorBuckets ?? 0,
-      weights.trigram ?? 0,
-    ];
-    const wantsVectors =
-      (weights.embedding ?? 0) > 0 ||
-      (weights.embeddingMax ?? 0) > 0 ||
-      (weights.embeddingMin ?? 0) > 0 ||
-      (weights.vectorBuckets ?? 0) > 0;
+    this.weightOf = [weights.word, weights.pair, weights.chars, weights.concept, weights.skip ?? 0, weights.vectorBuckets ?? 0];
+    const wantsVectors = (weights.embedding ?? 0) > 0 || (weights.embeddingMax ?? 0) > 0 || (weights.vectorBuckets ?? 0) > 0;
     this.vectors = wantsVectors ? (vectors ?? wordVectors()) : undefined;
     this.hyperplanes = (weights.vectorBuckets ?? 0) > 0 && this.vectors ? hyperplanes(this.vectors) : undefined;
   }
@@ -174,8 +157,7 @@ export class Featurizer {
   /** Dense features after the sparse ones: the mean vector's, then the maximum's. */
   private get denseSize(): number {
     const dims = this.vectors?.dims ?? 0;
-    const on = (w: number | undefined) => ((w ?? 0) > 0 ? dims : 0);
-    return on(this.weights.embedding) + on(this.weights.embeddingMax) + on(this.weights.embeddingMin);
+    return ((this.weights.embedding ?? 0) > 0 ? dims : 0) + ((this.weights.embeddingMax ?? 0) > 0 ? dims : 0);
   }
 
   /** Number of features: the sparse vocabulary, then the dense sentence-vector dimensions if any. */
@@ -234,7 +216,6 @@ export class Featurizer {
     const dims = vectors.dims;
     const sum = new Float64Array(dims);
     const max = new Float64Array(dims).fill(-Infinity);
-    const min = new Float64Array(dims).fill(Infinity);
     let n = 0;
     for (const raw of words(splitCode(text).prose)) {
       const w = spelling ? this.correct(raw) : raw;
@@ -247,7 +228,6 @@ export class Featurizer {
         const vd = v[d] as number;
         sum[d] = (sum[d] as number) + idf * vd;
         if (vd > (max[d] as number)) max[d] = vd;
-        if (vd < (min[d] as number)) min[d] = vd;
       }
     }
     const dense = new Float64Array(this.denseSize);
@@ -262,7 +242,6 @@ export class Featurizer {
       };
       put(sum, this.weights.embedding ?? 0);
       put(max, this.weights.embeddingMax ?? 0);
-      put(min, this.weights.embeddingMin ?? 0);
     }
     const base = this.vocab.size;
     const index = new Int32Array(x.index.length + dense.length);
@@ -328,10 +307,6 @@ export class Featurizer {
     if (word > 0) for (const s of stems) add(hash(WORD, s));
     if (pair > 0) for (const [a, b] of nGrams.bigrams(stems, START, END)) add(hash(PAIR, `${a} ${b}`));
     if ((this.weights.skip ?? 0) > 0) for (let i = 0; i + 2 < stems.length; i++) add(hash(SKIP, `${stems[i]} ${stems[i + 2]}`));
-    if ((this.weights.trigram ?? 0) > 0) {
-      const padded = [START, ...stems, END];
-      for (let i = 0; i + 3 <= padded.length; i++) add(hash(TRIGRAM, `${padded[i]} ${padded[i + 1]} ${padded[i + 2]}`));
-    }
     if (conceptWeight > 0) {
       for (const s of stems) {
         const c = concept(s);

@@ -25,10 +25,6 @@ export interface MlpOptions {
   /** Weigh each class by 1/count so classes with many examples do not win by volume. */
   balanced: boolean;
   seed: number;
-  /** Label smoothing: the target puts this share evenly on all classes (unset or 0: one-hot targets). */
-  labelSmoothing?: number;
-  /** Average the parameters at the ends of the last this many passes (unset or ≤ 1: the last pass's parameters). */
-  averageLast?: number;
 }
 
 export const DEFAULT_MLP: MlpOptions = {
@@ -160,11 +156,6 @@ export class MlpModel {
     const keepInput = 1 - o.inputDropout;
     const kept: number[] = [];
     const totalSteps = Math.max(1, o.epochs * xs.length);
-    const smoothing = o.labelSmoothing ?? 0;
-    const offTarget = smoothing / C;
-    const onTarget = 1 - smoothing + offTarget;
-    const averaged = Math.min(o.epochs, Math.floor(o.averageLast ?? 0));
-    const sums = averaged > 1 ? [w1, b1, w2, b2].map((a) => new Float64Array(a.length)) : undefined;
     let step = 0;
     for (let epoch = 0; epoch < o.epochs; epoch++) {
       shuffle(order, random);
@@ -192,7 +183,7 @@ export class MlpModel {
           h[j] = o.dropout > 0 ? (random() < keepHidden ? a / keepHidden : 0) : a;
         }
         const p = softmax(this.logitsOf(h, logits), 1);
-        for (let c = 0; c < C; c++) g2[c] = ((p[c] as number) - (c === y ? onTarget : offTarget)) * sw;
+        for (let c = 0; c < C; c++) g2[c] = ((p[c] as number) - (c === y ? 1 : 0)) * sw;
         // Backward: the hidden gradient through the second layer's weights before they change.
         for (let j = 0; j < H; j++) {
           const hj = h[j] as number;
@@ -226,18 +217,6 @@ export class MlpModel {
         }
         for (let j = 0; j < H; j++) b1[j] = (b1[j] as number) - lr * (gh[j] as number);
       }
-      if (sums && epoch >= o.epochs - averaged) {
-        [w1, b1, w2, b2].forEach((a, n) => {
-          const sum = sums[n] as Float64Array;
-          for (let i = 0; i < a.length; i++) sum[i] = (sum[i] as number) + (a[i] as number);
-        });
-      }
-    }
-    if (sums) {
-      [w1, b1, w2, b2].forEach((a, n) => {
-        const sum = sums[n] as Float64Array;
-        for (let i = 0; i < a.length; i++) a[i] = (sum[i] as number) / averaged;
-      });
     }
   }
 }

@@ -37,23 +37,6 @@ describe('skip pairs', () => {
     expect(withSkip.transform('name your change').index.length).toBe(0);
   });
 
-  it('adds word triples when asked, with the sentence start and end', () => {
-    const triples = new Featurizer({ ...only, trigram: 1 });
-    triples.fit(['change my name', 'play a song']);
-    expect(triples.size).toBe(6);
-    expect(triples.transform('change my name').index.length).toBe(3);
-    expect(triples.transform('change your name').index.length).toBe(0);
-  });
-
-  it('appends the minimum word vector after the maximum when asked', () => {
-    const maxOnly = new Featurizer({ ...only, embeddingMax: 1 });
-    const both = new Featurizer({ ...only, embeddingMax: 1, embeddingMin: 1 });
-    for (const f of [maxOnly, both]) f.fit(['change my name', 'play a song']);
-    expect(both.size).toBe(2 * maxOnly.size);
-    const x = both.transform('play a song');
-    expect(Array.from(x.value.slice(0, maxOnly.size))).toEqual(Array.from(maxOnly.transform('play a song').value));
-  });
-
   it('adds no such feature when unset', () => {
     const without = new Featurizer(only);
     without.fit(['change my name', 'play a song']);

@@ -99,19 +99,6 @@ describe('MlpModel', () => {
     expect(argmax(train([3, 1]))).toBe(0);
   });
 
-  it('learns with label smoothing (less sure of itself) and with parameters averaged over the last passes', () => {
-    const sure = new MlpModel(2, 3, 16);
-    sure.train(xs, ys, small);
-    const smooth = new MlpModel(2, 3, 16);
-    smooth.train(xs, ys, { ...small, labelSmoothing: 0.3 });
-    const averaged = new MlpModel(2, 3, 16);
-    averaged.train(xs, ys, { ...small, averageLast: 5 });
-    for (const m of [smooth, averaged]) expect(xor.map((e) => argmax(m.probabilities(e.x)))).toEqual([0, 1, 1, 0]);
-    const top = (m: MlpModel) => Math.max(...xor.map((e) => Math.max(...m.probabilities(e.x))));
-    expect(top(smooth)).toBeLessThan(top(sure));
-    expect(Array.from(averaged.parameters.w1)).not.toEqual(Array.from(sure.parameters.w1));
-  });
-
   it('rejects parameters of the wrong size', () => {
     const p = { w1: new Float32Array(3), b1: new Float32Array(1), w2: new Float32Array(2), b2: new Float32Array(2) };
     expect(() => new MlpModel(2, 3, 1, 'relu', p)).not.toThrow();

@@ -11,6 +11,7 @@ import {
   type APIEmbed,
   type APIEmbedField,
 } from 'discord.js';
+import { shortFindings } from '../../core/answers.ts';
 import type { Answer, Block, Finding } from '../../core/types.ts';
 import { encodeButton } from './custom-id.ts';
 
@@ -242,7 +243,7 @@ export const SHORT_EMBED_MAX = 1000;
 function renderShortAnswer(a: Answer, opts: RenderOptions): DiscordMessage {
   const title = truncate(defuseMentions(a.title), LIMITS.title);
   const notes = a.notices.map((n) => `-# ℹ️ ${coreText(n, true)}`);
-  const sections = [...a.blocks.map((b) => renderBlock(b, false)), ...shortFindings(a.findings), ...notes];
+  const sections = [...a.blocks.map((b) => renderBlock(b, false)), ...findingLines(a.findings), ...notes];
   const description = cut(sections.join('\n\n'), SHORT_EMBED_MAX - title.length - 1);
   return {
     embeds: [{ title, description, color: COLORS[a.kind] }],
@@ -253,10 +254,9 @@ function renderShortAnswer(a: Answer, opts: RenderOptions): DiscordMessage {
 }
 
 /** A short answer's findings (a paste read beside the question): one line each, the first few. */
-export const SHORT_FINDINGS = 3;
-function shortFindings(findings: readonly Finding[]): string[] {
-  const lines = findings.slice(0, SHORT_FINDINGS).map((f) => `${SEVERITY_ICON[f.severity]} ${truncate(coreText(f.summary, true), 300)}`);
-  const more = findings.length - SHORT_FINDINGS;
+function findingLines(findings: readonly Finding[]): string[] {
+  const { shown, more } = shortFindings(findings);
+  const lines = shown.map((f) => `${SEVERITY_ICON[f.severity]} ${truncate(coreText(f.summary, true), 300)}`);
   return more > 0 ? [...lines, `…and ${more} more.`] : lines;
 }
 

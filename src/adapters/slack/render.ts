@@ -4,6 +4,7 @@
 // `msg_too_long` otherwise). Long output is split across sections or capped with "…and N more".
 // Every user- or engine-supplied string goes through escape.ts.
 import type { types } from '@slack/bolt';
+import { shortFindings } from '../../core/answers.ts';
 import type { Answer, Block, Finding } from '../../core/types.ts';
 import { escapeSlack, plain, toMrkdwn } from './escape.ts';
 
@@ -75,7 +76,7 @@ export function renderAnswer(a: Answer, opts: RenderOptions): SlackMessage {
  * direct answer, its command) and the buttons: "More" for the full article, then the choices.
  */
 function renderShortAnswer(a: Answer, opts: RenderOptions): SlackMessage {
-  const body = [`*${toMrkdwn(oneLine(a.title))}*`, ...a.blocks.map(blockText), ...shortFindings(a.findings)].join('\n');
+  const body = [`*${toMrkdwn(oneLine(a.title))}*`, ...a.blocks.map(blockText), ...findingLines(a.findings)].join('\n');
   const head: KnownBlock[] = [];
   if (opts.sharedBy) head.push(context([opts.sharedBy]));
   if (a.notices.length) head.push(context(a.notices.map((n) => `:information_source: ${toMrkdwn(n)}`)));
@@ -83,10 +84,9 @@ function renderShortAnswer(a: Answer, opts: RenderOptions): SlackMessage {
 }
 
 /** A short answer's findings (a paste read beside the question): one line each, the first few. */
-export const SHORT_FINDINGS = 3;
-function shortFindings(findings: readonly Finding[]): string[] {
-  const lines = findings.slice(0, SHORT_FINDINGS).map((f) => `${SEVERITY_ICON[f.severity]} ${toMrkdwn(oneLine(f.summary))}`);
-  const more = findings.length - SHORT_FINDINGS;
+function findingLines(findings: readonly Finding[]): string[] {
+  const { shown, more } = shortFindings(findings);
+  const lines = shown.map((f) => `${SEVERITY_ICON[f.severity]} ${toMrkdwn(oneLine(f.summary))}`);
   return more > 0 ? [...lines, `…and ${more} more.`] : lines;
 }
 
