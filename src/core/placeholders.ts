@@ -1,6 +1,6 @@
 // What the person named fills the place a unit's command leaves for it: "roll back web to 1.4"
 // gets `docker run … web …`. Placeholders are written in angle brackets in a unit's answer or
-// command (`<container>`, `<image>:<tag>`, `<port>`, `<code>`); one with nothing to fill it stays
+// command (`<container>`, `<image>:<tag>`, `<image-name>`, `<port>`, `<code>`); one with nothing to fill it stays
 // as written, which reads as "put yours here", and one with an example (`<container:web>`) shows
 // the example.
 import type { Entities } from './types.ts';
@@ -10,24 +10,30 @@ interface ImageParts {
   tag?: string;
 }
 
-/** `registry:5000/team/app:1.4` → app part and tag; a digest stays whole. */
+/** `registry:5000/team/app:1.4` → app part and tag (a digest reference is never passed here). */
 function imageParts(ref: string): ImageParts {
-  if (ref.includes('@')) return { image: ref };
   const colon = ref.lastIndexOf(':');
   if (colon < 0 || ref.indexOf('/', colon) >= 0) return { image: ref };
   return { image: ref.slice(0, colon), tag: ref.slice(colon + 1) };
 }
 
-/** The value each placeholder takes from the entities, when they name one. */
+/**
+ * The value each placeholder takes from the entities, when they name one. An image named without
+ * a tag is its `latest` (what Docker reads it as), so `<image:myapp>:<tag:1.0>` never mixes the
+ * person's image with the example's tag. `<image-name>` is the image's last path part, for a
+ * command that puts it under another registry (`registry.example.com/team/<image-name:myapp>`).
+ * A digest reference fills nothing: it cannot take a tag.
+ */
 function values(e: Entities): Map<string, string> {
   const v = new Map<string, string>();
   const name = e.names[0];
   if (name) for (const k of ['container', 'name']) v.set(k, name);
   const image = e.images[0];
-  if (image) {
+  if (image && !image.includes('@')) {
     const parts = imageParts(image);
     v.set('image', parts.image);
-    if (parts.tag) v.set('tag', parts.tag);
+    v.set('image-name', parts.image.slice(parts.image.lastIndexOf('/') + 1));
+    v.set('tag', parts.tag ?? 'latest');
   }
   const port = e.ports[0];
   const inside = port?.container ?? port?.host;

@@ -8,7 +8,8 @@
 //   `docker compose up` → `compose`, `docker image rm` → `image`. Management commands are kept
 //   as written rather than mapped (`image rm` → `rmi`), so the list says what the person typed.
 // - `images` holds references with a tag, digest or registry host. An untagged image named as a
-//   docker argument (`docker rmi myapp`) goes to `names`, with container names.
+//   docker argument (`docker rmi myapp`) goes to `names`, with container names. A Dockerfile's
+//   `FROM` image comes after the others: it is the base, not the image the person builds or runs.
 // - A number is a port only in port context (`port 3000`, `-p`, `localhost:`, `8080:80`, `->`)
 //   and an exit code only in exit context (`exit code`, `Exited (1)`, `code 0`), never both.
 import type { Entities, PortEntity } from '../core/types.ts';
@@ -95,6 +96,7 @@ export function extractEntities(text: string): Entities {
   const out = {
     names: new Set<string>(),
     images: new Set<string>(),
+    bases: new Set<string>(),
     ports: new Map<string, PortEntity>(),
     exitCodes: new Set<number>(),
     subcommands: new Set<string>(),
@@ -120,7 +122,8 @@ export function extractEntities(text: string): Entities {
       continue;
     }
     if (isImage(t.text)) {
-      if (out.images.size < MAX_EACH) out.images.add(t.text);
+      const into = tokens[i - 1]?.text === 'FROM' ? out.bases : out.images;
+      if (out.images.size + out.bases.size < MAX_EACH) into.add(t.text);
       continue;
     }
     if (used.has(i)) continue;
@@ -129,7 +132,7 @@ export function extractEntities(text: string): Entities {
   }
   return {
     names: [...out.names],
-    images: [...out.images],
+    images: [...new Set([...out.images, ...out.bases])],
     ports: [...out.ports.values()],
     exitCodes: [...out.exitCodes],
     subcommands: [...out.subcommands],

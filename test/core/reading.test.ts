@@ -279,6 +279,19 @@ describe('the specifics of the message fill the answer', () => {
     expect(plain.blocks.at(-1)).toMatchObject({ type: 'code', code: 'docker exec -it web sh' });
   });
 
+  it('the image and tag the question names fill the command, under another registry too', async () => {
+    const named = await ask('how do I push billing-api:2.3 to our company registry?');
+    expect(named.unit).toBe('concept.registry/push_pull');
+    const code = named.blocks.at(-1);
+    expect(code).toMatchObject({ type: 'code' });
+    expect(code?.type === 'code' ? code.code : '').toContain('docker tag billing-api:2.3 registry.example.com/team/billing-api:2.3');
+    const plain = await ask('how do I push an image to our company registry?');
+    expect(plain.blocks.at(-1)).toMatchObject({
+      type: 'code',
+      code: expect.stringContaining('docker tag myapp:1.4.2 registry.example.com/team/myapp:1.4.2'),
+    });
+  });
+
   it('an article fills the container too', () => {
     const kb = loadKnowledge(fileURLToPath(new URL('../../intents', import.meta.url)));
     const intent = kb.get('diagnose.exited');

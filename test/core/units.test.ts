@@ -72,6 +72,15 @@ describe('placeholders with an example', () => {
     expect(fillPlaceholders(text, emptyEntities())).toBe('docker start web && docker logs <container>');
     expect(fillPlaceholders(text, { ...emptyEntities(), names: ['billing'] })).toBe('docker start billing && docker logs billing');
   });
+
+  it('an image named without a tag is its latest; its last path part goes under another registry; a digest fills nothing', () => {
+    const text = 'docker tag <image:myapp>:<tag:1.0> registry.example.com/team/<image-name:myapp>:<tag:1.0>';
+    const fill = (images: string[]) => fillPlaceholders(text, { ...emptyEntities(), images });
+    expect(fill([])).toBe('docker tag myapp:1.0 registry.example.com/team/myapp:1.0');
+    expect(fill(['ghcr.io/acme/bot'])).toBe('docker tag ghcr.io/acme/bot:latest registry.example.com/team/bot:latest');
+    expect(fill(['localhost:5000/shop:2.3'])).toBe('docker tag localhost:5000/shop:2.3 registry.example.com/team/shop:2.3');
+    expect(fill(['app@sha256:' + 'a'.repeat(64)])).toBe(fill([]));
+  });
 });
 
 describe('choices: More, a unit, and the article by reference', () => {

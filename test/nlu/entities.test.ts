@@ -81,6 +81,13 @@ describe('extractEntities: own cases', () => {
     expect(plain(extractEntities(text))).toMatchObject(want);
   });
 
+  it("lists a Dockerfile's FROM image after the person's own", () => {
+    expect(extractEntities('FROM node:20-alpine\nCOPY . .\nthen docker build -t shop:1.2 . fails').images).toEqual([
+      'shop:1.2',
+      'node:20-alpine',
+    ]);
+  });
+
   it('gives host and container numbers for ports', () => {
     expect(extractEntities('-p 8080:80 and localhost:3000').ports).toEqual([
       { raw: '8080:80', host: 8080, container: 80 },
