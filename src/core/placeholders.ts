@@ -1,8 +1,8 @@
 // What the person named fills the place a unit's command leaves for it: "roll back web to 1.4"
 // gets `docker run … web …`. Placeholders are written in angle brackets in a unit's answer or
-// command (`<container>`, `<image>:<tag>`, `<image-name>`, `<port>`, `<code>`); one with nothing to fill it stays
-// as written, which reads as "put yours here", and one with an example (`<container:web>`) shows
-// the example.
+// command (`<container>`, `<image>:<tag>`, `<image-name>`, `<port>`, `<code>`); one with nothing
+// to fill it stays as written, which reads as "put yours here", and one with an example
+// (`<container:web>`) shows the example.
 import type { Entities } from './types.ts';
 
 interface ImageParts {
