@@ -7,8 +7,9 @@
 // throws for the report, and writes the verdict to .cache/recorder-verdict.json so CI can
 // check it independently of the runner.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { botImageFiles, builtIds } from './helpers/bot-image-files.ts';
@@ -25,6 +26,11 @@ declare module 'vitest' {
     engineProxySocketB: string;
     /** The tag the bot's own image gets in this run (built once: test/helpers/bot-image.ts). */
     botImageTag: string;
+    /**
+     * A model cache for this run only: the real knowledge base's classifier is trained by the first
+     * test that needs it and loaded by the others (test/helpers/bot.ts), as a deployed bot does.
+     */
+    modelCacheDir: string;
   }
 }
 
@@ -42,9 +48,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('engineProxySocketB', recorderB.socketPath);
   const botImageTag = `container-coach:test-${process.pid}`;
   project.provide('botImageTag', botImageTag);
+  const modelCacheDir = mkdtempSync(join(tmpdir(), 'coach-test-models-'));
+  project.provide('modelCacheDir', modelCacheDir);
 
   return async function teardown(): Promise<void> {
     removeBotImage(botImageTag);
+    rmSync(modelCacheDir, { recursive: true, force: true });
     await recorder.close();
     await recorderB.close();
     const total = recorder.requests.length + recorderB.requests.length;

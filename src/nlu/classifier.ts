@@ -1,9 +1,13 @@
 // The intent classifier: tf-idf features (features.ts) → softmax regression (linear.ts), plus an
 // internal out-of-scope class trained on sentences that belong to no intent. The answer is `none`
-// when that class wins or the best intent's probability is below the threshold.
+// when that class wins or the best intent's probability is below the threshold. Optionally a
+// hidden-layer model (mlp.ts) on the same features joins it: the two models' probabilities are
+// averaged to rank the intents, while `none` stays the linear model's decision alone.
 import type { Classification, Classifier, Scored } from '../core/ports.ts';
 import { DEFAULT_FEATURES, Featurizer, type FeaturizerState, type FeatureWeights } from './features.ts';
 import { DEFAULT_TRAINING, SoftmaxModel, type TrainOptions } from './linear.ts';
+import { MlpModel, type MlpOptions } from './mlp.ts';
+import { int8Probabilities, toInt8, type Int8HiddenLayer } from './mlp-int8.ts';
 
 export interface TrainingExample {
   text: string;
@@ -25,6 +29,13 @@ export interface ClassifierOptions {
   outOfScopeWeight?: number;
   /** What is being trained, for training listeners: the intent classifier (default) or an intent's unit model. */
   kind?: 'intent' | 'unit';
+  /** A hidden-layer model trained beside the linear one; unset: the linear model alone. */
+  hiddenLayer?: HiddenLayer;
+}
+
+/** The hidden-layer member: how it is trained, and its share of the averaged probabilities. */
+export interface HiddenLayer extends MlpOptions {
+  weight: number;
 }
 
 export interface TrainedClassifier extends Classifier {
@@ -52,6 +63,8 @@ export interface TrainedModel {
   featurizer: FeaturizerState;
   weights: Float32Array;
   bias: Float64Array;
+  /** The hidden-layer member, when one was trained (its first layer in 8 bits), and its share of the average. */
+  mlp?: { layer: Int8HiddenLayer; weight: number };
 }
 
 /** What training is told about, e.g. so a test can count how often it happens. */
@@ -69,11 +82,13 @@ export function trainingSettings(options: ClassifierOptions = {}): {
   features: FeatureWeights;
   training: TrainOptions;
   outOfScopeWeight: number;
+  hiddenLayer: HiddenLayer | null;
 } {
   return {
     features: options.features ?? DEFAULT_FEATURES,
     training: options.training ?? DEFAULT_TRAINING,
     outOfScopeWeight: options.outOfScopeWeight ?? DEFAULT_OUT_OF_SCOPE_WEIGHT,
+    hiddenLayer: options.hiddenLayer ?? null,
   };
 }
 
@@ -96,7 +111,13 @@ export function trainModel(examples: readonly TrainingExample[], options: Classi
   const sampleWeights = [...examples.map((e) => e.weight ?? 1), ...outOfScope.map(() => 1)];
   model.train(xs, ys, settings.training, classWeights, sampleWeights);
   const { w, bias } = model.parameters;
-  const trained = { labels, outOfScope: outOfScope.length > 0, featurizer: featurizer.state, weights: w, bias };
+  const trained: TrainedModel = { labels, outOfScope: outOfScope.length > 0, featurizer: featurizer.state, weights: w, bias };
+  if (settings.hiddenLayer) {
+    const { weight, ...mlpOptions } = settings.hiddenLayer;
+    const mlp = new MlpModel(labels.length, featurizer.size, mlpOptions.hidden, mlpOptions.activation);
+    mlp.train(xs, ys, mlpOptions, classWeights, sampleWeights);
+    trained.mlp = { layer: toInt8(mlp.parameters, mlpOptions.hidden, mlpOptions.activation), weight };
+  }
   const ms = performance.now() - started;
   for (const listener of trainingListeners) listener({ sentences: texts.length, ms, kind: options.kind ?? 'intent' });
   return trained;
@@ -120,9 +141,24 @@ export function classifierFromModel(trained: TrainedModel, options: ClassifierOp
   const intents = oosIndex >= 0 ? labels.slice(0, -1) : [...labels];
   const threshold = options.threshold === undefined ? DEFAULT_THRESHOLD : options.threshold;
 
-  const probabilities = (text: string) => model.probabilities(featurizer.transform(text));
-  const classify = (text: string) => decide(probabilities(text), text, intents, oosIndex, threshold, options.outOfScopeFactor);
-  return { classify, intents, trainingMs: 0, probabilities: (text) => Array.from(probabilities(text)) };
+  const m = trained.mlp;
+  /** The linear model's probabilities, and the average with the hidden-layer model's when there is one. */
+  const both = (text: string): { linear: Float64Array; averaged: Float64Array } => {
+    const x = featurizer.transform(text);
+    const linear = model.probabilities(x);
+    if (!m) return { linear, averaged: linear };
+    const q = int8Probabilities(m.layer, x);
+    return { linear, averaged: linear.map((p, c) => (1 - m.weight) * p + m.weight * (q[c] as number)) };
+  };
+  const classify = (text: string): Classification => {
+    const { linear, averaged } = both(text);
+    const alone = decide(linear, text, intents, oosIndex, threshold, options.outOfScopeFactor);
+    // The linear model alone says `none` (the out-of-scope list and threshold were tuned on its
+    // calibration); among the intents, the average ranks them.
+    if (linear === averaged || alone.intent === NONE) return alone;
+    return decide(averaged, text, intents, oosIndex, null, options.outOfScopeFactor);
+  };
+  return { classify, intents, trainingMs: 0, probabilities: (text) => Array.from(both(text).averaged) };
 }
 
 /**

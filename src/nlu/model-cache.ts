@@ -9,8 +9,11 @@
 //
 // Format (little-endian): "COACHNLU", u32 header length, JSON header, zero padding to 8 bytes, then
 // the body: vocabulary feature hashes (u32 × F), padding to 8, idf (f64 × F), bias (f64 × C),
-// weights (f32 × C·F). The header carries the key, the labels, the known words, the body's size
-// and SHA-256, and the probabilities of a few probe sentences, checked again after loading.
+// weights (f32 × C·F), then, with a hidden layer of H units over I inputs (mlp-int8.ts), its
+// first layer's row scales (f32 × I) and weights (i8 × I·H, padded to 4), b1 (f32 × H), w2
+// (f32 × H·C) and b2 (f32 × C). The header carries the key, the labels, the known words, the
+// hidden layer's shape, the body's size and SHA-256, and the probabilities of a few probe
+// sentences, checked again after loading.
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -32,7 +35,7 @@ export const DEFAULT_MODEL_CACHE_DIR = fileURLToPath(new URL('../../.cache/model
 export const MODEL_FILE = 'intent-classifier.bin';
 const MAGIC = Buffer.from('COACHNLU', 'latin1');
 /** Bump when the layout changes (the code hash would catch it too; this says it plainly). */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** Where the cache lives: unset → the default, `off` → no cache, anything else → that folder. */
 export function resolveModelCacheDir(setting: string | undefined): string | null {
@@ -113,6 +116,7 @@ const headerSchema = z.object({
   known: z.array(z.string()),
   knownStems: z.array(z.string()),
   probes: z.array(z.array(z.number())),
+  hiddenLayer: z.strictObject({ inputs: z.number().int().min(1), hidden: z.number().int().min(1), activation: z.enum(['relu', 'tanh']), weight: z.number() }).nullable(),
   bodyBytes: z.number().int().min(0),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
@@ -120,25 +124,42 @@ type Header = z.infer<typeof headerSchema>;
 
 const align8 = (n: number) => Math.ceil(n / 8) * 8;
 
-/** Byte offsets of the body's sections for F features and C classes. */
-function layout(features: number, classes: number) {
+/**
+ * Byte offsets of the body's sections for F features, C classes and H hidden units (0: none) over
+ * `inputs` (the featurizer's size: F, plus any dense sentence-vector dimensions).
+ */
+function layout(features: number, classes: number, hidden: number, inputs = features) {
   const idf = align8(features * 4);
   const bias = idf + features * 8;
   const weights = bias + classes * 8;
-  return { vocab: 0, idf, bias, weights, end: weights + classes * features * 4 };
+  const s1 = weights + classes * features * 4;
+  const q1 = s1 + inputs * 4;
+  const b1 = q1 + Math.ceil((inputs * hidden) / 4) * 4;
+  const w2 = b1 + hidden * 4;
+  const b2 = w2 + hidden * classes * 4;
+  return { vocab: 0, idf, bias, weights, s1, q1, b1, w2, b2, end: hidden > 0 ? b2 + classes * 4 : s1 };
 }
 
 /** The model as bytes. */
 export function encodeModel(key: string, model: TrainedModel, probes: number[][]): Buffer {
   const F = model.featurizer.vocab.length;
   const C = model.labels.length;
-  const at = layout(F, C);
+  const mlp = model.mlp;
+  const inputs = mlp ? mlp.layer.s1.length : F;
+  const at = layout(F, C, mlp?.layer.hidden ?? 0, inputs);
   const body = Buffer.alloc(at.end);
   const bytes = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
   bytes(model.featurizer.vocab).copy(body, at.vocab);
   bytes(model.featurizer.idf).copy(body, at.idf);
   bytes(model.bias).copy(body, at.bias);
   bytes(model.weights).copy(body, at.weights);
+  if (mlp) {
+    bytes(mlp.layer.s1).copy(body, at.s1);
+    bytes(mlp.layer.q1).copy(body, at.q1);
+    bytes(mlp.layer.b1).copy(body, at.b1);
+    bytes(mlp.layer.w2).copy(body, at.w2);
+    bytes(mlp.layer.b2).copy(body, at.b2);
+  }
   const header: Header = {
     format: FORMAT,
     key,
@@ -148,6 +169,7 @@ export function encodeModel(key: string, model: TrainedModel, probes: number[][]
     known: model.featurizer.known,
     knownStems: model.featurizer.knownStems,
     probes,
+    hiddenLayer: mlp ? { inputs, hidden: mlp.layer.hidden, activation: mlp.layer.activation, weight: mlp.weight } : null,
     bodyBytes: body.length,
     sha256: createHash('sha256').update(body).digest('hex'),
   };
@@ -182,7 +204,8 @@ export function decodeModel(bytes: Buffer, key: string): Decoded | { problem: st
   if (header.key !== key) return { problem: 'stale (trained on other data or code)' };
   const F = header.features;
   const C = header.labels.length;
-  const at = layout(F, C);
+  const hidden = header.hiddenLayer;
+  const at = layout(F, C, hidden?.hidden ?? 0, hidden?.inputs);
   const body = bytes.subarray(bodyStart);
   if (body.length !== header.bodyBytes || body.length !== at.end) return { problem: 'wrong size' };
   if (createHash('sha256').update(body).digest('hex') !== header.sha256) return { problem: 'checksum mismatch' };
@@ -198,8 +221,20 @@ export function decodeModel(bytes: Buffer, key: string): Decoded | { problem: st
       knownStems: header.knownStems,
     },
     bias: new Float64Array(section(at.bias, at.weights)),
-    weights: new Float32Array(section(at.weights, at.end)),
+    weights: new Float32Array(section(at.weights, at.s1)),
   };
+  if (hidden) {
+    const layer = {
+      hidden: hidden.hidden,
+      activation: hidden.activation,
+      s1: new Float32Array(section(at.s1, at.q1)),
+      q1: new Int8Array(section(at.q1, at.q1 + hidden.inputs * hidden.hidden)),
+      b1: new Float32Array(section(at.b1, at.w2)),
+      w2: new Float32Array(section(at.w2, at.b2)),
+      b2: new Float32Array(section(at.b2, at.end)),
+    };
+    model.mlp = { layer, weight: hidden.weight };
+  }
   return { model, probes: header.probes };
 }
 

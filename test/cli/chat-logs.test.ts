@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { expect, it, vi } from 'vitest';
 import { run } from '../../src/main.ts';
 import { sink } from '../helpers/sink.ts';
+import { testModelCacheDir } from '../helpers/bot.ts';
 import { cleanEnv } from '../helpers/spawn.ts';
 
 vi.setConfig({ testTimeout: 120_000 });
@@ -14,7 +15,7 @@ async function chatLogLevels(stderrIsTerminal: boolean): Promise<{ code: number;
   const out = sink();
   const err = sink();
   const stderr = Object.assign(err.out, { isTTY: stderrIsTerminal });
-  const env = cleanEnv({ COACH_LOG_LEVEL: 'info', COACH_LOG_FORMAT: 'json', COACH_MODEL_CACHE_DIR: 'off' });
+  const env = cleanEnv({ COACH_LOG_LEVEL: 'info', COACH_LOG_FORMAT: 'json', COACH_MODEL_CACHE_DIR: testModelCacheDir() });
   const code = await run(['start'], { stdin: Readable.from(['what is a docker image\n']), stdout: out.out, stderr }, { env });
   const levels = err
     .text()

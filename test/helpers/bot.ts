@@ -1,5 +1,6 @@
 // Builds the real bot (real knowledge base, real NLU) for tests; pass a host to connect one.
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 import { createBot, type Bot, type BotDeps } from '../../src/core/bot.ts';
 import type { HostPort, KnowledgeBase, Nlu } from '../../src/core/ports.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
@@ -16,11 +17,16 @@ export function knowledgeBase(): KnowledgeBase {
   return kbCached;
 }
 
-/** The knowledge base and trained NLU, built once per test file. */
+/** The run's model cache (test/global-setup.ts): trained once per run, loaded by every other test file. */
+export function testModelCacheDir(): string {
+  return inject('modelCacheDir');
+}
+
+/** The knowledge base and trained NLU, built once per test file (its model from the run's cache). */
 export function realParts(): { kb: KnowledgeBase; nlu: Nlu } {
   if (!cached) {
     const kb = knowledgeBase();
-    cached = { kb, nlu: createNlu(kb) };
+    cached = { kb, nlu: createNlu(kb, { cache: { dir: testModelCacheDir() } }) };
   }
   return cached;
 }

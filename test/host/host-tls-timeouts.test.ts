@@ -15,6 +15,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTestImage, cleanup, describeEngine, docker, testName } from '../helpers/engine.ts';
 import { proxySocket } from '../helpers/engine-client.ts';
 import { runMain } from '../helpers/cli.ts';
+import { testModelCacheDir } from '../helpers/bot.ts';
 import { cleanEnv } from '../helpers/spawn.ts';
 import { startSilentServer, startTlsFront, type StandIn } from '../helpers/stand-in-servers.ts';
 import { makePki, type Pki } from '../helpers/tls-pki.ts';
@@ -39,7 +40,7 @@ describeEngine('per-host TLS and per-host time limits (COACH_HOST_<NAME>_…)', 
       COACH_HOST_SECURE_TLS_VERIFY: '1',
       COACH_HOST_SECURE_CERT_PATH: pki.good,
       COACH_HOST_HUNG_TIMEOUT_MS: '700',
-      COACH_MODEL_CACHE_DIR: 'off',
+      COACH_MODEL_CACHE_DIR: testModelCacheDir(),
       ...over,
     });
 

@@ -13,6 +13,7 @@ import { buildTestImage, cleanup, describeEngine, docker, testName } from '../he
 import { proxySocket, proxySocketB } from '../helpers/engine-client.ts';
 import { runMain } from '../helpers/cli.ts';
 import { startRecorder, type Recorder } from '../helpers/recorder.ts';
+import { testModelCacheDir } from '../helpers/bot.ts';
 import { cleanEnv } from '../helpers/spawn.ts';
 
 describeEngine('several hosts: coach why|ps|images --host, coach hosts', () => {
@@ -25,7 +26,7 @@ describeEngine('several hosts: coach why|ps|images --host, coach hosts', () => {
       COACH_HOSTS: `alpha=unix://${a.socketPath}, beta=unix://${b.socketPath}`,
       COACH_DEFAULT_HOST: 'alpha',
       COACH_ENGINE_TIMEOUT_MS: '10000',
-      COACH_MODEL_CACHE_DIR: 'off',
+      COACH_MODEL_CACHE_DIR: testModelCacheDir(),
     });
 
   beforeAll(async () => {

@@ -113,12 +113,16 @@ describe('intent classifier', () => {
   // Floors a few lines under what was measured (framed 133/140 and 35/40, pasted 77/90 and 9/10).
   // Framed: 131/140 before the answer units' added phrasings, 130/140 after (one question, traded for
   // the issue's "best laptop for running VMs" near miss staying declined), so the floor is one line lower.
+  // Pasted in-scope: 77/90, then 75/90 with the answer units' third round of phrasings and 73/90
+  // with the hidden layer beside the linear model (classifier.ts), which puts the topic right first
+  // more often everywhere else (dev +1.4, eval +1.0 points; the bot's own path for pasted posts,
+  // reading the paste before the classifier, 88.4 → 90.5% on units-pasted-dev). Floor 0.8.
   // Pasted near misses: 7/10 since the out-of-scope list took in the other senses of Docker's words
   // (out-of-scope-senses.ts, -everyday.ts); one line sits at the edge (leaving out any one of those
   // groups brings back 8/10), while near misses on every other set went up.
   it.each([
     ['framed questions', framedSet, 0.92, 0.8],
-    ['questions with pasted output', pastedSet, 0.82, 0.7],
+    ['questions with pasted output', pastedSet, 0.8, 0.7],
   ] as const)('scores its floor on %s', (name, set, inScopeFloor, nearMissFloor) => {
     const inSet = set.filter((e) => e.intent !== NONE);
     const nearSet = set.filter((e) => e.intent === NONE);

@@ -1,9 +1,10 @@
-// The hidden-layer model (src/nlu/mlp.ts): it learns what a linear model cannot, repeats for a seed,
+// The hidden-layer model (src/nlu/mlp.ts) and its 8-bit form (mlp-int8.ts): it learns what a linear model cannot, repeats for a seed,
 // and copes with an empty sentence.
 import { describe, expect, it } from 'vitest';
 import type { SparseVector } from '../../src/nlu/features.ts';
 import { SoftmaxModel } from '../../src/nlu/linear.ts';
 import { DEFAULT_MLP, MlpModel, type MlpOptions } from '../../src/nlu/mlp.ts';
+import { int8Probabilities, toInt8 } from '../../src/nlu/mlp-int8.ts';
 
 const vec = (pairs: [number, number][]): SparseVector => ({
   index: Int32Array.from(pairs.map(([i]) => i)),
@@ -103,5 +104,30 @@ describe('MlpModel', () => {
     const p = { w1: new Float32Array(3), b1: new Float32Array(1), w2: new Float32Array(2), b2: new Float32Array(2) };
     expect(() => new MlpModel(2, 3, 1, 'relu', p)).not.toThrow();
     expect(() => new MlpModel(2, 4, 1, 'relu', p)).toThrow(RangeError);
+  });
+});
+
+describe('the hidden layer in 8 bits (src/nlu/mlp-int8.ts)', () => {
+  it('answers as the float model does, within rounding, and keeps its decisions', () => {
+    const mlp = new MlpModel(2, 3, small.hidden);
+    mlp.train(xs, ys, small);
+    const layer = toInt8(mlp.parameters, small.hidden, small.activation);
+    expect(layer.q1).toBeInstanceOf(Int8Array);
+    expect(layer.q1.length).toBe(3 * small.hidden);
+    for (const e of xor) {
+      const exact = mlp.probabilities(e.x);
+      const rounded = int8Probabilities(layer, e.x);
+      expect(argmax(rounded)).toBe(argmax(exact));
+      for (let c = 0; c < 2; c++) expect(Math.abs((rounded[c] as number) - (exact[c] as number))).toBeLessThan(0.02);
+    }
+  });
+
+  it('ignores features it never saw and answers a sentence without any', () => {
+    const mlp = new MlpModel(2, 3, small.hidden);
+    mlp.train(xs, ys, small);
+    const layer = toInt8(mlp.parameters, small.hidden, small.activation);
+    const p = int8Probabilities(layer, vec([[99, 1]]));
+    expect(p[0]! + p[1]!).toBeCloseTo(1, 10);
+    expect(Array.from(p)).toEqual(Array.from(int8Probabilities(layer, vec([]))));
   });
 });

@@ -10,7 +10,8 @@ import { loadConfig } from '../../src/config.ts';
 import type { Classification, KnowledgeBase } from '../../src/core/ports.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { buildRuntime } from '../../src/app/runtime.ts';
-import { observeTraining, trainModel, type TrainedModel } from '../../src/nlu/classifier.ts';
+import { classifierFromModel, observeTraining, trainModel, type TrainedModel } from '../../src/nlu/classifier.ts';
+import { DEFAULT_MLP } from '../../src/nlu/mlp.ts';
 import { createNlu } from '../../src/nlu/index.ts';
 import {
   decodeModel,
@@ -223,7 +224,7 @@ describe('the cache file and its key', SLOW, () => {
       decodeModel(Buffer.from('{"hello":"world"}'), key),
       decodeModel(Buffer.alloc(0), key),
       decodeModel(Buffer.from(bytes.toString('latin1').replace('"labels"', '"lables"'), 'latin1'), key),
-      decodeModel(Buffer.from(bytes.toString('latin1').replace('"format":1', '"format":{'), 'latin1'), key),
+      decodeModel(Buffer.from(bytes.toString('latin1').replace('"format":2', '"format":{'), 'latin1'), key),
     ].map((d) => ('problem' in d ? d.problem : 'accepted'));
     expect(problems).toEqual([
       'stale (trained on other data or code)',
@@ -235,6 +236,25 @@ describe('the cache file and its key', SLOW, () => {
       'unexpected header',
       'garbled header',
     ]);
+  });
+
+  it('keeps a hidden layer: decoded, it answers exactly as trained; its settings are part of the key', () => {
+    const withLayer = { ...options, hiddenLayer: { ...DEFAULT_MLP, hidden: 8, epochs: 2, weight: 0.3 } };
+    const trained = trainModel(examples, withLayer);
+    const key = modelKey(examples, withLayer);
+    expect(key).not.toBe(modelKey(examples, options));
+    expect(key).not.toBe(modelKey(examples, { ...withLayer, hiddenLayer: { ...withLayer.hiddenLayer, hidden: 16 } }));
+    const decoded = decodeModel(encodeModel(key, trained, []), key);
+    if ('problem' in decoded) throw new Error(decoded.problem);
+    expect(decoded.model).toEqual(trained);
+    const [a, b] = [trained, decoded.model].map((m) => classifierFromModel(m, withLayer));
+    for (const text of ['what is an image', 'delete a container', 'what is the weather'])
+      expect(b?.probabilities(text)).toEqual(a?.probabilities(text));
+    // The hidden layer moves the ranking: the average differs from the linear model alone.
+    const { mlp, ...linearOnly } = trained;
+    expect(mlp?.layer.hidden).toBe(8);
+    const linear = classifierFromModel(linearOnly, options);
+    expect(a?.probabilities('what is an image')).not.toEqual(linear.probabilities('what is an image'));
   });
 
   it('resolves the folder setting: unset → the install folder, off → none, else that path', () => {
