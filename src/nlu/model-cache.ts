@@ -116,7 +116,14 @@ const headerSchema = z.object({
   known: z.array(z.string()),
   knownStems: z.array(z.string()),
   probes: z.array(z.array(z.number())),
-  hiddenLayer: z.strictObject({ inputs: z.number().int().min(1), hidden: z.number().int().min(1), activation: z.enum(['relu', 'tanh']), weight: z.number() }).nullable(),
+  hiddenLayer: z
+    .strictObject({
+      inputs: z.number().int().min(1),
+      hidden: z.number().int().min(1),
+      activation: z.enum(['relu', 'tanh']),
+      weight: z.number(),
+    })
+    .nullable(),
   bodyBytes: z.number().int().min(0),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
