@@ -31,7 +31,13 @@ export function realParts(): { kb: KnowledgeBase; nlu: Nlu } {
   return cached;
 }
 
+/**
+ * A bot on the real parts, its classifier loaded (or trained) before it is handed out, as the
+ * service does before any adapter connects (src/app/service.ts): a test that times an answer
+ * ("answers at once" within Discord's 3 s) never times a first training.
+ */
 export function makeTestBot(opts: { host?: HostPort } & Partial<BotDeps> = {}): Bot {
   const { kb, nlu } = realParts();
+  nlu.classify('what is a docker image');
   return createBot({ knowledge: kb, nlu, ...opts });
 }
