@@ -10,15 +10,14 @@ import { baseAnswer, noneAnswer } from '../../src/core/answers.ts';
 import { createBot } from '../../src/core/bot.ts';
 import type { BotHandle } from '../../src/core/ports.ts';
 import { emptyEntities, type Answer, type Question } from '../../src/core/types.ts';
-import { createNlu } from '../../src/nlu/index.ts';
 import { knowledgeBase } from '../helpers/bot.ts';
-import { intentsWithFixtureUnits } from '../helpers/unit-fixture.ts';
+import { fixtureNlu, intentsWithFixtureUnits } from '../helpers/unit-fixture.ts';
 
 const fixture = intentsWithFixtureUnits();
 afterAll(() => {
   fixture.remove();
 });
-const bot = createBot({ knowledge: fixture.kb, nlu: createNlu(fixture.kb) });
+const bot = createBot({ knowledge: fixture.kb, nlu: fixtureNlu(fixture.kb) });
 
 /** Runs a whole chat over `lines`; `columns` is what the terminal says its width is. */
 async function chatWith(handle: BotHandle, lines: string[], columns?: number): Promise<string> {

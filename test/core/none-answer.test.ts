@@ -4,8 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { noneAnswer, SUGGEST_MIN } from '../../src/core/answers.ts';
 import { blocksToPlainText } from '../../src/core/markdown.ts';
 import { emptyEntities } from '../../src/core/types.ts';
-import { createNlu } from '../../src/nlu/index.ts';
-import { knowledgeBase } from '../helpers/bot.ts';
+import { knowledgeBase, readyNlu } from '../helpers/bot.ts';
 
 describe('the answer when nothing fits', () => {
   const kb = knowledgeBase();
@@ -24,7 +23,7 @@ describe('the answer when nothing fits', () => {
   });
 
   it('a question plainly about something else gets no "did you mean", and the way to help', () => {
-    const nlu = createNlu(kb);
+    const nlu = readyNlu(kb);
     for (const text of ['kubectl get pods shows CrashLoopBackOff', "what's your favourite movie"]) {
       const c = nlu.classify(text);
       expect(c.intent).toBe('none');

@@ -3,6 +3,7 @@
 // whole message"). The bot runs on the real knowledge base, classifier and catalogue.
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readyNlu } from '../helpers/bot.ts';
 import { check, codeOf, loadSet, type Topics } from '../../bench/answer-sets.ts';
 import { renderAnswer } from '../../src/adapters/cli/render.ts';
 import { createBot, type Bot } from '../../src/core/bot.ts';
@@ -13,13 +14,12 @@ import type { Classification } from '../../src/core/ports.ts';
 import { weighQuestion } from '../../src/core/reading.ts';
 import { loadErrorCatalogue } from '../../src/knowledge/error-catalogue.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
-import { createNlu } from '../../src/nlu/index.ts';
 
 let bot: Bot;
 beforeAll(() => {
   const kb = loadKnowledge(fileURLToPath(new URL('../../intents', import.meta.url)));
   // Built as the product builds it: the error catalogue (with its units) and the pasted-output reader.
-  bot = createBot({ knowledge: kb, nlu: createNlu(kb), ...messageReading(kb) });
+  bot = createBot({ knowledge: kb, nlu: readyNlu(kb), ...messageReading(kb) });
 });
 
 let n = 0;

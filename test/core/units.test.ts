@@ -9,14 +9,13 @@ import { blocksToPlainText } from '../../src/core/markdown.ts';
 import { fillPlaceholders } from '../../src/core/placeholders.ts';
 import type { Answer, Question } from '../../src/core/types.ts';
 import { emptyEntities } from '../../src/core/types.ts';
-import { createNlu } from '../../src/nlu/index.ts';
-import { intentsWithFixtureUnits } from '../helpers/unit-fixture.ts';
+import { fixtureNlu, intentsWithFixtureUnits } from '../helpers/unit-fixture.ts';
 
 const fixture = intentsWithFixtureUnits();
 afterAll(() => {
   fixture.remove();
 });
-const bot = createBot({ knowledge: fixture.kb, nlu: createNlu(fixture.kb) });
+const bot = createBot({ knowledge: fixture.kb, nlu: fixtureNlu(fixture.kb) });
 let conversations = 0;
 
 /** A new conversation; `say` sends free text, `pick` a button or numbered choice (its target). */

@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, stringify } from 'yaml';
 import { unitAnswer } from '../../src/core/answers.ts';
-import type { KnowledgeBase } from '../../src/core/ports.ts';
+import type { KnowledgeBase, Nlu } from '../../src/core/ports.ts';
 import { emptyEntities, type Answer } from '../../src/core/types.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
-import { INTENTS_DIR } from './bot.ts';
+import { INTENTS_DIR, readyNlu } from './bot.ts';
 
 export const UNIT_FIXTURES = fileURLToPath(new URL('../fixtures/units', import.meta.url));
 
@@ -21,6 +21,11 @@ export interface UnitCase {
 
 export function unitEvalSet(): UnitCase[] {
   return parse(readFileSync(join(UNIT_FIXTURES, 'eval.yaml'), 'utf8')) as UnitCase[];
+}
+
+/** The NLU of the fixture's knowledge base, ready, its models in a folder of the run's model cache (trained once per run). */
+export function fixtureNlu(kb: KnowledgeBase): Nlu {
+  return readyNlu(kb, 'fixture-units');
 }
 
 /** Writes the copy into a new temporary folder; `remove()` deletes it. */

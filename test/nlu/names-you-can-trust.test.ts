@@ -2,13 +2,13 @@
 // shape real names have, or `--name` — never from an ordinary English word in a sentence.
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readyNlu } from '../helpers/bot.ts';
 import { createBot, type Bot } from '../../src/core/bot.ts';
 import { diagnosePasted } from '../../src/host/pasted/index.ts';
 import { loadErrorCatalogue } from '../../src/knowledge/error-catalogue.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { COMMON_WORDS } from '../../src/nlu/common-words.ts';
 import { extractEntities } from '../../src/nlu/entities.ts';
-import { createNlu } from '../../src/nlu/index.ts';
 import { createMessageReader } from '../../src/nlu/reader/index.ts';
 import { containerNamed, fakeHost, type FakeHost } from '../helpers/fake-host.ts';
 
@@ -86,7 +86,7 @@ describe('no host lookup is ever made for an ordinary word (the fake host record
     host = fakeHost({ containers: [containerNamed('web', 1), containerNamed('go-api', 2)] });
     bot = createBot({
       knowledge: kb,
-      nlu: createNlu(kb),
+      nlu: readyNlu(kb),
       host,
       reader: createMessageReader(loadErrorCatalogue(fileURLToPath(new URL('../../errors', import.meta.url)))),
       pasted: { read: (t, r) => diagnosePasted(t, r) },

@@ -20,10 +20,10 @@ import {
   withUnit,
   type UnitPicker,
 } from '../../src/nlu/units.ts';
-import { intentsWithFixtureUnits, unitEvalSet } from '../helpers/unit-fixture.ts';
+import { fixtureNlu, intentsWithFixtureUnits, unitEvalSet } from '../helpers/unit-fixture.ts';
 
 const fixture = intentsWithFixtureUnits();
-const nlu = createNlu(fixture.kb);
+const nlu = fixtureNlu(fixture.kb);
 const cacheRoot = mkdtempSync(join(tmpdir(), 'coach-unit-cache-'));
 afterAll(() => {
   fixture.remove();

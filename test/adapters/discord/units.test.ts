@@ -10,8 +10,7 @@ import { createBot } from '../../../src/core/bot.ts';
 import type { PlatformAdapter } from '../../../src/core/ports.ts';
 import { emptyEntities } from '../../../src/core/types.ts';
 import { createHttpServer, type HttpServer } from '../../../src/http/server.ts';
-import { createNlu } from '../../../src/nlu/index.ts';
-import { intentsWithFixtureUnits, unitAnswerWithFindings } from '../../helpers/unit-fixture.ts';
+import { fixtureNlu, intentsWithFixtureUnits, unitAnswerWithFindings } from '../../helpers/unit-fixture.ts';
 import { APP_ID, buttonPayload, CHANNEL_ID, DiscordStandIn, HOST_ROLE, slashPayload } from './stand-in.ts';
 
 interface Button {
@@ -25,7 +24,7 @@ interface Reply {
 }
 
 const fixture = intentsWithFixtureUnits();
-const bot = createBot({ knowledge: fixture.kb, nlu: createNlu(fixture.kb) });
+const bot = createBot({ knowledge: fixture.kb, nlu: fixtureNlu(fixture.kb) });
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');
 const publicHex = Buffer.from(publicKey.export({ format: 'jwk' }).x ?? '', 'base64url').toString('hex');
 let standIn: DiscordStandIn;

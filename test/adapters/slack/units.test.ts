@@ -6,14 +6,13 @@ import { renderAnswer } from '../../../src/adapters/slack/render.ts';
 import { unitAnswer } from '../../../src/core/answers.ts';
 import { createBot } from '../../../src/core/bot.ts';
 import { emptyEntities } from '../../../src/core/types.ts';
-import { createNlu } from '../../../src/nlu/index.ts';
-import { intentsWithFixtureUnits, unitAnswerWithFindings } from '../../helpers/unit-fixture.ts';
+import { fixtureNlu, intentsWithFixtureUnits, unitAnswerWithFindings } from '../../helpers/unit-fixture.ts';
 import { startHarness, type Harness } from './harness.ts';
 import { buttons, plainText } from './requests.ts';
 import { checkLimits } from './stand-in.ts';
 
 const fixture = intentsWithFixtureUnits();
-const bot = createBot({ knowledge: fixture.kb, nlu: createNlu(fixture.kb) });
+const bot = createBot({ knowledge: fixture.kb, nlu: fixtureNlu(fixture.kb) });
 let h: Harness;
 beforeAll(async () => {
   // Trained before the harness starts, so no answer waits on training.
