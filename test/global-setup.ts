@@ -12,6 +12,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { loadKnowledge } from '../src/knowledge/load.ts';
+import { createNlu } from '../src/nlu/index.ts';
 import { botImageFiles, builtIds } from './helpers/bot-image-files.ts';
 import { startRecorder } from './helpers/recorder.ts';
 
@@ -50,6 +52,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('botImageTag', botImageTag);
   const modelCacheDir = mkdtempSync(join(tmpdir(), 'coach-test-models-'));
   project.provide('modelCacheDir', modelCacheDir);
+  // Trained here, before any test file starts: a test then only loads it (readyNlu), and no
+  // test's own time limit ever holds a first training (~15 s on 2 cores).
+  createNlu(loadKnowledge(fileURLToPath(new URL('../intents', import.meta.url))), { cache: { dir: modelCacheDir } }).classify(
+    'what is a docker image',
+  );
 
   return async function teardown(): Promise<void> {
     removeBotImage(botImageTag);
