@@ -29,8 +29,8 @@ declare module 'vitest' {
     /** The tag the bot's own image gets in this run (built once: test/helpers/bot-image.ts). */
     botImageTag: string;
     /**
-     * A model cache for this run only: the real knowledge base's classifier is trained by the first
-     * test that needs it and loaded by the others (test/helpers/bot.ts), as a deployed bot does.
+     * A model cache for this run only: the real knowledge base's classifier is trained into it here,
+     * and every test loads it (test/helpers/bot.ts), as a deployed bot does.
      */
     modelCacheDir: string;
   }
