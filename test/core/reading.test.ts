@@ -304,6 +304,14 @@ describe('the specifics of the message fill the answer', () => {
 });
 
 describe('pasted output the bot reads without a host', () => {
+  it('a status a paste shows is evidence: the words and the whole message agreeing on another unit answer first', async () => {
+    const a = await ask(
+      "$ docker kill importer\nimporter\n$ docker ps -a --filter name=importer --format '{{.Status}}'\nExited (137) 4 seconds ago\n\nso is kill just a faster stop, or is there a real difference between the two?",
+    );
+    expect(a.unit).toBe('command.stop_rm/kill_vs_stop');
+    expect(textOf(a)).toMatch(/137/);
+  });
+
   it('an empty docker ps table and the command that was run: the unit that answers it first, then what the table shows', async () => {
     const a = await ask(
       '$ docker ps\nCONTAINER ID   IMAGE     COMMAND   CREATED   STATUS    PORTS     NAMES\n\nempty. but i just did docker run -d myapi',

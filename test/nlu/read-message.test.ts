@@ -119,6 +119,44 @@ describe('error lines and pasted output', () => {
   });
 });
 
+describe('a pasted terminal session: what each prompted command printed', () => {
+  it('the lines under `$ command` up to a blank line or the next prompt are output, not words', () => {
+    const r = readMessage(
+      '$ docker restart billing\nbilling\n$ docker logs billing | tail -1\nbilling 2.4.0 ready on :8080\n\nstill the old version, why?',
+    );
+    expect(r.words).toBe('still the old version, why?');
+    expect(r.outputs).toEqual(['billing', 'billing 2.4.0 ready on :8080']);
+    expect(r.commands.map((c) => c.subcommand)).toEqual(['restart', 'logs']);
+  });
+
+  it("another program's prompted command and its output are not words either", () => {
+    const r = readMessage('$ echo $?\n125\n$ whoami\nci-runner\n\nwhat does that number mean');
+    expect(r.words).toBe('what does that number mean');
+    expect(r.outputs).toEqual(['125', 'ci-runner']);
+  });
+
+  it.each([
+    ['the run reaches the end of the message', '$ docker ps -a\nnothing there at all', 'nothing there at all'],
+    [
+      'a line under the command asks something',
+      '$ docker run -d nginx:1.27\nnow there are two of them?\n\nok',
+      'now there are two of them?\nok',
+    ],
+    [
+      'a quote, not a prompt',
+      '> the container keeps restarting\nthat is what the ticket says\n\nwhere do I start',
+      'that is what the ticket says\nwhere do I start',
+    ],
+    [
+      'a heading, not a root prompt',
+      '# Deploy notes\nthe api runs on port 8080\n\nhow do I publish it',
+      'the api runs on port 8080\nhow do I publish it',
+    ],
+  ])("stays the person's words when %s", (_, message, words) => {
+    expect(readMessage(message).words).toContain(words);
+  });
+});
+
 describe('bounded', () => {
   it('reads a bounded prefix of a huge message and says so', () => {
     const r = readMessage(`docker ps ${'x '.repeat(MAX_CHARS)}`);

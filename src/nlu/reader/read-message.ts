@@ -38,6 +38,42 @@ const OUTPUT_LINE =
 const TABLE_ROW = /^\s{0,8}(?:\S[^\n]{0,300}?(?:\s{2,}|\t)\S[^\n]{0,300}?(?:\s{2,}|\t)\S|-{5,})/;
 const QUESTION = /\?|^\s*(?:why|how|what|where|when|which|who|can|could|should|is|are|do|does|did|will|would|any (?:idea|help)|help)\b/im;
 
+/**
+ * A shell prompt a terminal transcript starts a line with (`$ `, `user@host:~$ `, `PS C:\> `, `# docker`),
+ * not a quote (`> `) or a heading (`# Title`).
+ */
+const TRANSCRIPT_PROMPT =
+  /^\s{0,8}(?:\$|PS [^>\n]{0,120}>|[\w.-]{1,64}@[\w.-]{1,64}:[^\s$#]{0,120}[$#]|#(?=\s{1,4}(?:sudo\s+)?docker\b))\s{1,4}\S/;
+/** A line a person writes, not a program: it asks something ("now i have two nginx?", "where did it go"). */
+const ASKING_LINE = /\?|^\s*(?:why|how|what|where|when|which|who|any (?:idea|help)|help|pls|please)\b/i;
+
+/**
+ * The lines a prompted command printed: in a pasted terminal session, the lines under `$ command` up
+ * to a blank line or the next prompt ("cache" under `$ docker kill cache`, "bot v1.8.0 starting"
+ * under `$ docker logs bot`). Only where the run ends as a transcript does (a blank line or another
+ * prompt, not the end of the message) and no line of it asks anything: "$ docker ps -a⏎nothing
+ * there. where did it go" is the person's own words. Returns the indexes of those lines.
+ */
+function transcriptOutputLines(lines: readonly string[]): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < lines.length; i++) {
+    if (!TRANSCRIPT_PROMPT.test(lines[i] ?? '')) continue;
+    let j = i + 1;
+    while (
+      j < lines.length &&
+      (lines[j] ?? '').trim() !== '' &&
+      !PROMPT.test(lines[j] ?? '') &&
+      !/^\s{0,8}(?:```|~~~)/.test(lines[j] ?? '')
+    )
+      j++;
+    const run = lines.slice(i + 1, j);
+    const ended = j < lines.length && !/^\s{0,8}(?:```|~~~)/.test(lines[j] ?? '');
+    if (run.length > 0 && ended && !run.some((l) => ASKING_LINE.test(l))) for (let k = i + 1; k < j; k++) out.add(k);
+    i = j - 1;
+  }
+  return out;
+}
+
 export function readMessage(input: string): ReadMessage {
   const text = input.length > MAX_CHARS ? input.slice(0, MAX_CHARS) : input;
   const out: ReadMessage = {
@@ -58,11 +94,12 @@ export function readMessage(input: string): ReadMessage {
   }
   let fence: string[] | null = null;
   let pending: string[] = [];
+  const printed = transcriptOutputLines(lines);
   const flushOutput = () => {
     if (pending.length) out.outputs.push(pending.join('\n'));
     pending = [];
   };
-  for (const raw of lines) {
+  for (const [at, raw] of lines.entries()) {
     const line = raw.replace(/\r$/, '');
     if (/^\s{0,8}(?:```|~~~)/.test(line)) {
       if (fence) {
@@ -90,13 +127,18 @@ export function readMessage(input: string): ReadMessage {
       out.errors.push(line.trim());
       continue;
     }
-    if (OUTPUT_LINE.test(line)) {
+    if (OUTPUT_LINE.test(line) || printed.has(at)) {
       pending.push(line);
       continue;
     }
     flushOutput();
     if (PROMPT.test(line) && /docker/.test(line)) {
       addCommands(line.replace(PROMPT, ''), 'line', out);
+      continue;
+    }
+    // Another program's prompted command (`$ uptime`, `$ echo $?`): part of the transcript, not words.
+    if (TRANSCRIPT_PROMPT.test(line)) {
+      proseLines.push(line);
       continue;
     }
     const { prose, words } = readSentenceLine(line, out);
