@@ -26,6 +26,8 @@ describe('commands written inside a sentence end where prose starts', () => {
     ["docker run alpine sh -c 'exit 1' keeps restarting", ['docker run alpine sh -c exit 1']],
     ['docker run -it python:3.12 python -c "print(1)" works fine but my app does not', ['docker run -it python:3.12 python -c print(1)']],
     ['ok so docker images lists it, docker ps -a lists nothing', ['docker images', 'docker ps -a']],
+    ['can docker try again by itself when it crashes?', []],
+    ['docker refuses to start my container, docker stats shows nothing', ['docker stats']],
   ])('%s', (message, expected) => {
     expect(cmds(message)).toEqual(expected);
   });
@@ -133,6 +135,14 @@ describe('a pasted terminal session: what each prompted command printed', () => 
     const r = readMessage('$ echo $?\n125\n$ whoami\nci-runner\n\nwhat does that number mean');
     expect(r.words).toBe('what does that number mean');
     expect(r.outputs).toEqual(['125', 'ci-runner']);
+  });
+
+  it('application log lines with a date and a space, or a bracketed level, are output', () => {
+    const r = readMessage(
+      'it dies a few seconds after start:\n\n2025-03-14 07:30:02 WARN retrying kafka:9092\n2025-03-14 07:30:05 ERROR no brokers\n[ERROR] shutting down\n\ncan docker try again by itself?',
+    );
+    expect(r.outputs).toHaveLength(1);
+    expect(r.words).toBe('it dies a few seconds after start:\ncan docker try again by itself?');
   });
 
   it.each([

@@ -3,7 +3,7 @@
 // sentence, a prose word ends the command ("… myapp and docker ps is empty").
 import stopwords from 'natural/lib/natural/util/stopwords.js';
 import { COMMON_VERBS, COMMON_WORDS } from '../common-words.ts';
-import { ALIASES, MANAGEMENT, SUBCOMMANDS, findFlag, type ArgRole, type SubcommandSpec } from '../docker-flags.ts';
+import { ALIASES, KNOWN_SUBCOMMANDS, MANAGEMENT, SUBCOMMANDS, findFlag, type ArgRole, type SubcommandSpec } from '../docker-flags.ts';
 import { segments, type Operator, type Word } from './shell.ts';
 
 export type CommandSource = 'fence' | 'inline' | 'line' | 'sentence';
@@ -82,6 +82,8 @@ export function commandLength(words: Word[], sentence: boolean): number {
   if (sentence && PROSE.has(first.toLowerCase())) return 0;
   const { key, length } = subcommandAt(words, i, head.tool);
   const spec = SUBCOMMANDS[ALIASES[key] ?? key];
+  // In a sentence, docker followed by a word that is no docker command is prose ("can docker try again?").
+  if (sentence && head.tool === 'docker' && !KNOWN_SUBCOMMANDS.has(first.toLowerCase())) return 0;
   i += length;
   let positional = 0;
   let programArgs = false;
