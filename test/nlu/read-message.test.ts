@@ -145,6 +145,14 @@ describe('a pasted terminal session: what each prompted command printed', () => 
     expect(r.words).toBe('it dies a few seconds after start:\ncan docker try again by itself?');
   });
 
+  it('a table under a header in capitals is output, whatever printed it', () => {
+    const r = readMessage(
+      'inside the container:\nPID   USER     TIME  COMMAND\n    1 app       0:02 python main.py\n\nwhy is there no systemd here?',
+    );
+    expect(r.outputs).toHaveLength(1);
+    expect(r.words).toBe('inside the container:\nwhy is there no systemd here?');
+  });
+
   it.each([
     ['the run reaches the end of the message', '$ docker ps -a\nnothing there at all', 'nothing there at all'],
     [

@@ -34,6 +34,10 @@ const ERROR_LINE =
   /^\s{0,8}(?:docker: |ERROR:? |Error:? |error:? |fatal:? |\w{1,20}_\d{1,3}\s{1,6}\| )?(?:Error response from daemon|Error\b|ERROR\b|error during connect|Got permission denied|permission denied while|Cannot connect to the Docker daemon|Unable to find image|OCI runtime|failed to (?:solve|create|compute|register)|COPY failed|denied:|unauthorized:|toomanyrequests|standard_init_linux|exec \/|Conflict\.|conflict:|invalid reference format|manifest (?:for|unknown)|no matching manifest|pull access denied|The command '|exec format error|the input device is not a TTY)/;
 const OUTPUT_LINE =
   /^\s{0,8}(?:CONTAINER ID\s|REPOSITORY\s|NAME\s{2,}|Name\s{2,}|[0-9a-f]{12}\s{2,}|[[{]\s*$|\{\s*"[A-Za-z]{2,40}":|[\]}],?\s*$|"[A-Za-z]{2,40}":|\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\[(?:INFO|WARN|WARNING|ERROR|DEBUG|FATAL|TRACE)\]\s|[\w.-]{1,60}\s{1,6}\|\s|Step \d{1,3}\/\d{1,3}|#\d{1,3} |=> |-{10,}|<none>\s)/;
+/** Under a header in capitals, a row of two cells or more that asks nothing (`    1 app   0:02 python main.py`). */
+const SHORT_ROW = /^\s{0,8}[^\s?][^\n?]{0,300}?(?:\s{2,}|\t)[^\s?][^\n?]{0,300}$/;
+/** A table's header in capitals, two or more columns apart by runs of spaces (`PID   USER   TIME  COMMAND`, `DRIVER    VOLUME NAME`). */
+const TABLE_HEADER = /^\s{0,8}[A-Z][A-Z0-9%/_().-]*(?: [A-Z0-9%/_().-]+)*(?:(?:\s{2,}|\t)[A-Z][A-Z0-9%/_().-]*(?: [A-Z0-9%/_().-]+)*)+\s*$/;
 // Three or more cells apart by runs of spaces (or a tab), or a `----` rule under a header.
 const TABLE_ROW = /^\s{0,8}(?:\S[^\n]{0,300}?(?:\s{2,}|\t)\S[^\n]{0,300}?(?:\s{2,}|\t)\S|-{5,})/;
 const QUESTION = /\?|^\s*(?:why|how|what|where|when|which|who|can|could|should|is|are|do|does|did|will|would|any (?:idea|help)|help)\b/im;
@@ -118,7 +122,7 @@ export function readMessage(input: string): ReadMessage {
       continue;
     }
     // Under a pasted table's header, a line of columns is one of its rows, even without a fence.
-    if (pending.length > 0 && TABLE_ROW.test(line)) {
+    if (pending.length > 0 && (TABLE_ROW.test(line) || (TABLE_HEADER.test(pending[0] ?? '') && SHORT_ROW.test(line)))) {
       pending.push(line);
       continue;
     }
@@ -127,7 +131,7 @@ export function readMessage(input: string): ReadMessage {
       out.errors.push(line.trim());
       continue;
     }
-    if (OUTPUT_LINE.test(line) || printed.has(at)) {
+    if (OUTPUT_LINE.test(line) || TABLE_HEADER.test(line) || printed.has(at)) {
       pending.push(line);
       continue;
     }
