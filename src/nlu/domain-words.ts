@@ -100,6 +100,8 @@ export const CORE_WORDS = ['container', 'containers', 'containerized', 'image', 
 
 /** The container words an image name pairs with. */
 export const CONTAINER_WORDS = ['container', 'containers', 'image', 'images', 'compose', 'exec'];
+/** "pull ubuntu", "pulled postgres": an image name next to these is Docker's too, unless a nearby field (git) is named. */
+export const PULL_WORDS = ['pull', 'pulled', 'pulling'];
 
 /**
  * Fields that never mean Docker: image editing, web layout, code containers, shipping and kitchen

@@ -4,7 +4,16 @@
 // that only this bot's topic uses make out-of-scope less likely; words of the neighbouring
 // topics the catalogue names as out of scope (Kubernetes, Podman, npm, DNS internals, host
 // Linux admin) make it more likely, whatever else the sentence says.
-import { CONTAINER_WORDS, CORE_WORDS, DOCKER_WORDS, IMAGE_NAMES, NEARBY_FIELDS, OTHER_FIELDS, SHARED_WORDS } from './domain-words.ts';
+import {
+  CONTAINER_WORDS,
+  CORE_WORDS,
+  DOCKER_WORDS,
+  IMAGE_NAMES,
+  NEARBY_FIELDS,
+  OTHER_FIELDS,
+  PULL_WORDS,
+  SHARED_WORDS,
+} from './domain-words.ts';
 import { stem, words } from './tokenize.ts';
 
 const NEIGHBOURS = [
@@ -105,6 +114,7 @@ const dockerWords = stems(DOCKER_WORDS);
 const shared = stems(SHARED_WORDS);
 const imageNames = stems(IMAGE_NAMES);
 const containerWords = stems(CONTAINER_WORDS);
+const pullWords = stems(PULL_WORDS);
 const core = stems(CORE_WORDS);
 const otherFields = stems(OTHER_FIELDS);
 const nearbyFields = stems(NEARBY_FIELDS);
@@ -126,7 +136,7 @@ const dockerShape = (text: string) => IMAGE_WITH_TAG.test(text) || PORT_MAPPING.
 interface DomainSignals {
   /** A word only Docker uses, an image reference with a tag, or a port mapping. */
   docker: boolean;
-  /** An image name next to a container word ("the nginx container"). */
+  /** An image name next to a container word ("the nginx container"), or pulled ("I pulled ubuntu") with no nearby field named. */
   named: boolean;
   /** "container" or "image": the shared words this chat means Docker by far most often. */
   core: boolean;
@@ -145,6 +155,7 @@ export function domainSignals(text: string): DomainSignals {
   const found = new Set<string>();
   let image = false;
   let container = false;
+  let pulled = false;
   const signals = {
     docker: dockerShape(text),
     core: false,
@@ -162,6 +173,7 @@ export function domainSignals(text: string): DomainSignals {
     if (core.has(s)) signals.core = true;
     if (imageNames.has(s)) image = true;
     if (containerWords.has(s)) container = true;
+    if (pullWords.has(s)) pulled = true;
     if (neighbours.has(s)) signals.neighbour = true;
     if (packageManagers.has(s)) signals.packages = true;
     if (machines.has(s)) signals.machine = true;
@@ -169,7 +181,7 @@ export function domainSignals(text: string): DomainSignals {
     if (nearbyFields.has(s)) signals.nearbyField = true;
   }
   signals.shared = found.size;
-  return { ...signals, named: image && container };
+  return { ...signals, named: image && (container || (pulled && !signals.nearbyField)) };
 }
 
 /**

@@ -44,6 +44,12 @@ describe('domain signal', () => {
     expect(outOfScopeFactor('the ubuntu container has no ping')).toBeLessThan(1);
   });
 
+  it('takes an image name pulled for Docker context, unless a nearby field (git) is named', () => {
+    expect(domainSignals('if I pull debian, does its kernel come along?').named).toBe(true);
+    expect(outOfScopeFactor('pulled redis, what now')).toBeLessThan(1);
+    expect(domainSignals('git pull in my node project wiped my changes').named).toBe(false);
+  });
+
   it('makes out-of-scope far likelier when another field is named, unless Docker is', () => {
     expect(outOfScopeFactor('photoshop: merge two layers')).toBeGreaterThan(10);
     expect(outOfScopeFactor('prune tomato plants in july')).toBeGreaterThan(10);
