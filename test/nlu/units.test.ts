@@ -14,6 +14,7 @@ import {
   chooseUnit,
   CLOSE_RATIO,
   jointTopic,
+  PAIR_MIN,
   RIVAL_MIN,
   SPECIFIC_UNIT_MIN,
   UNIT_MIN,
@@ -162,6 +163,19 @@ describe('a question naming a specific detail gets a unit sooner (chooseUnit)', 
     expect(chooseUnit(ranked, 'what does running in the background mean')).toBeUndefined();
     expect(chooseUnit([{ confidence: 0.5 }, { unit: 'detached', confidence: 0.4 }], 'what does -d do')).toBeUndefined();
     expect(chooseUnit([{ unit: 'detached', confidence: UNIT_MIN }], 'what does running in the background mean')).toBe('detached');
+  });
+});
+
+describe('two units close at the top, far ahead of the article (chooseUnit)', () => {
+  it('answers with the first of them below UNIT_MIN, so the second can be offered', () => {
+    const pair = [{ unit: 'attach', confidence: 0.4 }, { unit: 'exec_vs_run', confidence: 0.38 }, { confidence: 0.05 }];
+    expect(PAIR_MIN).toBeLessThanOrEqual(0.78);
+    expect(chooseUnit(pair, 'attach or exec to get a shell, which one')).toBe('attach');
+  });
+
+  it('keeps the article when the two hold too little, or the article is close behind', () => {
+    expect(chooseUnit([{ unit: 'a', confidence: 0.3 }, { unit: 'b', confidence: 0.2 }, { confidence: 0.05 }], 'which one')).toBeUndefined();
+    expect(chooseUnit([{ unit: 'a', confidence: 0.4 }, { unit: 'b', confidence: 0.38 }, { confidence: 0.2 }], 'which one')).toBeUndefined();
   });
 });
 
