@@ -19,6 +19,7 @@ export const SETS = {
   blind: ['units-blind.jsonl', 'units-near-misses-blind.jsonl'],
   blind2: ['units-blind2.jsonl', 'units-near-misses-blind2.jsonl'],
   blind3: ['units-blind3.jsonl', 'units-near-misses-blind3.jsonl'],
+  blind4: ['units-blind4.jsonl', 'units-near-misses-blind4.jsonl'],
 } as const;
 export type SetName = keyof typeof SETS;
 

@@ -43,6 +43,7 @@ const BLIND_SETS: { name: SetName; minNearMisses: number }[] = [
   { name: 'blind', minNearMisses: 120 },
   { name: 'blind2', minNearMisses: 80 },
   { name: 'blind3', minNearMisses: 80 },
+  { name: 'blind4', minNearMisses: 80 },
 ];
 
 describe.each(BLIND_SETS)('blind units set $name', ({ name, minNearMisses }) => {
