@@ -32,6 +32,13 @@ describe('commands written inside a sentence end where prose starts', () => {
     expect(cmds(message)).toEqual(expected);
   });
 
+  it('ends a piped shell command where prose starts again', () => {
+    const r = readMessage("docker logs api | grep ERROR doesn't filter, it prints everything");
+    expect(r.commands[0]?.others).toEqual([{ op: '|', text: 'grep ERROR' }]);
+    expect(r.words).toBe("doesn't filter, it prints everything");
+    expect(readMessage('docker ps -a | grep worker | wc -l').commands[0]?.others?.map((o) => o.text)).toEqual(['grep worker', 'wc -l']);
+  });
+
   it('keeps the prose around them, and says the prose asks something', () => {
     const r = readMessage('I ran docker run --rm -p 8080:80 myapp and docker ps is empty, why?');
     expect(r.words).toBe('I ran and is empty, why?');

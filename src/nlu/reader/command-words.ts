@@ -62,10 +62,22 @@ const ENV_ASSIGN = /^[A-Za-z_][A-Za-z0-9_]{0,63}=/;
 const SHELL_TOOLS =
   /^(?:grep|egrep|wc|head|tail|awk|sed|jq|xargs|sort|uniq|cut|tr|less|more|tee|true|false|echo|cd|export|set|exit|sleep|curl|wget)$/;
 
-/** A short shell command (`grep -i error`, `true`, `wc -l`) rather than prose after an operator. */
-export function isShellCommand(words: readonly Word[]): boolean {
+/**
+ * How many of `words` are a short shell command after an operator in a sentence (`grep -i error`,
+ * `true`, `wc -l`), up to where prose starts again ("… | grep ERROR doesn't filter, it prints
+ * everything" → `grep ERROR`); 0 when the words are prose, not a command.
+ */
+export function shellCommandLength(words: readonly Word[]): number {
   const first = words[0]?.text ?? '';
-  return words.length <= 8 && (SHELL_TOOLS.test(first) || looksLikeProgram(first)) && !words.some((w) => /[?!]$/.test(w.text));
+  if (!(SHELL_TOOLS.test(first) || looksLikeProgram(first)) || /[?!]$/.test(first)) return 0;
+  let n = 1;
+  while (n < words.length && !PROSE.has((words[n]?.text ?? '').toLowerCase())) {
+    const w = words[n]?.text ?? '';
+    if (/[?!]$/.test(w)) return 0;
+    n++;
+    if (n > 8) return 0;
+  }
+  return n;
 }
 
 /**

@@ -2,7 +2,7 @@
 // it — sentences, docker commands (in fenced blocks, inline code, prompt lines, or in the middle
 // of a sentence), pasted output, and error lines. A command written inside a sentence ends where
 // the shell would end it or where prose starts ("… myapp and docker ps is empty, why?").
-import { commandLength, isShellCommand, toCommand, type CommandSource, type DockerCommand } from './command-words.ts';
+import { commandLength, shellCommandLength, toCommand, type CommandSource, type DockerCommand } from './command-words.ts';
 import { segments, type Operator } from './shell.ts';
 
 export type { CommandSource, DockerCommand } from './command-words.ts';
@@ -224,7 +224,8 @@ function readSentenceLine(line: string, out: ReadMessage): { prose: string; word
     consumed = at + read.end;
     for (const t of read.texts) words = words.replace(t, ' ');
   }
-  return { prose: line, words };
+  // The operators between the commands taken out (`|`, `&&`) are not words either.
+  return { prose: line, words: words.replace(/(^|\s)(?:\|\||&&|\||;)(?=\s|$)/g, '$1') };
 }
 
 /**
@@ -244,12 +245,15 @@ function firstCommandInSentence(rest: string, out: ReadMessage): { texts: string
     if (!cmd) {
       // `… | grep error`, `… || true`: a shell command in the chain, not prose; anything else ends it.
       const op = last?.then;
-      if (!last || !op || !isShellCommand(seg.words)) break;
-      (last.others ??= []).push({ op, text: seg.words.map((w) => w.text).join(' ') });
-      texts.push(rest.slice(seg.words[0]?.start ?? 0, seg.words[seg.words.length - 1]?.end ?? 0));
-      end = seg.words[seg.words.length - 1]?.end ?? end;
-      last.then = seg.then;
-      if (!seg.then) break;
+      const length = last && op ? shellCommandLength(seg.words) : 0;
+      if (!last || !op || length === 0) break;
+      const shell = seg.words.slice(0, length);
+      (last.others ??= []).push({ op, text: shell.map((w) => w.text).join(' ') });
+      texts.push(rest.slice(shell[0]?.start ?? 0, shell[shell.length - 1]?.end ?? 0));
+      end = shell[shell.length - 1]?.end ?? end;
+      // Prose after it ("… | grep ERROR doesn't filter") ends the chain.
+      last.then = length === seg.words.length ? seg.then : undefined;
+      if (!last.then) break;
       continue;
     }
     if (last?.then) cmd.before = last.then;
