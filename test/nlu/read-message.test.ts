@@ -163,6 +163,11 @@ describe('a pasted terminal session: what each prompted command printed', () => 
   it.each([
     ['the run reaches the end of the message', '$ docker ps -a\nnothing there at all', 'nothing there at all'],
     [
+      'a line under the command tells in their words',
+      "$ docker run -d -p 80:80 nginx\nit starts but localhost doesn't answer\n\nany idea",
+      "it starts but localhost doesn't answer\nany idea",
+    ],
+    [
       'a line under the command asks something',
       '$ docker run -d nginx:1.27\nnow there are two of them?\n\nok',
       'now there are two of them?\nok',
