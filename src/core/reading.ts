@@ -82,8 +82,10 @@ function asksOtherUnit(c: ReadingContext, a: Answer): Classification | undefined
     const asked = weighQuestion(q, c.message);
     if (other(asked, WEAK_EVIDENCE_MIN) && probabilityOf(q, asked.intent) >= WORDS_LEAN_MIN) return asked;
   }
-  // Under an error the whole message counts only where the words alone lean to the same topic.
-  const whole = a.kind === 'diagnosis' || (q && c.message && q.intent === c.message.intent) ? c.message : undefined;
+  // Under an error the whole message counts only where the words alone lean to the same topic
+  // (their first choice, or a runner-up they give at least WORDS_LEAN_ERROR_MIN).
+  const leans = q && c.message && (q.intent === c.message.intent || probabilityOf(q, c.message.intent) >= WORDS_LEAN_ERROR_MIN);
+  const whole = a.kind === 'diagnosis' || leans ? c.message : undefined;
   const sure = [q, whole].find((x) => other(x, OTHER_UNIT_MIN));
   if (sure) return sure;
   // The words and the whole message name the same other unit: less sure each, but agreeing. Not
@@ -118,6 +120,12 @@ export const AGREED_UNIT_MIN = 0.5;
  */
 export const WEAK_EVIDENCE_MIN = 0.3;
 
+/**
+ * Under an error, how much the words alone must give the whole message's topic when it is not their
+ * first choice ("why is there no bash? what do I use to get in" leans to help and to exec). Chosen on
+ * the development sets with the error pastes and the held-out channel messages checked.
+ */
+const WORDS_LEAN_ERROR_MIN = 0.2;
 /** How much the words alone must give the topic weighed with the whole message (their second or third choice is enough). */
 const WORDS_LEAN_MIN = 0.05;
 const probabilityOf = (c: Classification, intent: string): number =>
