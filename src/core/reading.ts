@@ -122,8 +122,9 @@ export const WEAK_EVIDENCE_MIN = 0.3;
 
 /**
  * Under an error, how much the words alone must give the whole message's topic when it is not their
- * first choice ("why is there no bash? what do I use to get in" leans to help and to exec). Chosen on
- * the development sets with the error pastes and the held-out channel messages checked.
+ * first choice ("why is there no bash? what do I use to get in": help 0.41, exec 0.23). Not tuned:
+ * the development sets and bench:answers score the same with it as with first choice only, and it
+ * keeps that channel message (test/core/reading.test.ts) answered after a retraining moved it.
  */
 const WORDS_LEAN_ERROR_MIN = 0.2;
 /** How much the words alone must give the topic weighed with the whole message (their second or third choice is enough). */
