@@ -4,6 +4,7 @@
 // the shell would end it or where prose starts ("… myapp and docker ps is empty, why?").
 import { commandLength, shellCommandLength, toCommand, type CommandSource, type DockerCommand } from './command-words.ts';
 import { segments, type Operator } from './shell.ts';
+import { PROMPT, TRANSCRIPT_PROMPT, transcriptOutputLines } from './transcript.ts';
 
 export type { CommandSource, DockerCommand } from './command-words.ts';
 
@@ -27,7 +28,6 @@ export interface ReadMessage {
   truncated: boolean;
 }
 
-const PROMPT = /^\s{0,8}(?:[$#>%]|PS [^>\n]{0,120}>|[\w.@-]{1,64}[:~][^\n$#]{0,120}[$#])\s{1,4}/;
 const STARTS_DOCKER = /^\s{0,8}(?:sudo\s+)?(?:[A-Za-z_][A-Za-z0-9_]{0,63}=\S{0,200}\s+){0,4}docker(?:-compose)?(?:\.exe)?\s/;
 const IN_SENTENCE = /(?:^|[\s(`"'“])(?:sudo\s+)?docker(?:-compose)?\s+[a-z-]/gi;
 const ERROR_LINE =
@@ -41,49 +41,6 @@ const TABLE_HEADER = /^\s{0,8}[A-Z][A-Z0-9%/_().-]*(?: [A-Z0-9%/_().-]+)*(?:(?:\
 // Three or more cells apart by runs of spaces (or a tab), or a `----` rule under a header.
 const TABLE_ROW = /^\s{0,8}(?:\S[^\n]{0,300}?(?:\s{2,}|\t)\S[^\n]{0,300}?(?:\s{2,}|\t)\S|-{5,})/;
 const QUESTION = /\?|^\s*(?:why|how|what|where|when|which|who|can|could|should|is|are|do|does|did|will|would|any (?:idea|help)|help)\b/im;
-
-/**
- * A shell prompt a terminal transcript starts a line with (`$ `, `user@host:~$ `, `PS C:\> `, `# docker`),
- * not a quote (`> `) or a heading (`# Title`).
- */
-const TRANSCRIPT_PROMPT =
-  /^\s{0,8}(?:\$|PS [^>\n]{0,120}>|[\w.-]{1,64}@[\w.-]{1,64}:[^\s$#]{0,120}[$#]|#(?=\s{1,4}(?:sudo\s+)?docker\b))\s{1,4}\S/;
-/**
- * A line a person writes, not a program: it asks something ("now i have two nginx?", "where did it
- * go") or tells in their words ("it starts but localhost doesn't work").
- */
-const ASKING_LINE = /\?|^\s*(?:why|how|what|where|when|which|who|any (?:idea|help)|help|pls|please)\b/i;
-const TELLING_LINE =
-  /\b(?:i|i'm|i've|me|my|we|our|it|it's|but|doesn't|didn't|don't|can't|isn't|won't|still|nothing|anything|though|just|also)\b/i;
-
-/**
- * The lines a prompted command printed: in a pasted terminal session, the lines under `$ command` up
- * to a blank line or the next prompt ("cache" under `$ docker kill cache`, "bot v1.8.0 starting"
- * under `$ docker logs bot`). Only where the run ends as a transcript does (a blank line or another
- * prompt, not the end of the message) and no line of it asks anything: "$ docker ps -a⏎nothing
- * there. where did it go" is the person's own words, and so is a line that tells in their words
- * ("it starts but localhost doesn't work"). Returns the indexes of those lines.
- */
-function transcriptOutputLines(lines: readonly string[]): Set<number> {
-  const out = new Set<number>();
-  for (let i = 0; i < lines.length; i++) {
-    if (!TRANSCRIPT_PROMPT.test(lines[i] ?? '')) continue;
-    let j = i + 1;
-    while (
-      j < lines.length &&
-      (lines[j] ?? '').trim() !== '' &&
-      !PROMPT.test(lines[j] ?? '') &&
-      !/^\s{0,8}(?:```|~~~)/.test(lines[j] ?? '')
-    )
-      j++;
-    const run = lines.slice(i + 1, j);
-    const ended = j < lines.length && !/^\s{0,8}(?:```|~~~)/.test(lines[j] ?? '');
-    if (run.length > 0 && ended && !run.some((l) => ASKING_LINE.test(l) || TELLING_LINE.test(l)))
-      for (let k = i + 1; k < j; k++) out.add(k);
-    i = j - 1;
-  }
-  return out;
-}
 
 export function readMessage(input: string): ReadMessage {
   const text = input.length > MAX_CHARS ? input.slice(0, MAX_CHARS) : input;
