@@ -4,7 +4,7 @@
 // the shell would end it or where prose starts ("… myapp and docker ps is empty, why?").
 import { commandLength, shellCommandLength, toCommand, type CommandSource, type DockerCommand } from './command-words.ts';
 import { segments, type Operator } from './shell.ts';
-import { PROMPT, TRANSCRIPT_PROMPT, transcriptOutputLines } from './transcript.ts';
+import { FENCE, PROMPT, TRANSCRIPT_PROMPT, transcriptOutputLines } from './transcript.ts';
 
 export type { CommandSource, DockerCommand } from './command-words.ts';
 
@@ -69,7 +69,7 @@ export function readMessage(input: string): ReadMessage {
   };
   for (const [at, raw] of lines.entries()) {
     const line = raw.replace(/\r$/, '');
-    if (/^\s{0,8}(?:```|~~~)/.test(line)) {
+    if (FENCE.test(line)) {
       if (fence) {
         readCodeBlock(fence, out);
         fence = null;

@@ -4,6 +4,12 @@
 /** A prompt a command line starts with: `$ `, `# `, `> `, `%`, `PS C:\> `, `user@host:~$ `. */
 export const PROMPT = /^\s{0,8}(?:[$#>%]|PS [^>\n]{0,120}>|[\w.@-]{1,64}[:~][^\n$#]{0,120}[$#])\s{1,4}/;
 
+/** A line that opens or closes a fenced code block. */
+export const FENCE = /^\s{0,8}(?:```|~~~)/;
+
+/** What ends a prompted command's run of lines: a blank line, another prompt, or a fence. */
+const endsRun = (line: string): boolean => line.trim() === '' || PROMPT.test(line) || FENCE.test(line);
+
 /**
  * A shell prompt a terminal transcript starts a line with (`$ `, `user@host:~$ `, `PS C:\> `, `# docker`),
  * not a quote (`> `) or a heading (`# Title`).
@@ -31,15 +37,9 @@ export function transcriptOutputLines(lines: readonly string[]): Set<number> {
   for (let i = 0; i < lines.length; i++) {
     if (!TRANSCRIPT_PROMPT.test(lines[i] ?? '')) continue;
     let j = i + 1;
-    while (
-      j < lines.length &&
-      (lines[j] ?? '').trim() !== '' &&
-      !PROMPT.test(lines[j] ?? '') &&
-      !/^\s{0,8}(?:```|~~~)/.test(lines[j] ?? '')
-    )
-      j++;
+    while (j < lines.length && !endsRun(lines[j] ?? '')) j++;
     const run = lines.slice(i + 1, j);
-    const ended = j < lines.length && !/^\s{0,8}(?:```|~~~)/.test(lines[j] ?? '');
+    const ended = j < lines.length && !FENCE.test(lines[j] ?? '');
     if (run.length > 0 && ended && !run.some((l) => ASKING_LINE.test(l) || TELLING_LINE.test(l)))
       for (let k = i + 1; k < j; k++) out.add(k);
     i = j - 1;
