@@ -39,9 +39,14 @@ export function createStoreClaim(
     const t = now();
     if (seenLocally(keys, t, ttlMs)) return false;
     try {
-      // Every key is claimed (no short cut): a later copy under any of them is then refused too.
-      const firsts = await Promise.all(keys.map((k) => store.claimOnce(k, t + ttlMs, t)));
-      return firsts.every(Boolean);
+      // One key at a time, in one order every replica shares, stopping at the first refused. Claimed
+      // all at once, two replicas could each win one key of the same message and both refuse it (the
+      // question lost, seen in CI); in a shared order the one that loses the smallest key stops there,
+      // so someone always answers. A winner claims every key, so a later copy under any is refused.
+      for (const k of [...new Set(keys)].sort()) {
+        if (!(await store.claimOnce(k, t + ttlMs, t))) return false;
+      }
+      return true;
     } catch (err) {
       metrics.storeError('claim');
       logger.warn({ err, engine: store.engine }, 'store: could not claim a message; answering it anyway');

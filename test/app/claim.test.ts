@@ -38,6 +38,42 @@ describe('createStoreClaim', () => {
     expect(c.errors).toEqual([]);
   });
 
+  it('two replicas racing for the same keys in different orders: exactly one answers, never none', async () => {
+    const store = await openStore({ dataDir: dir });
+    stores.push(store);
+    const keys = ['slack:msg:C1:9.0', 'slack:event:EvRace'];
+    // The interleaving that lost a question in CI, forced: A wins the event key, while B reaches the
+    // message key before A does. A's message-key claim waits until B has decided; B's event-key claim
+    // waits until A holds that key. Real store, real SQL; only the timing is arranged.
+    const aHoldsEvent = deferred();
+    const bDecided = deferred();
+    const gated = (gate: (key: string) => Promise<void>, after: (key: string) => void): Store =>
+      ({
+        ...store,
+        claimOnce: async (key: string, expiresAt: number, now: number) => {
+          await gate(key);
+          const won = await store.claimOnce(key, expiresAt, now);
+          after(key);
+          return won;
+        },
+      }) as Store;
+    const c = counting();
+    const replicaA = createStoreClaim(
+      gated((k) => (k.startsWith('slack:msg:') ? bDecided.promise : Promise.resolve()), (k) => k.startsWith('slack:event:') && aHoldsEvent.resolve()),
+      c.metrics,
+      c.logger as never,
+    );
+    const replicaB = createStoreClaim(
+      gated((k) => (k.startsWith('slack:event:') ? aHoldsEvent.promise : Promise.resolve()), () => {}),
+      c.metrics,
+      c.logger as never,
+    );
+    const a = replicaA(keys, 60_000);
+    const b = replicaB(keys, 60_000).finally(() => bDecided.resolve());
+    expect(await Promise.all([a, b])).toEqual([true, false]);
+    expect(c.errors).toEqual([]);
+  });
+
   it('a claim expires with its time limit', async () => {
     const store = await openStore({ dataDir: dir });
     stores.push(store);
@@ -64,3 +100,9 @@ describe('createStoreClaim', () => {
     expect(await claim(['slack:event:EvX'], 60_000)).toBe(false);
   });
 });
+
+function deferred() {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
