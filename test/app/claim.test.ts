@@ -47,29 +47,39 @@ describe('createStoreClaim', () => {
     // waits until A holds that key. Real store, real SQL; only the timing is arranged.
     const aHoldsEvent = deferred();
     const bDecided = deferred();
-    const gated = (gate: (key: string) => Promise<void>, after: (key: string) => void): Store =>
-      ({
-        ...store,
-        claimOnce: async (key: string, expiresAt: number, now: number) => {
-          await gate(key);
-          const won = await store.claimOnce(key, expiresAt, now);
-          after(key);
-          return won;
-        },
-      }) as Store;
+    const gated = (gate: (key: string) => Promise<void>, after: (key: string) => void): Store => {
+      const claimOnce = async (key: string, expiresAt: number, now: number) => {
+        await gate(key);
+        const won = await store.claimOnce(key, expiresAt, now);
+        after(key);
+        return won;
+      };
+      return { ...store, claimOnce };
+    };
+    const isEvent = (k: string) => k.startsWith('slack:event:');
     const c = counting();
     const replicaA = createStoreClaim(
-      gated((k) => (k.startsWith('slack:msg:') ? bDecided.promise : Promise.resolve()), (k) => k.startsWith('slack:event:') && aHoldsEvent.resolve()),
+      gated(
+        (k) => (isEvent(k) ? Promise.resolve() : bDecided.promise),
+        (k) => {
+          if (isEvent(k)) aHoldsEvent.resolve();
+        },
+      ),
       c.metrics,
       c.logger as never,
     );
     const replicaB = createStoreClaim(
-      gated((k) => (k.startsWith('slack:event:') ? aHoldsEvent.promise : Promise.resolve()), () => {}),
+      gated(
+        (k) => (isEvent(k) ? aHoldsEvent.promise : Promise.resolve()),
+        () => undefined,
+      ),
       c.metrics,
       c.logger as never,
     );
     const a = replicaA(keys, 60_000);
-    const b = replicaB(keys, 60_000).finally(() => bDecided.resolve());
+    const b = replicaB(keys, 60_000).finally(() => {
+      bDecided.resolve();
+    });
     expect(await Promise.all([a, b])).toEqual([true, false]);
     expect(c.errors).toEqual([]);
   });
