@@ -3,9 +3,12 @@
 // also has to recognise a plain "hi" or "thanks" (meta.greeting, meta.thanks), read a short
 // wrapped question as a greeting: the development set's questions written as "Hello, <question>
 // Any help appreciated, thanks!" scored 0.22 instead of 0.96 (0.67 with classifyQuestion below).
+// A request put to the bot ("can you explain containers to me") is read the same way: by what it asks
+// for, not as a question about the bot.
 // Every pattern is anchored at one end of the text and has bounded repetition, so a hostile input
 // cannot make it backtrack.
 import type { Classification, Classifier } from '../core/ports.ts';
+import { NONE } from './classifier.ts';
 
 /** A peel is kept only if at least this many words remain: "hey, thanks a lot!" stays whole. */
 const MIN_WORDS = 3;
@@ -72,6 +75,23 @@ const SOCIAL = new Set(['meta.greeting', 'meta.thanks']);
 /** What is left asks something: a question mark, or it opens like a question or a request. */
 const ASKS = /\?|^\W*(?:how|what|why|where|when|which|who|is|are|can|could|should|would|will|do|does|did|list|show|explain|tell)\b/i;
 
+const HELP = 'meta.help';
+/** "Can you explain …", "could you please tell me about …": a request put to the bot, then what it asks for. */
+const REQUEST =
+  /^\W*(?:can|could|would|will)\s+you\s+(?:please\s+)?(?=(?:explain|describe|teach|tell\s+me\s+about|help\s+me\s+understand)\b)/i;
+
+/**
+ * "Can you explain containers to me" reads as a question about the bot (meta.help: "can you …",
+ * "… me") though it asks about containers. When what follows "can you" is a request to explain a
+ * topic and that topic has an answer of its own (not meta, not none), that answer is given.
+ */
+function askedOfTheBot(classifier: Classifier, text: string, whole: Classification): Classification {
+  const lead = REQUEST.exec(text);
+  if (!lead) return whole;
+  const read = classifier.classify(text.slice(lead[0].length));
+  return read.intent.startsWith('meta.') || read.intent === NONE ? whole : read;
+}
+
 /**
  * A message the classifier reads as a greeting or thanks may be a question wrapped in them:
  * "Hello, how do I delete an image? Thanks!" When what is left without the framing
@@ -81,6 +101,7 @@ const ASKS = /\?|^\W*(?:how|what|why|where|when|which|who|is|are|can|could|shoul
  */
 export function classifyQuestion(classifier: Classifier, text: string): Classification {
   const whole = classifier.classify(text);
+  if (whole.intent === HELP) return askedOfTheBot(classifier, text, whole);
   if (!SOCIAL.has(whole.intent)) return whole;
   const question = withoutFraming(text);
   if (question === text || !ASKS.test(question)) return whole;

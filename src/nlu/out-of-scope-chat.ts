@@ -155,3 +155,24 @@ export const databases = [
   'pg_dump and restore into a database with a different name',
   'how to add an index in mysql without locking the table',
 ];
+
+/**
+ * A request to be taught another topic, in the frames a newcomer uses for Docker's own ("tell me
+ * about …", "teach me …", "walk me through …", "could you explain … to me"). With these frames only
+ * under concept.container and concept.image the frame itself would lean to Docker; here the topic
+ * word decides.
+ */
+export const learnOtherTopics = [
+  'tell me about kubernetes pods',
+  'teach me what a virtual machine is',
+  "help me understand git branches, I'm new here",
+  'walk me through what terraform actually does',
+  'could you explain helm charts to me simply',
+  'teach me the basics of ansible',
+  'can you explain python virtualenvs to me',
+  'tell me about nginx reverse proxies',
+  'help me understand how dns works',
+  'describe what a load balancer is for a newcomer',
+  'teach me kubernetes deployments',
+  'explain microservices to me',
+];

@@ -6,7 +6,16 @@
 // CI, other runtimes, cloud, web/TLS/DNS) in out-of-scope-ops.ts; the other senses of Docker's words
 // (git tags, Photoshop layers, shipping containers, pruning tomatoes) in out-of-scope-senses.ts and
 // out-of-scope-everyday.ts.
-import { chitChat, databases, elsewhere, packageManagers, programming, smallTalk, versionControl } from './out-of-scope-chat.ts';
+import {
+  chitChat,
+  databases,
+  elsewhere,
+  learnOtherTopics,
+  packageManagers,
+  programming,
+  smallTalk,
+  versionControl,
+} from './out-of-scope-chat.ts';
 import { EVERYDAY_SENSES } from './out-of-scope-everyday.ts';
 import {
   ciCaches,
@@ -276,6 +285,7 @@ export const OUT_OF_SCOPE: readonly string[] = [
   ...versionControl,
   ...packageManagers,
   ...databases,
+  ...learnOtherTopics,
   ...SOFTWARE_SENSES,
   ...EVERYDAY_SENSES,
 ];
