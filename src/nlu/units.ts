@@ -11,6 +11,7 @@ import { fillPlaceholders } from '../core/placeholders.ts';
 import type { Classification, Intent, KnowledgeBase, Scored, UnitPick } from '../core/ports.ts';
 import { emptyEntities } from '../core/types.ts';
 import { classifierFromModel, NONE, trainModel, type ClassifierOptions, type ModelClassifier, type TrainingExample } from './classifier.ts';
+import { unitForAskedFlag } from './flag-unit.ts';
 import { loadOrTrainClassifier, type ModelCacheOptions } from './model-cache.ts';
 
 /**
@@ -167,7 +168,8 @@ export function createUnitPicker(kb: KnowledgeBase, options: UnitPickerOptions =
     const ranked: UnitPick['ranked'] = [...model.intents.map((unit, i) => ({ unit, confidence: p[i] ?? 0 })), { confidence: article }].sort(
       (a, b) => b.confidence - a.confidence,
     );
-    const unit = chooseUnit(ranked, text);
+    const known = kb.get(intent);
+    const unit = (known && unitForAskedFlag(known, text)) ?? chooseUnit(ranked, text);
     return unit !== undefined ? { unit, ranked } : { ranked };
   }
 
