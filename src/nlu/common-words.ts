@@ -18,12 +18,15 @@ lived move moves moved set sets put puts call calls called name named wait waits
 listen listens listened respond responds responded answer answers answered serve serves served point points pointed
 `;
 
-const OTHERS = `
+const ADVERBS = `
 anymore anyway already always never ever often sometimes usually still yet again soon later now today yesterday tomorrow
 here there everywhere somewhere nowhere away back up down out off over under inside outside instead maybe perhaps actually
 really probably suddenly finally basically literally apparently somehow please thanks thank ok okay yes yeah yep nope no sure
+correctly properly locally remotely manually automatically
+`;
+
+const OTHERS = `
 fine good bad great weird strange wrong right correct broken empty full new old same different whole entire only single
-correctly properly locally remotely manually automatically again
 app apps application service services server servers thing things stuff something nothing anything everything someone anyone
 problem problems issue issues question questions answer way ways time times day days week minute minutes hour hours second
 seconds moment while computer laptop machine machines box vm host hosts cloud prod production staging dev local remote
@@ -41,7 +44,10 @@ me myself yourself himself herself itself ourselves themselves mine yours ours t
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 
-/** Verbs and their forms: in a sentence, such a word after `docker pull` is prose, not an image. */
-export const COMMON_VERBS: ReadonlySet<string> = new Set(words(VERBS));
+/**
+ * Verbs and their forms, adverbs and interjections: in a sentence, such a word after `docker pull` or
+ * `docker run -d` is prose, not an image ("the tutorial uses docker run -d everywhere").
+ */
+export const NEVER_A_NAME: ReadonlySet<string> = new Set([...words(VERBS), ...words(ADVERBS)]);
 
-export const COMMON_WORDS: ReadonlySet<string> = new Set([...words(VERBS), ...words(OTHERS), ...stopwords.words]);
+export const COMMON_WORDS: ReadonlySet<string> = new Set([...words(VERBS), ...words(ADVERBS), ...words(OTHERS), ...stopwords.words]);

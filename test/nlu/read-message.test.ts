@@ -28,6 +28,8 @@ describe('commands written inside a sentence end where prose starts', () => {
     ['ok so docker images lists it, docker ps -a lists nothing', ['docker images', 'docker ps -a']],
     ['can docker try again by itself when it crashes?', []],
     ['docker refuses to start my container, docker stats shows nothing', ['docker stats']],
+    ["the tutorial uses docker run -d everywhere, what's that flag doing", ['docker run -d']],
+    ['I always docker pull nginx first, then docker run -d nginx locally', ['docker pull nginx', 'docker run -d nginx']],
   ])('%s', (message, expected) => {
     expect(cmds(message)).toEqual(expected);
   });

@@ -2,7 +2,7 @@
 // global options, the subcommand, then flags with their values and positional arguments. In a
 // sentence, a prose word ends the command ("… myapp and docker ps is empty").
 import stopwords from 'natural/lib/natural/util/stopwords.js';
-import { COMMON_VERBS, COMMON_WORDS } from '../common-words.ts';
+import { NEVER_A_NAME, COMMON_WORDS } from '../common-words.ts';
 import { ALIASES, KNOWN_SUBCOMMANDS, MANAGEMENT, SUBCOMMANDS, findFlag, type ArgRole, type SubcommandSpec } from '../docker-flags.ts';
 import { segments, type Operator, type Word } from './shell.ts';
 
@@ -134,7 +134,7 @@ function fitsPosition(roles: readonly ArgRole[], taken: number, w: string): bool
   if (role === 'command...') return taken === roles.indexOf('command...') ? looksLikeProgram(w) || w.startsWith('-') : true;
   const nameShaped = /[\d_:./@-]/.test(word);
   if (nameShaped) return true;
-  if (COMMON_VERBS.has(word)) return false;
+  if (NEVER_A_NAME.has(word)) return false;
   // A second name in a list (`docker rm a b`) must not be an ordinary word either (`docker kill web vs …`).
   return !(role.endsWith('...') && taken > roles.indexOf(role) && COMMON_WORDS.has(word));
 }
