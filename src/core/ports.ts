@@ -49,6 +49,8 @@ export interface Intent {
   units?: Unit[];
   /** Broad requests for the whole topic (the article answers them, not a unit). */
   broad?: string[];
+  /** Questions the article answers better than a unit; for the unit picker only (not the topic model). */
+  article_asks?: string[];
 }
 
 export interface KnowledgeBase {

@@ -137,6 +137,17 @@ export const intentSchema = z.strictObject({
       noDuplicates(items, ctx, 'broad');
     })
     .optional(),
+  /**
+   * Questions on this topic that the whole article answers better than any one unit ("why can't I reach
+   * my app on localhost:3000": the article's checklist, not the localhost-between-containers unit). Unlike
+   * `broad`, they teach only the unit picker, so the topic model is not retrained by them.
+   */
+  article_asks: z
+    .array(nonEmpty, 'must be a list of strings')
+    .superRefine((items, ctx) => {
+      noDuplicates(items, ctx, 'article_asks');
+    })
+    .optional(),
   /** Short direct answers to specific questions under this topic; `answer` stays the full article. */
   units: z
     .array(unitEntrySchema, 'must be a list of units')

@@ -90,7 +90,8 @@ const GENERIC_BROAD = [
 
 /**
  * Sentences that stand for the whole article: its title in broad requests, the intent's own broad
- * phrasings (`broad:` in its file), and the generic broad requests above.
+ * phrasings (`broad:` in its file), the questions its article answers best (`article_asks:`), and the
+ * generic broad requests above.
  */
 export function articleSentences(intent: Intent): string[] {
   const t = intent.title.replace(/[.?!]+$/, '');
@@ -104,6 +105,7 @@ export function articleSentences(intent: Intent): string[] {
     `${t}: the basics`,
     `walk me through ${t} in general`,
     ...(intent.broad ?? []),
+    ...(intent.article_asks ?? []),
     ...GENERIC_BROAD,
   ];
 }

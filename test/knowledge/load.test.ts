@@ -259,6 +259,17 @@ describe('loadKnowledge', () => {
       expect(k.get('concept.image')?.broad).toEqual(['how do images work', 'explain images']);
     });
 
+    it('keeps an optional article_asks list, and reports a duplicate in it', () => {
+      const k = loadKnowledge(kb({ 'concept.image.yaml': intent('concept.image', { article_asks: ['what is in an image anyway'] }) }));
+      expect(k.get('concept.image')?.article_asks).toEqual(['what is in an image anyway']);
+      const err = problemsOf(kb({ 'concept.image.yaml': intent('concept.image', { article_asks: ['images?', 'Images?'] }) }));
+      expect(err.problems).toContainEqual({
+        file: 'intents/concept.image.yaml',
+        field: 'article_asks.1',
+        message: expect.stringMatching(/duplicate of article_asks\.0/),
+      });
+    });
+
     it('reports a duplicate broad phrasing', () => {
       const err = problemsOf(kb({ 'concept.image.yaml': intent('concept.image', { broad: ['explain images', ' Explain images '] }) }));
       expect(err.problems).toContainEqual({

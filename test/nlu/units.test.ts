@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Classification, KnowledgeBase } from '../../src/core/ports.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { observeTraining } from '../../src/nlu/classifier.ts';
-import { createNlu } from '../../src/nlu/index.ts';
+import { createNlu, trainingExamples } from '../../src/nlu/index.ts';
 import {
   articleSentences,
   chooseUnit,
@@ -187,6 +187,16 @@ describe("an intent's article class", () => {
     expect(sentences).toContain('registries, the whole story');
     expect(sentences).toContain(intent.title);
     expect(articleSentences({ ...intent, broad: [] })).not.toContain('registries, the whole story');
+  });
+
+  it('learns `article_asks:` too, which the topic model never sees', () => {
+    const intent = fixture.kb.get('concept.registry');
+    if (!intent) throw new Error('fixture intent missing');
+    const asks = 'my push went somewhere, where do images even live';
+    const withAsks = { ...intent, article_asks: [asks] };
+    expect(articleSentences(withAsks)).toContain(asks);
+    const kb: KnowledgeBase = { intents: [withAsks], get: (id) => (id === withAsks.id ? withAsks : undefined) };
+    expect(trainingExamples(kb).map((e) => e.text)).not.toContain(asks);
   });
 });
 
