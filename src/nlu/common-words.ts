@@ -50,4 +50,4 @@ const words = (s: string) => s.split(/\s+/).filter(Boolean);
  */
 export const NEVER_A_NAME: ReadonlySet<string> = new Set([...words(VERBS), ...words(ADVERBS)]);
 
-export const COMMON_WORDS: ReadonlySet<string> = new Set([...words(VERBS), ...words(ADVERBS), ...words(OTHERS), ...stopwords.words]);
+export const COMMON_WORDS: ReadonlySet<string> = new Set([...NEVER_A_NAME, ...words(OTHERS), ...stopwords.words]);

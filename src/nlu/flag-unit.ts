@@ -37,6 +37,11 @@ export function unitForAskedFlag(intent: Intent, text: string): string | undefin
     const ids = naming(asked);
     if (ids.length === 1) return ids[0];
   }
-  const ids = new Set(flagsIn(text).flatMap((f) => (naming(f).length === 1 ? naming(f) : [])));
+  const ids = new Set(
+    flagsIn(text).flatMap((f) => {
+      const named = naming(f);
+      return named.length === 1 ? named : [];
+    }),
+  );
   return ids.size === 1 ? [...ids][0] : undefined;
 }
