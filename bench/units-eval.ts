@@ -65,17 +65,29 @@ export const NEAR_COPY = 0.6;
 
 export interface TrainingSentence {
   text: string;
-  /** Intent id, full unit id, or `out-of-scope`. */
+  /** Intent id, full unit id, `<intent> (broad)`, `<intent> (article_asks)`, or `out-of-scope`. */
   source: string;
 }
 
-/** Every sentence the classifier learns from: intent examples, unit questions and examples, out-of-scope rows. */
+/** An intent's phrasings for its whole article: `broad:` (trains the topic and the article) and `article_asks:` (the article). */
+export function articlePhrasings(kb: KnowledgeBase): TrainingSentence[] {
+  return kb.intents.flatMap((i) => [
+    ...(i.broad ?? []).map((text) => ({ text, source: `${i.id} (broad)` })),
+    ...(i.article_asks ?? []).map((text) => ({ text, source: `${i.id} (article_asks)` })),
+  ]);
+}
+
+/**
+ * Every sentence the classifier learns from: intent examples, unit questions and examples, the
+ * article phrasings, out-of-scope rows.
+ */
 export function trainingSentences(kb: KnowledgeBase, outOfScope: readonly string[]): TrainingSentence[] {
   return [
     ...kb.intents.flatMap((i) => [
       ...i.examples.map((text) => ({ text, source: i.id })),
       ...(i.units ?? []).flatMap((u) => [u.question, ...u.examples].map((text) => ({ text, source: `${i.id}/${u.id}` }))),
     ]),
+    ...articlePhrasings(kb),
     ...outOfScope.map((text) => ({ text, source: 'out-of-scope' })),
   ];
 }

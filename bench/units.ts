@@ -20,6 +20,8 @@ export const SETS = {
   blind2: ['units-blind2.jsonl', 'units-near-misses-blind2.jsonl'],
   blind3: ['units-blind3.jsonl', 'units-near-misses-blind3.jsonl'],
   blind4: ['units-blind4.jsonl', 'units-near-misses-blind4.jsonl'],
+  // blind5: public-style questions written by a helper from reading public posts via search; labelled from unit questions and answers only.
+  blind5: ['units-blind5.jsonl', 'units-near-misses-blind5.jsonl'],
 } as const;
 export type SetName = keyof typeof SETS;
 

@@ -31,6 +31,22 @@ export const UNIT_MIN = 0.45;
 export const SPECIFIC_UNIT_MIN = 0.25;
 const SPECIFIC_DETAIL = /(?:^|\s)--?[a-z][a-z-]*\b|\b\d{2,5}\b|error|denied|refused|failed|not found|conflict/i;
 
+/**
+ * Words that ask for the whole picture ("in general", "what are the best practices", "techniques
+ * for …"): the article answers unless one unit is nearly certain. Measured on the development sets
+ * (bench/units-dev.ts): one broad pasted question gained ("what are the general techniques for making
+ * docker images smaller?" got the unit about finding the heavy layer), none lost, from 0.6 to 1;
+ * five unit questions there carry such a word, each far above the units' usual confidence or without it.
+ */
+export const WHOLE_PICTURE_UNIT_MIN = 0.8;
+const WHOLE_PICTURE =
+  /\b(?:in general|general(?:ly)?|overview|big picture|whole picture|start to finish|end to end|basics|fundamentals|best practices?|tips|techniques|strateg(?:y|ies)|approaches|in a nutshell|eli5|high[- ]level|conceptually|under the hood|deep dive|everything about)\b/i;
+
+/** Whether the text asks for the general picture rather than one detail. */
+export function asksForWholePicture(text: string): boolean {
+  return WHOLE_PICTURE.test(text);
+}
+
 /** Whether the text names a flag, a number, or an error. */
 export function namesSpecifics(text: string): boolean {
   return SPECIFIC_DETAIL.test(text);
@@ -42,6 +58,7 @@ export function chooseUnit(ranked: UnitPick['ranked'], text: string): string | u
   const article = ranked.find((r) => r.unit === undefined)?.confidence ?? 0;
   const min = namesSpecifics(text) ? SPECIFIC_UNIT_MIN : UNIT_MIN;
   if (!best || best.confidence <= article) return undefined;
+  if (asksForWholePicture(text) && best.confidence < WHOLE_PICTURE_UNIT_MIN) return undefined;
   if (best.confidence >= min) return best.unit;
   // Two units close at the top and far ahead of the article: the question is specific, the model
   // only unsure which of the two; the first answers and the second is offered (withUnit's `close`).

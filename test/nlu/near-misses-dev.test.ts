@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { jaccard, wordSet } from '../../bench/units-eval.ts';
+import { articlePhrasings, jaccard, wordSet } from '../../bench/units-eval.ts';
 import { domainSignals, outOfScopeFactor } from '../../src/nlu/domain.ts';
 import { OUT_OF_SCOPE } from '../../src/nlu/out-of-scope.ts';
 import { words } from '../../src/nlu/tokenize.ts';
@@ -16,6 +16,8 @@ const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 interface Labelled {
   text: string;
   intent: string;
+  /** Quoted from issue 13 ("What was seen"): trained on by design. */
+  seen?: boolean;
 }
 const readSet = (name: string): Labelled[] =>
   readFileSync(FIXTURES + name, 'utf8')
@@ -99,7 +101,10 @@ describe('near-miss development sets', () => {
   });
 });
 
-describe('out-of-scope training sentences', () => {
+// Training sentences written without a measurement set beside them (the out-of-scope rows, and each
+// intent's `broad:` and `article_asks:` phrasings) must not copy one: the eval and dev sets of the
+// intent classifier (nlu-*.jsonl) are older than the article phrasings and are not checked from their side.
+describe('out-of-scope and article training sentences', () => {
   /** At or above this word overlap a sentence counts as a near-copy (as in units-eval-sets.test.ts). */
   const NEAR_COPY = 0.6;
 
@@ -108,13 +113,14 @@ describe('out-of-scope training sentences', () => {
     expect(sets).toEqual(expect.arrayContaining(['near-misses-dev.jsonl', 'nlu-eval.jsonl', 'units-near-misses.jsonl']));
     const lines = sets.flatMap((f) =>
       readSet(f)
-        .filter((e) => typeof e.text === 'string')
+        .filter((e) => typeof e.text === 'string' && !e.seen)
         .map((e) => ({ set: f, words: wordSet(e.text) })),
     );
-    const copies = OUT_OF_SCOPE.flatMap((text) => {
+    const training = [...OUT_OF_SCOPE.map((text) => ({ text, source: 'out-of-scope' })), ...articlePhrasings(knowledgeBase())];
+    const copies = training.flatMap(({ text, source }) => {
       const w = wordSet(text);
       const hit = lines.find((l) => jaccard(w, l.words) >= NEAR_COPY);
-      return hit ? [`${text} (${hit.set})`] : [];
+      return hit ? [`${text} (${source}) ~ a line of ${hit.set}`] : [];
     });
     expect(copies).toEqual([]);
   });
