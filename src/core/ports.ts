@@ -107,6 +107,8 @@ export interface Explanation {
   parts: ExplainedPart[];
   /** Where the articles' mistakes apply (`:latest`, editing via `exec`, `rm` vs `rmi`). */
   warnings: string[];
+  /** The warnings that point at an error in the line itself (Docker's options written after the image): said wherever the line is read. */
+  mistakes?: string[];
   /** Intent that covers this subcommand, for follow-ups. */
   intent?: string;
 }

@@ -34,6 +34,8 @@ export interface ReadCommand {
   subcommand: string | null;
   /** What it does, in one sentence with its own values (the explainer's summary), when it can be explained. */
   summary?: string;
+  /** An error in the line itself (the explainer's `mistakes`), said right after what it does. */
+  mistakes?: string[];
 }
 
 /** What a message is made of (nlu/reader reads it; the core decides what to answer). */

@@ -247,14 +247,16 @@ function asksOnlyWhatItDoes(reading: MessageReading): boolean {
 
 /**
  * What the person's own command shows, said first ("You ran `docker run -d -p 5000:5000 flaskapp`:
- * creates and starts … host port 5000 forwarded to container port 5000"), then the intent's notes
- * that apply to its flags (`--rm`: why `docker ps -a` is empty too).
+ * creates and starts … host port 5000 forwarded to container port 5000") and an error in the line
+ * itself (options after the image), then the intent's notes that apply to its flags (`--rm`: why
+ * `docker ps -a` is empty too).
  */
 export function commandNotes(intent: Intent, commands: readonly ReadCommand[]): string[] {
   const notes = intent.command_notes ?? [];
   const own = commands.find((c) => c.summary && c.subcommand && c.words.length > 2);
   return [
     ...(own?.summary ? [`You ran \`${own.text}\`: ${own.summary.charAt(0).toLowerCase()}${own.summary.slice(1)}`] : []),
+    ...(own?.mistakes ?? []),
     ...notes
       .filter((n) => commands.some((cmd) => (!n.subcommand || cmd.subcommand === n.subcommand) && hasFlag(cmd.words, n.flag)))
       .map((n) => n.note),

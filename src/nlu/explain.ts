@@ -136,7 +136,8 @@ function build(
     }
     k += flagPart(a, args[k + 1], sub, spec, parts, seen);
   }
-  explainPositional(positional, roles, sub, parts, warnings);
+  const mistakes: string[] = [];
+  explainPositional(positional, roles, sub, parts, warnings, mistakes);
   warningsFor(sub, seen, positional, warnings);
   const uniq = [...new Set(warnings)];
   return {
@@ -145,6 +146,7 @@ function build(
     summary: summarize(sub, spec, seen, positional),
     parts,
     warnings: uniq,
+    ...(mistakes.length > 0 ? { mistakes } : {}),
     ...(spec.intent ? { intent: spec.intent } : {}),
   };
 }
@@ -222,7 +224,14 @@ function substitutionNote(value: string): string {
   return ` — the shell replaces \`${m[0]}\` with ${what} before docker sees it`;
 }
 
-function explainPositional(pos: string[], roles: ArgRole[], sub: string, parts: ExplainedPart[], warnings: string[]): void {
+function explainPositional(
+  pos: string[],
+  roles: ArgRole[],
+  sub: string,
+  parts: ExplainedPart[],
+  warnings: string[],
+  mistakes: string[] = [],
+): void {
   let r = 0;
   for (let k = 0; k < pos.length; k++) {
     const a = pos[k] as string;
@@ -253,6 +262,9 @@ function explainPositional(pos: string[], roles: ArgRole[], sub: string, parts: 
             : 'the command to run inside the container',
       });
       if (sub === 'exec' || sub === 'compose exec') execWarning(pos[k] as string, pos.slice(k + 1), warnings);
+      const misplaced = sub === 'run' || sub === 'create' ? optionsAfterImage(sub, pos.slice(k)) : null;
+      if (misplaced) warnings.push(misplaced);
+      if (misplaced) mistakes.push(misplaced);
       return;
     }
     if (role === 'image' || role === 'images...' || role === 'target-image') {
@@ -296,6 +308,24 @@ function substitutionMeaning(inner: string, role: ArgRole | undefined): string {
   const quiet = /(?:^|\s)-(?:[a-z]*q[a-z]*|-quiet)(?:\s|$)/.test(inner);
   const prints = ex ? `${ex.summary.replace(/\.$/, '')}${quiet ? ', printing only their IDs' : ''}` : `whatever \`${inner}\` prints`;
   return `the shell first runs \`${inner}\` (${prints}) and puts its output here, so this acts on every one of those ${what}; if it prints nothing, the command gets no argument and complains`;
+}
+
+/**
+ * `docker run myapp -p 8080:80`: Docker reads options only before the image; after it every word
+ * goes to the container (as its command, or as arguments to the image's entrypoint), so the port is
+ * never published. Flags that `docker run` itself knows, written there, are most likely meant for
+ * Docker (an entrypoint's own flags, such as mysql's `--character-set-server`, are not named).
+ */
+function optionsAfterImage(sub: string, command: string[]): string | null {
+  const spec = SUBCOMMANDS[sub];
+  if (!spec || !command[0]?.startsWith('-')) return null;
+  const flags = [
+    ...new Set(command.filter((w) => w.startsWith('-') && findFlag(spec, w.split('=')[0] as string)).map((w) => w.split('=')[0] as string)),
+  ];
+  if (flags.length === 0) return null;
+  const quoted = flags.slice(0, 3).map((f) => `\`${f}\``);
+  const named = quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1] as string}`;
+  return `${named} ${flags.length === 1 ? 'comes' : 'come'} after the image name, so Docker does not read ${flags.length === 1 ? 'it' : 'them'}: everything after the image goes to the container as its command or arguments. Options for Docker go before the image: \`docker ${sub} [options] IMAGE [command]\`.`;
 }
 
 function execWarning(cmd: string, rest: string[], warnings: string[]): void {

@@ -98,6 +98,18 @@ describe('every example under "What was seen" in the issue, end to end', () => {
     expect(first[1]).toMatch(/You ran it with `--rm`: Docker deletes the container as soon as its main process ends/);
   });
 
+  it('an option written after the image is named as the mistake right after the command is read back', async () => {
+    const a = await ask('docker run -d myapi:1.2 -p 3000:3000 but localhost:3000 does not answer, why?');
+    const lines = a.blocks.filter((b) => b.type === 'text').map((b) => b.text);
+    const read = lines.findIndex((l) => l.startsWith('You ran `docker run -d myapi:1.2 -p 3000:3000`'));
+    expect(read).toBeGreaterThanOrEqual(0);
+    expect(lines[read + 1]).toMatch(/^`-p` comes after the image name, so Docker does not read it/);
+    // In its place (before the image), the same option draws no such line.
+    expect(textOf(await ask('docker run -d -p 3000:3000 myapi:1.2 but localhost:3000 does not answer, why?'))).not.toMatch(
+      /after the image name/,
+    );
+  });
+
   it('"docker run --rm -p 8080:80 myapp returns an id but docker ps is empty": no prose in any command shown', async () => {
     const a = await ask('docker run --rm -p 8080:80 myapp returns an id but docker ps is empty');
     expect(textOf(a)).toMatch(/You ran `docker run --rm -p 8080:80 myapp`:/);

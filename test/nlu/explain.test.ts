@@ -110,6 +110,15 @@ describe('explainCommand: flags', () => {
     expect(part(e, '-v --help')).toMatchObject({ kind: 'command' });
     expect(e.parts.filter((p) => p.kind === 'unknown')).toEqual([]);
   });
+  it("warns when docker's own options come after the image, and only then", () => {
+    const e = ex('docker run -d myapi:1.2 -p 3000:3000 -e MODE=prod');
+    expect(part(e, '-p 3000:3000 -e MODE=prod')).toMatchObject({ kind: 'command' });
+    expect(warned(e, /^`-p` and `-e` come after the image name, so Docker does not read them/)).toBe(true);
+    expect(warned(ex('docker create --name db postgres:16 --rm'), /^`--rm` comes after the image name/)).toBe(true);
+    // An entrypoint's own flags (mysql's) and a program's flags after its name are not Docker's.
+    expect(warned(ex('docker run -d mysql:8.4 --character-set-server=utf8mb4'), /after the image name/)).toBe(false);
+    expect(warned(ex('docker run --rm node:20 node server.js -p 3000'), /after the image name/)).toBe(false);
+  });
   it('names unknown flags as unknown, never guessing', () => {
     const e = ex('docker run --frobnicate -Z nginx:1.25');
     expect(part(e, '--frobnicate')).toEqual({

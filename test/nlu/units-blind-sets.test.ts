@@ -98,7 +98,7 @@ describe.each(BLIND_SETS)('blind units set $name', ({ name, minNearMisses }) => 
     expect(own.filter((t) => elsewhere.has(t))).toEqual([]);
   });
 
-  it('is no near-copy of an intent or unit example, a unit question, or the out-of-scope training sentences', () => {
+  it('is no near-copy of an intent or unit example, a unit question, an article phrasing, or the out-of-scope training sentences', () => {
     expect(nearCopies(setTexts(name), trainingSentences(kb, OUT_OF_SCOPE))).toEqual([]);
   });
 });

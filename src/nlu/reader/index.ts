@@ -30,8 +30,14 @@ export function createMessageReader(catalogue: ErrorCatalogue): MessageReader {
         outputErrors: inOutput,
         outputs: m.outputs,
         commands: m.commands.map((c) => {
-          const summary = explainWords(c.words, c.text)?.summary;
-          return { text: c.text, words: c.words, subcommand: c.subcommand, ...(summary ? { summary } : {}) };
+          const e = explainWords(c.words, c.text);
+          return {
+            text: c.text,
+            words: c.words,
+            subcommand: c.subcommand,
+            ...(e?.summary ? { summary: e.summary } : {}),
+            ...(e?.mistakes ? { mistakes: e.mistakes } : {}),
+          };
         }),
         question: m.question,
         prose: m.prose,
