@@ -78,7 +78,7 @@ const ASKS = /\?|^\W*(?:how|what|why|where|when|which|who|is|are|can|could|shoul
 const HELP = 'meta.help';
 /** "Can you explain …", "could you please tell me about …": a request put to the bot, then what it asks for. */
 const REQUEST =
-  /^\W*(?:can|could|would|will)\s+you\s+(?:please\s+)?(?=(?:explain|describe|teach|tell\s+me\s+about|help\s+me\s+understand)\b)/i;
+  /^\W*(?:can|could|would|will)\s+you\s+(?:please\s+)?(?=(?:explain|describe|teach|tell\s+me\s+about|help\s+me\s+understand|give\s+me|walk\s+me\s+through|show\s+me\s+how|summari[sz]e|break\s+down)\b)/i;
 
 /**
  * "Can you explain containers to me" reads as a question about the bot (meta.help: "can you …",

@@ -88,6 +88,10 @@ describe('intent classifier', () => {
     ['explain kubernetes to me', NONE],
     ['can you teach me terraform', NONE],
     ['can you explain what you can do', 'meta.help'],
+    ['could you give me an overview of docker volumes', 'concept.persistence'],
+    ['can you walk me through docker build', 'command.build'],
+    ['can you give me a list of what you can do', 'meta.help'],
+    ['can you give me a recipe for banana bread', NONE],
   ])('a request to be taught (%s) gets %s', (text, intent) => {
     expect(classifier.classify(text).intent).toBe(intent);
   });
