@@ -27,8 +27,8 @@ const LEADING: readonly RegExp[] = [
   // A lead-in that ends at punctuation other than "?": "Quick question:", "Newbie here.",
   // "Sorry if this was asked before," (an apology stops at "but", where the question starts).
   /^(?:(?:a\s+)?quick\s+(?:question|q|one)|question|q|noob\s+question|newbie\s+here|new\s+to\s+docker(?:\s+here)?|(?:i\s+am|i'?m)\s+new\s+to\s+docker|hoping\s+someone\s+can\s+help|hope\s+someone\s+can\s+help|need\s+(?:some\s+)?help|help\s+(?:please|needed)|sorry\s+(?:for|if)\s(?:(?!but\b)[^.,!?:\n]){0,60}|not\s+sure\s+(?:if\s+)?this\s+is\s+the\s+right\s+(?:channel|place)[^.,!?:\n]{0,30}|hope\s+(?:you(?:'re|\s+are)|everyone\s+is|all\s+is)\s[^.,!?:\n]{0,30})\s*[,.!:;\-–—]+\s*/i,
-  // Thanks for the last answer before the next question: "ok thanks, and stopped ones?"
-  /^(?:(?:ok(?:ay)?|cool|great|nice|awesome|perfect)[\s,!.]+)?(?:thanks|thank\s+you|thx|ty)(?:\s+(?:a\s+lot|so\s+much))?\s*[,.!:;\-–—]+\s*/i,
+  // Thanks before the question: for the last answer ("ok thanks, and stopped ones?") or in advance.
+  /^(?:(?:ok(?:ay)?|cool|great|nice|awesome|perfect)[\s,!.]+)?(?:thanks|thank\s+you|thx|ty)(?:\s+(?:a\s+lot|so\s+much|in\s+advance))?\s*[,.!:;\-–—]+\s*/i,
   // Small talk before the question: "how's it going?", "what's up!"
   /^(?:how(?:'?s|\s+is)\s+it\s+going|how\s+are\s+(?:you|things|ya)(?:\s+(?:all|doing))?|what'?s\s+up)\s*[,.!?:;\-–—]+\s*/i,
 ];

@@ -14,6 +14,7 @@ describe('question framing', () => {
       ['Sorry if this was asked before, what does --rm do? Cheers, Tom', 'what does --rm do?'],
       ['my container exits with code 137, please help', 'my container exits with code 137'],
       ['hey, how is it going? docker ps is empty after my build', 'docker ps is empty after my build'],
+      ['thanks in advance: where do stopped containers go?', 'where do stopped containers go?'],
       ['Sorry for the basic question but what is a container?', 'Sorry for the basic question but what is a container?'],
     ];
     for (const [text, question] of cases) expect(withoutFraming(text)).toBe(question);
