@@ -262,8 +262,10 @@ function explainPositional(
       });
       if (sub === 'exec' || sub === 'compose exec') execWarning(pos[k] as string, pos.slice(k + 1), warnings);
       const misplaced = sub === 'run' || sub === 'create' ? optionsAfterImage(sub, pos.slice(k)) : null;
-      if (misplaced) warnings.push(misplaced);
-      if (misplaced) mistakes.push(misplaced);
+      if (misplaced) {
+        warnings.push(misplaced);
+        mistakes.push(misplaced);
+      }
       return;
     }
     if (role === 'image' || role === 'images...' || role === 'target-image') {

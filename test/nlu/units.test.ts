@@ -11,6 +11,7 @@ import { observeTraining } from '../../src/nlu/classifier.ts';
 import { createNlu, trainingExamples } from '../../src/nlu/index.ts';
 import {
   articleSentences,
+  asksForWholePicture,
   chooseUnit,
   CLOSE_RATIO,
   jointTopic,
@@ -18,6 +19,7 @@ import {
   RIVAL_MIN,
   SPECIFIC_UNIT_MIN,
   UNIT_MIN,
+  WHOLE_PICTURE_UNIT_MIN,
   withUnit,
   type UnitPicker,
 } from '../../src/nlu/units.ts';
@@ -163,6 +165,24 @@ describe('a question naming a specific detail gets a unit sooner (chooseUnit)', 
     expect(chooseUnit(ranked, 'what does running in the background mean')).toBeUndefined();
     expect(chooseUnit([{ confidence: 0.5 }, { unit: 'detached', confidence: 0.4 }], 'what does -d do')).toBeUndefined();
     expect(chooseUnit([{ unit: 'detached', confidence: UNIT_MIN }], 'what does running in the background mean')).toBe('detached');
+  });
+});
+
+describe('a question asking for the whole picture gets the article (chooseUnit)', () => {
+  const likely = [{ unit: 'multi_stage', confidence: 0.7 }, { confidence: 0.2 }, { unit: 'why_big', confidence: 0.1 }];
+
+  it('answers with the article when the words ask in general, unless one unit is nearly certain', () => {
+    expect(chooseUnit(likely, 'how do I make the image smaller with a multi-stage build')).toBe('multi_stage');
+    expect(chooseUnit(likely, 'in general, what are the techniques for smaller images?')).toBeUndefined();
+    expect(chooseUnit(likely, 'best practices for image size')).toBeUndefined();
+    const sure = [{ unit: 'multi_stage', confidence: WHOLE_PICTURE_UNIT_MIN }, { confidence: 0.1 }];
+    expect(chooseUnit(sure, 'best practices for a multi-stage build')).toBe('multi_stage');
+  });
+
+  it('reads the words, not their parts', () => {
+    expect(asksForWholePicture('give me an overview of volumes')).toBe(true);
+    expect(asksForWholePicture('the generated name of my container')).toBe(false);
+    expect(asksForWholePicture('my laptops are slow')).toBe(false);
   });
 });
 
