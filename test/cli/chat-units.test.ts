@@ -80,6 +80,33 @@ describe('wrapping', () => {
     expect(flat(renderAnswer(a))).toContain('(out of memory)');
   });
 
+  it('a host finding wraps like the rest of the chat, and its raw evidence is left to `coach why`', () => {
+    const a = baseAnswer({
+      kind: 'diagnosis',
+      title: 'On the connected host',
+      blocks: [],
+      findings: [
+        {
+          code: 'oom_killed',
+          severity: 'error',
+          subject: 'worker',
+          evidence: { exitCode: 137, oomKilled: true },
+          summary:
+            'worker was killed by the kernel for using more memory than its limit allows, so it stopped with exit code 137 and lost what it held in memory.',
+          fix: [
+            'Give it more memory with docker update --memory 1g worker, or find out why the app needs so much before raising the limit.',
+          ],
+        },
+      ],
+    });
+    const chat = renderAnswer(a, undefined, { width: 50, numbered: true });
+    for (const line of chat.split('\n')) expect(line.length, line).toBeLessThanOrEqual(50);
+    expect(chat).not.toContain('evidence:');
+    expect(flat(chat)).toContain('stopped with exit code 137 and lost what it held in memory.');
+    expect(flat(chat)).toContain('→ Give it more memory with docker update --memory 1g worker');
+    expect(renderAnswer(a)).toContain('evidence: exitCode=137, oomKilled=true');
+  });
+
   it('the chat wraps to the width the terminal reports, 80 columns when it reports none', async () => {
     const narrow = await chatWith(bot, ['explain where data lives and what survives'], 44);
     const prose = narrow.split('\n').filter((l) => !l.startsWith('    '));

@@ -109,17 +109,24 @@ const SEVERITY: Record<Finding['severity'], (st: Style) => (s: string) => string
   info: (st) => (s) => st.green(s),
 };
 
-function finding(f: Finding, st: Style): string {
+/**
+ * A finding: its code, what it means, and the fixes. The raw evidence (`exitCode=137, oomKilled=true`)
+ * is for `coach why` and `coach ask`; the chat says the same in the summary's words, wrapped like the
+ * rest of the conversation.
+ */
+function finding(f: Finding, st: Style, o: RenderOptions): string {
   const head = SEVERITY[f.severity](st)(`[${f.severity}] ${f.code}`) + ` — ${oneLine(f.subject)}`;
-  const evidence = Object.entries(f.evidence)
-    .filter(([, v]) => v !== null && v !== '')
-    .map(([k, v]) => `${oneLine(k)}=${oneLine(String(v))}`)
-    .join(', ');
+  const evidence = o.numbered
+    ? ''
+    : Object.entries(f.evidence)
+        .filter(([, v]) => v !== null && v !== '')
+        .map(([k, v]) => `${oneLine(k)}=${oneLine(String(v))}`)
+        .join(', ');
   return [
     head,
-    `  ${inline(oneLine(f.summary), st)}`,
+    fit(inline(oneLine(f.summary), st), o, '  ', '  '),
     evidence ? st.dim(`  evidence: ${evidence}`) : '',
-    ...f.fix.map((x) => `  → ${inline(oneLine(x), st)}`),
+    ...f.fix.map((x) => fit(inline(oneLine(x), st), o, '  → ', '    ')),
   ]
     .filter(Boolean)
     .join('\n');
@@ -134,7 +141,7 @@ export function renderAnswer(a: Answer, st: Style = plain, opts: RenderOptions =
   const parts: string[] = [st.bold(clean(a.title))];
   for (const n of a.notices) parts.push(st.yellow(fit(`note: ${inline(oneLine(n), st)}`, opts)));
   for (const b of a.blocks) parts.push(block(b, st, opts));
-  for (const f of a.findings) parts.push(finding(f, st));
+  for (const f of a.findings) parts.push(finding(f, st, opts));
   if (a.commands.length) {
     const commands = a.commands.map((c) => st.code(oneLine(c)));
     parts.push(
