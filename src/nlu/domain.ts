@@ -17,6 +17,8 @@ import {
 import { stem, words } from './tokenize.ts';
 
 const NEIGHBOURS = [
+  'kubernetes',
+  'k8s',
   'kubectl',
   'pod',
   'pods',

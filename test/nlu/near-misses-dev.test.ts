@@ -64,6 +64,14 @@ describe('domain signal', () => {
     expect(outOfScopeFactor('EADDRINUSE address already in use :::3000')).toBeGreaterThan(1);
   });
 
+  it('reads Kubernetes by name as a neighbour, like its pods; a question about Docker that names it is still answered', () => {
+    expect(outOfScopeFactor('how can I keep a container running on kubernetes?')).toBeGreaterThan(1);
+    expect(outOfScopeFactor('how can I keep a container running on k8s?')).toBeGreaterThan(1);
+    const { nlu } = realParts();
+    expect(nlu.classify('How can I keep a container running on Kubernetes?').intent).toBe('none');
+    expect(nlu.classify('does kubernetes build images or just run them').intent).toBe('concept.when_to_use');
+  });
+
   it('only nudges a nearby field (git, windows) when the question has Docker context', () => {
     const alone = outOfScopeFactor('delete a git tag on the remote');
     const inContext = outOfScopeFactor('tag the images with the git commit sha');
