@@ -48,7 +48,12 @@ describe.each(sets)('units development set $file', ({ file, minLines, minIntents
   });
 
   it('holds no near-copy of an intent or unit example, or of an article phrasing', () => {
-    expect(nearCopies(items.map((i) => i.text), trainingSentences(kb, []))).toEqual([]);
+    expect(
+      nearCopies(
+        items.map((i) => i.text),
+        trainingSentences(kb, []),
+      ),
+    ).toEqual([]);
   });
 });
 
