@@ -229,7 +229,7 @@ function explainPositional(
   sub: string,
   parts: ExplainedPart[],
   warnings: string[],
-  mistakes: string[] = [],
+  mistakes: string[],
 ): void {
   let r = 0;
   for (let k = 0; k < pos.length; k++) {
