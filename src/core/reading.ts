@@ -4,6 +4,7 @@
 import { AREA_TABLE, AREAS, type Area } from './intent-kinds.ts';
 import type { Classification, Intent, KnowledgeBase, Unit } from './ports.ts';
 import { explainAnswer, unitAnswer } from './answers.ts';
+import { asksExitCode, namesCode, unitForCode } from './exit-code-units.ts';
 import { errorMessageAnswer, pastedOutputAnswer, type MessageReading, type PasteReader, type ReadCommand } from './reading-answers.ts';
 import type { Answer, Block, Entities } from './types.ts';
 
@@ -177,12 +178,9 @@ function withReading(direct: Answer, a: Answer): Answer {
  */
 function unitForExitCode(intent: Intent, unit: Unit, a: Answer): Unit {
   const code = a.findings.map((f) => f.evidence['exitCode']).find((v): v is number => typeof v === 'number');
-  if (code === undefined || !EXIT_QUESTION.test(unit.question) || namesCode(unit, code)) return unit;
-  return intent.units?.find((u) => namesCode(u, code)) ?? unit;
+  if (code === undefined || !asksExitCode(unit) || namesCode(unit, code)) return unit;
+  return unitForCode(intent, code) ?? unit;
 }
-
-const EXIT_QUESTION = /\bexit codes?\b/i;
-const namesCode = (u: Unit, code: number): boolean => EXIT_QUESTION.test(u.question) && new RegExp(`\\b${code}\\b`).test(u.question);
 
 /** A message with output or an error pasted: the words around the paste classified alone, and the whole message. */
 export interface PastedQuestion {

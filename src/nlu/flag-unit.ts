@@ -4,8 +4,9 @@
 // Only when one unit of the intent is about that flag; the units' questions are the data.
 import type { Intent } from '../core/ports.ts';
 
-/** The question is about a flag: it says "flag" / "option", or asks what a flag is or does. */
-const ASKS_FLAG = /\b(?:flags?|options?|switch(?:es)?)\b|\bwhat(?:'s|\s+is|\s+are|\s+does|\s+do)\s+(?:the\s+)?--?[a-z]/i;
+/** The question is about a flag: it says "flag" / "option", or asks what a flag is or does ("what does docker run --rm do?"). */
+const ASKS_FLAG =
+  /\b(?:flags?|options?|switch(?:es)?)\b|\bwhat(?:'s|\s+is|\s+are|\s+does|\s+do)\s+(?:the\s+)?--?[a-z]|\bwhat\s+(?:does|do)\b[^?\n]{0,40}\s--?[a-z][a-z-]{0,30}\s+(?:do|does|mean|means|stand for)\b/i;
 /** The flag right after "what does" / "what is": the one asked about, when there are several. */
 const ASKED = /\bwhat(?:'s|\s+is|\s+are|\s+does|\s+do)\s+(?:the\s+)?`?(--?[a-z][a-z-]{0,30})/i;
 const FLAG = /(?:^|[\s`("'])(--?[a-z][a-z-]{0,30})(?=[\s`,.?!):="']|$)/gi;

@@ -55,9 +55,21 @@ export function words(text: string): string[] {
     // `docker-compose` is read as its two words; a flag keeps its dashes.
     if (!w.startsWith('-') && w.includes('-')) out.push(...w.split('-').filter(Boolean));
     // Own keys only: "constructor" is a key of every object and would come back as a function.
-    else out.push(Object.hasOwn(SHORT_FORMS, w) ? (SHORT_FORMS[w] as string) : w);
+    else {
+      const plain = unstretched(w);
+      out.push(Object.hasOwn(SHORT_FORMS, plain) ? (SHORT_FORMS[plain] as string) : plain);
+    }
   }
   return out;
+}
+
+/**
+ * A letter typed three or more times in a row is read once ("hellooo", "thanksss", "pleaseee"): chat
+ * stretches words for tone, and no English word here has a letter three times in a row. Letters
+ * only, so ids and numbers keep their spelling.
+ */
+function unstretched(word: string): string {
+  return /^[a-z]{4,}$/.test(word) ? word.replace(/([a-z])\1{2,}/g, '$1') : word;
 }
 
 const stemCache = new Map<string, string>();

@@ -11,6 +11,8 @@ import { fillPlaceholders } from '../core/placeholders.ts';
 import type { Classification, Intent, KnowledgeBase, Scored, UnitPick } from '../core/ports.ts';
 import { emptyEntities } from '../core/types.ts';
 import { classifierFromModel, NONE, trainModel, type ClassifierOptions, type ModelClassifier, type TrainingExample } from './classifier.ts';
+import { asksExitCode, namesCode, unitForCode } from '../core/exit-code-units.ts';
+import { extractEntities } from './entities.ts';
 import { unitForAskedFlag } from './flag-unit.ts';
 import { loadOrTrainClassifier, type ModelCacheOptions } from './model-cache.ts';
 
@@ -188,7 +190,8 @@ export function createUnitPicker(kb: KnowledgeBase, options: UnitPickerOptions =
       (a, b) => b.confidence - a.confidence,
     );
     const known = kb.get(intent);
-    const unit = (known && unitForAskedFlag(known, text)) ?? chooseUnit(ranked, text);
+    const chosen = (known && unitForAskedFlag(known, text)) ?? chooseUnit(ranked, text);
+    const unit = known ? unitForNamedCode(known, chosen, text) : chosen;
     return unit !== undefined ? { unit, ranked } : { ranked };
   }
 
@@ -198,6 +201,20 @@ export function createUnitPicker(kb: KnowledgeBase, options: UnitPickerOptions =
       for (const i of kb.intents) modelFor(i.id);
     },
   };
+}
+
+/**
+ * The one exit code the text names ("exits with code 1 immediately", "Exited (139)") decides among
+ * the intent's exit-code units: when the model chose another exit code's unit, or the article for a
+ * question that does not ask for the whole picture, the unit naming that code answers instead.
+ */
+function unitForNamedCode(intent: Intent, chosen: string | undefined, text: string): string | undefined {
+  const codes = extractEntities(text).exitCodes;
+  const code = codes.length === 1 ? codes[0] : undefined;
+  if (code === undefined) return chosen;
+  const current = chosen === undefined ? undefined : intent.units?.find((u) => u.id === chosen);
+  const replaceable = current ? asksExitCode(current) && !namesCode(current, code) : !asksForWholePicture(text);
+  return replaceable ? (unitForCode(intent, code)?.id ?? chosen) : chosen;
 }
 
 /**

@@ -226,12 +226,21 @@ describe('the question asked, with a paste as evidence', () => {
     expect(text.indexOf('About the error')).toBeGreaterThan(text.indexOf(a.title));
   });
 
-  it('under an error, the whole message counts where the words lean to the same topic (the failed docker exec and "why no bash?")', async () => {
+  it('under an error, the whole message counts where the words lean to the same topic (the failed docker exec and "why no fish?")', async () => {
     const a = await ask(
-      'docker exec -it cache bash\nOCI runtime exec failed: exec failed: unable to start container process: exec: "bash": executable file not found in $PATH: unknown\nwhy is there no bash? what do I use to get in',
+      'docker exec -it cache fish\nOCI runtime exec failed: exec failed: unable to start container process: exec: "fish": executable file not found in $PATH: unknown\nwhy is there no fish shell? what do I use to get in',
     );
     expect(a.unit).toBe('command.exec/bash_not_found');
     expect(textOf(a)).toMatch(/About the error in your message/);
+  });
+
+  it('a failed `docker exec … bash` is its own error: no bash in the image, use sh (errors/exec_shell_not_found.yaml)', async () => {
+    const a = await ask(
+      '$ docker exec -it redis bash\nOCI runtime exec failed: exec failed: unable to start container process: exec: "bash": executable file not found in $PATH: unknown',
+    );
+    expect(a.unit).toBe('command.exec/bash_not_found');
+    expect(textOf(a)).toMatch(/docker exec -it CONTAINER sh/);
+    expect(textOf(a)).not.toMatch(/About the error in your message/);
   });
 
   it('a pasted error with only the failing command around it keeps the error answer (the command does not ask)', async () => {

@@ -16,6 +16,9 @@ describe('the unit about the flag asked', () => {
     ['docker run -d -p 8080:80 nginx, what does -p do', 'port_mapping'],
     ['what is the --rm option for', 'other_flags'],
     ['docker run -it ubuntu, what are these flags', 'tty_flags'],
+    // "what does … <flag> do / mean", the flag inside the command it belongs to.
+    ['what does docker run --rm do?', 'other_flags'],
+    ['What does -it mean in docker run?', 'tty_flags'],
   ])('%s → %s', (text, unit) => {
     expect(unitForAskedFlag(run, text)).toBe(unit);
   });
@@ -25,6 +28,7 @@ describe('the unit about the flag asked', () => {
     'docker run -d -p 8080:80 nginx what do these flags mean',
     // Not a question about a flag.
     'docker run -d nginx exits right away',
+    'what does docker run -d nginx print when it works',
     // A flag no unit is about.
     'what does --network host do',
   ])('leaves %s to the unit model', (text) => {
