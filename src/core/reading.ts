@@ -200,13 +200,24 @@ export function classifyPasted(reading: MessageReading, text: string, classify: 
 }
 
 /**
- * What a message with a paste asks: the sentences around the paste and the whole message weigh
+ * Words around a paste this sure of one answer unit ask that question, whatever the paste leans to
+ * ("how do I run it so I get my terminal back?" under `docker run` and its output: the detached unit,
+ * 0.90, not the run example the whole message leans to). Chosen on the development sets
+ * (bench/units-dev.ts): units-pasted-dev unit or article right 88.4% → 90.0% at 0.75–0.8, 89.5% at
+ * 0.65, 88.9% at 0.9; units-public-dev unchanged at all four.
+ */
+export const WORDS_SURE_MIN = 0.8;
+
+/**
+ * What a message with a paste asks: the words alone when they are sure of one unit
+ * (WORDS_SURE_MIN); otherwise the sentences around the paste and the whole message weigh
  * equally. A pasted table's words alone pull towards the command that printed it ("how do I get
  * this image onto my VPS?" over a `docker images` list); the sentences alone lose what the paste
  * shows ("is this normal?"). The classification whose first topic wins is the one used.
  */
 export function weighQuestion(question: Classification | undefined, whole: Classification): Classification {
   if (!question || question.intent === 'none') return whole;
+  if (question.unit !== undefined && question.confidence >= WORDS_SURE_MIN) return question;
   const p = (c: Classification) => new Map([...c.alternatives.map((a) => [a.intent, a.confidence] as const), [c.intent, c.confidence]]);
   const [pq, pw] = [p(question), p(whole)];
   const score = (intent: string) => (pq.get(intent) ?? 0) + (pw.get(intent) ?? 0);

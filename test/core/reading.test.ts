@@ -11,7 +11,7 @@ import { knowledgeAnswer } from '../../src/core/answers.ts';
 import { emptyEntities, type Answer } from '../../src/core/types.ts';
 import { messageReading } from '../../src/app/runtime.ts';
 import type { Classification } from '../../src/core/ports.ts';
-import { weighQuestion } from '../../src/core/reading.ts';
+import { weighQuestion, WORDS_SURE_MIN } from '../../src/core/reading.ts';
 import { loadErrorCatalogue } from '../../src/knowledge/error-catalogue.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 
@@ -267,7 +267,7 @@ describe('the question asked, with a paste as evidence', () => {
     }
   });
 
-  describe('weighQuestion: the words around a paste and the whole message, weighed equally', () => {
+  describe('weighQuestion: the words around a paste and the whole message, weighed equally unless the words are sure of a unit', () => {
     const c = (intent: string, confidence: number, alternatives: [string, number][] = []): Classification => ({
       intent,
       confidence,
@@ -287,6 +287,14 @@ describe('the question asked, with a paste as evidence', () => {
       const words = c('concept.image', 0.35, [['mistake.large_images', 0.3]]);
       const whole = c('mistake.large_images', 0.8);
       expect(weighQuestion(words, whole)).toBe(whole);
+    });
+    it('takes the words when they are sure of one unit, however the whole message leans', () => {
+      const sure = { ...c('command.run', WORDS_SURE_MIN, [['command.exec', 0.05]]), unit: 'detached' };
+      const whole = c('command.exec', 0.95, [['command.run', 0.03]]);
+      expect(weighQuestion(sure, whole)).toBe(sure);
+      // Just as sure of the topic but of no unit: weighed as before.
+      const { unit: _unit, ...topicOnly } = sure;
+      expect(weighQuestion(topicOnly, whole)).toBe(whole);
     });
   });
 });
