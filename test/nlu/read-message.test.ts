@@ -146,6 +146,19 @@ describe('a pasted terminal session: what each prompted command printed', () => 
     expect(r.outputs).toEqual(['125', 'ci-runner']);
   });
 
+  it("npm's `> app@1.0.0 start` echo under `docker run` is output, and `my-api` is a name, not the person's words", () => {
+    const r = readMessage(
+      '$ docker run -p 3000:3000 my-api\n> my-api@1.0.0 start\n> node server.js\nlistening on 3000\n\nhow do I get my terminal back?',
+    );
+    expect(r.words).toBe('how do I get my terminal back?');
+    expect(r.outputs).toEqual(['> my-api@1.0.0 start\n> node server.js\nlistening on 3000']);
+  });
+
+  it("a `> docker …` line under a command is a new command, not the first one's output", () => {
+    const r = readMessage('$ docker stop web\n> docker ps\n\nis it gone?');
+    expect(r.commands.map((c) => c.subcommand)).toEqual(['stop', 'ps']);
+  });
+
   it('application log lines with a date and a space, or a bracketed level, are output', () => {
     const r = readMessage(
       'it dies a few seconds after start:\n\n2025-03-14 07:30:02 WARN retrying kafka:9092\n2025-03-14 07:30:05 ERROR no brokers\n[ERROR] shutting down\n\ncan docker try again by itself?',

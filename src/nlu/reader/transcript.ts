@@ -7,8 +7,13 @@ export const PROMPT = /^\s{0,8}(?:[$#>%]|PS [^>\n]{0,120}>|[\w.@-]{1,64}[:~][^\n
 /** A line that opens or closes a fenced code block. */
 export const FENCE = /^\s{0,8}(?:```|~~~)/;
 
-/** What ends a prompted command's run of lines: a blank line, another prompt, or a fence. */
-const endsRun = (line: string): boolean => line.trim() === '' || PROMPT.test(line) || FENCE.test(line);
+/**
+ * What ends a prompted command's run of lines: a blank line, another shell prompt, a docker command
+ * after any prompt (`> docker ps`), or a fence. A bare `> ` line is what the program printed (npm
+ * echoes `> my-api@1.0.0 start` under `docker run`), not a new command.
+ */
+const endsRun = (line: string): boolean =>
+  line.trim() === '' || TRANSCRIPT_PROMPT.test(line) || (PROMPT.test(line) && /\bdocker\b/.test(line)) || FENCE.test(line);
 
 /**
  * A shell prompt a terminal transcript starts a line with (`$ `, `user@host:~$ `, `PS C:\> `, `# docker`),
@@ -18,11 +23,11 @@ export const TRANSCRIPT_PROMPT =
   /^\s{0,8}(?:\$|PS [^>\n]{0,120}>|[\w.-]{1,64}@[\w.-]{1,64}:[^\s$#]{0,120}[$#]|#(?=\s{1,4}(?:sudo\s+)?docker\b))\s{1,4}\S/;
 /**
  * A line a person writes, not a program: it asks something ("now i have two nginx?", "where did it
- * go") or tells in their words ("it starts but localhost doesn't work").
+ * go") or tells in their words ("it starts but localhost doesn't work"). Words only: `my-api@1.0.0` or `/app/it` in a program's output are names.
  */
 const ASKING_LINE = /\?|^\s*(?:why|how|what|where|when|which|who|any (?:idea|help)|help|pls|please)\b/i;
 const TELLING_LINE =
-  /\b(?:i|i'm|i've|me|my|we|our|it|it's|but|doesn't|didn't|don't|can't|isn't|won't|still|nothing|anything|though|just|also)\b/i;
+  /(?<![\w@./-])(?:i|i'm|i've|me|my|we|our|it|it's|but|doesn't|didn't|don't|can't|isn't|won't|still|nothing|anything|though|just|also)(?![\w@/-])/i;
 
 /**
  * The lines a prompted command printed: in a pasted terminal session, the lines under `$ command` up
