@@ -235,7 +235,7 @@ export const OTHER_FIELDS = [
 ];
 
 /**
- * Fields that sit next to Docker (git, Windows, WordPress, Android, PyTorch, Jira): out of scope
+ * Fields that sit next to Docker (git, Windows, WordPress, Android, PyTorch, Jira, build tools): out of scope
  * when the question has no Docker context, but only a nudge when it has some ("tag the images
  * with the git commit sha").
  */
@@ -260,4 +260,9 @@ export const NEARBY_FIELDS = [
   'pm2',
   'eval',
   'macos',
+  // build tools that run inside image builds, but are asked about on their own far more often
+  'webpack',
+  'vite',
+  'gradle',
+  'maven',
 ];

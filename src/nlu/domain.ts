@@ -31,6 +31,9 @@ const NEIGHBOURS = [
   'ingress',
   'podman',
   'buildah',
+  // Other container systems, with their own commands and networking.
+  'lxc',
+  'lxd',
   'npm',
   'yarn',
   'nvm',

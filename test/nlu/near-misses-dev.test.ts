@@ -79,6 +79,12 @@ describe('domain signal', () => {
     expect(inContext).toBeGreaterThan(1);
     expect(outOfScopeFactor('docker desktop will not start on windows')).toBeLessThan(1);
   });
+
+  it('reads other container systems (LXC, LXD) as neighbours, and build tools alone as a nearby field', () => {
+    expect(outOfScopeFactor("LXD container can't reach the internet")).toBeGreaterThan(1);
+    expect(outOfScopeFactor('webpack build is slow, how to cache it')).toBeGreaterThan(1);
+    expect(outOfScopeFactor('webpack dev server in docker not accessible from host')).toBeLessThan(1);
+  });
 });
 
 describe('tokenizing', () => {
