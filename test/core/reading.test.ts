@@ -239,7 +239,7 @@ describe('the question asked, with a paste as evidence', () => {
       '$ docker exec -it redis bash\nOCI runtime exec failed: exec failed: unable to start container process: exec: "bash": executable file not found in $PATH: unknown',
     );
     expect(a.unit).toBe('command.exec/bash_not_found');
-    expect(textOf(a)).toMatch(/docker exec -it CONTAINER sh/);
+    expect(textOf(a)).toMatch(/docker exec -it redis sh/);
     expect(textOf(a)).not.toMatch(/About the error in your message/);
   });
 

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadErrorCatalogue } from '../../src/knowledge/error-catalogue.ts';
 import { MAX_SCAN, fillTemplate, findErrors } from '../../src/nlu/reader/error-signatures.ts';
+import { createMessageReader } from '../../src/nlu/reader/index.ts';
 
 const catalogue = loadErrorCatalogue(fileURLToPath(new URL('../../errors', import.meta.url)));
 
@@ -89,6 +90,27 @@ describe('error messages by signature', () => {
     expect(findErrors(huge, catalogue)).toEqual([]);
     const hostile = `${'Bind for 0.0.0.0:'.repeat(5000)}${'9'.repeat(50_000)}`;
     expect(findErrors(hostile, catalogue).length).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('the container an error does not name', () => {
+  const reader = createMessageReader(catalogue);
+  const fixOf = (text: string) => reader.read(text).errors[0]?.fix ?? '';
+
+  it('comes from the one container command above it', () => {
+    const text =
+      '$ docker exec -it redis bash\nOCI runtime exec failed: exec failed: unable to start container process: exec: "bash": executable file not found in $PATH: unknown';
+    expect(fixOf(text)).toContain('docker exec -it redis sh');
+  });
+
+  it('is left a placeholder when the commands name none or several, and never replaces the one the error names', () => {
+    const bare =
+      'OCI runtime exec failed: exec failed: unable to start container process: exec: "bash": executable file not found in $PATH: unknown';
+    expect(fixOf(bare)).toContain('docker exec -it CONTAINER sh');
+    expect(fixOf(`$ docker exec -it redis bash\n$ docker exec -it cache bash\n${bare}`)).toContain('docker exec -it CONTAINER sh');
+    expect(fixOf('$ docker exec -it api sh\nError response from daemon: Container 5e0d1c7b33a2 is not running')).toContain(
+      'docker logs --tail 50 5e0d1c7b33a2',
+    );
   });
 });
 

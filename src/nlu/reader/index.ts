@@ -2,19 +2,34 @@
 // and the Docker error messages in it, recognised by signature and filled with its values.
 import type { ErrorCatalogue } from '../../core/error-catalogue.ts';
 import type { MessageReader, MessageReading } from '../../core/reading-answers.ts';
+import { CONTAINER_ARG } from '../docker-flags.ts';
+import { extractEntities } from '../entities.ts';
 import { explainCommand, explainWords } from '../explain.ts';
+import type { DockerCommand } from './command-words.ts';
 import { fillTemplate, findErrors } from './error-signatures.ts';
 import { readMessage } from './read-message.ts';
+
+/**
+ * The container the message's commands act on, when they name exactly one (`docker exec -it redis
+ * bash` → redis): an error printed under it ("executable file not found") does not repeat it.
+ */
+function containerOfCommands(commands: readonly DockerCommand[]): string | undefined {
+  const names = new Set(
+    commands.filter((c) => c.subcommand !== null && CONTAINER_ARG.has(c.subcommand)).flatMap((c) => extractEntities(c.text).names),
+  );
+  return names.size === 1 ? [...names][0] : undefined;
+}
 
 export function createMessageReader(catalogue: ErrorCatalogue): MessageReader {
   return {
     read(text: string): MessageReading {
       const m = readMessage(text);
-      const fill = (e: ReturnType<typeof findErrors>[number]) => ({
-        ...e,
-        cause: fillTemplate(e.entry.cause, e.values),
-        fix: fillTemplate(e.entry.fix, e.values),
-      });
+      const container = containerOfCommands(m.commands);
+      const fill = (e: ReturnType<typeof findErrors>[number]) => {
+        // The error's own text names the container best; else the one command that names one.
+        const values = { ...(container ? { container } : {}), ...e.values };
+        return { ...e, values, cause: fillTemplate(e.entry.cause, values), fix: fillTemplate(e.entry.fix, values) };
+      };
       // An error pasted on its own line or in prose is the message's point; a status such as
       // `Exited (137)` inside a pasted table is evidence for the table's reader first.
       const outside = m.outputs.reduce((t, o) => t.replace(o, '\n'), text);
