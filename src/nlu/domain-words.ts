@@ -235,9 +235,9 @@ export const OTHER_FIELDS = [
 ];
 
 /**
- * Fields that sit next to Docker (git, Windows, WordPress, Android, PyTorch, Jira, build tools): out of scope
- * when the question has no Docker context, but only a nudge when it has some ("tag the images
- * with the git commit sha").
+ * Fields that sit next to Docker (git, Windows, WordPress, Android, PyTorch, Jira, build tools):
+ * out of scope when the question has no Docker context, but only a nudge when it has some ("tag
+ * the images with the git commit sha").
  */
 export const NEARBY_FIELDS = [
   'git',

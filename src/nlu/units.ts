@@ -7,11 +7,11 @@
 // Why per intent rather than one model over every unit: on the fixture set (bench/unit-picker.ts) the
 // per-intent models pick the right unit or article more often, since each one only has to tell
 // apart a handful of neighbours, and the intent level keeps the classifier's calibration.
+import { asksExitCode, namesCode, unitForCode } from '../core/exit-code-units.ts';
 import { fillPlaceholders } from '../core/placeholders.ts';
 import type { Classification, Intent, KnowledgeBase, Scored, UnitPick } from '../core/ports.ts';
 import { emptyEntities } from '../core/types.ts';
 import { classifierFromModel, NONE, trainModel, type ClassifierOptions, type ModelClassifier, type TrainingExample } from './classifier.ts';
-import { asksExitCode, namesCode, unitForCode } from '../core/exit-code-units.ts';
 import { extractEntities } from './entities.ts';
 import { unitForAskedFlag } from './flag-unit.ts';
 import { loadOrTrainClassifier, type ModelCacheOptions } from './model-cache.ts';

@@ -23,7 +23,8 @@ export const TRANSCRIPT_PROMPT =
   /^\s{0,8}(?:\$|PS [^>\n]{0,120}>|[\w.-]{1,64}@[\w.-]{1,64}:[^\s$#]{0,120}[$#]|#(?=\s{1,4}(?:sudo\s+)?docker\b))\s{1,4}\S/;
 /**
  * A line a person writes, not a program: it asks something ("now i have two nginx?", "where did it
- * go") or tells in their words ("it starts but localhost doesn't work"). Words only: `my-api@1.0.0` or `/app/it` in a program's output are names.
+ * go") or tells in their words ("it starts but localhost doesn't work"). Whole words only: `my` in
+ * `my-api@1.0.0` or `it` in `/app/it`, in a program's output, are parts of names.
  */
 const ASKING_LINE = /\?|^\s*(?:why|how|what|where|when|which|who|any (?:idea|help)|help|pls|please)\b/i;
 const TELLING_LINE =
