@@ -6,10 +6,19 @@ import type { Intent, Unit } from './ports.ts';
 const EXIT_QUESTION = /\bexit codes?\b/i;
 
 /** Whether the unit's question is about exit codes. */
-export const asksExitCode = (u: Unit): boolean => EXIT_QUESTION.test(u.question);
+const asksExitCode = (u: Unit): boolean => EXIT_QUESTION.test(u.question);
 
 /** Whether the unit's question is about exit codes and names `code`. */
-export const namesCode = (u: Unit, code: number): boolean => asksExitCode(u) && new RegExp(`\\b${code}\\b`).test(u.question);
+const namesCode = (u: Unit, code: number): boolean => asksExitCode(u) && new RegExp(`\\b${code}\\b`).test(u.question);
 
 /** The unit of `intent` that answers exit code `code`, if one does. */
 export const unitForCode = (intent: Intent, code: number): Unit | undefined => intent.units?.find((u) => namesCode(u, code));
+
+/** Whether any unit of `intent` is about exit codes (most intents have none, and need no code read). */
+export const hasExitCodeUnits = (intent: Intent): boolean => intent.units?.some(asksExitCode) ?? false;
+
+/** `unit`, or the unit answering `code` when `unit` answers another exit code. */
+export function unitForExitCode(intent: Intent, unit: Unit, code: number): Unit {
+  if (!asksExitCode(unit) || namesCode(unit, code)) return unit;
+  return unitForCode(intent, code) ?? unit;
+}

@@ -4,7 +4,7 @@
 import { AREA_TABLE, AREAS, type Area } from './intent-kinds.ts';
 import type { Classification, Intent, KnowledgeBase, Unit } from './ports.ts';
 import { explainAnswer, unitAnswer } from './answers.ts';
-import { asksExitCode, namesCode, unitForCode } from './exit-code-units.ts';
+import { unitForExitCode } from './exit-code-units.ts';
 import { errorMessageAnswer, pastedOutputAnswer, type MessageReading, type PasteReader, type ReadCommand } from './reading-answers.ts';
 import type { Answer, Block, Entities } from './types.ts';
 
@@ -145,7 +145,7 @@ function unitFirst(c: ReadingContext, a: Answer, asked?: Classification): Answer
   const m = asked ?? [c.question, c.message].find((q) => q?.intent === a.intent && q.unit !== undefined);
   const intent = m ? c.kb.get(m.intent) : undefined;
   const named = m?.unit !== undefined ? intent?.units?.find((u) => u.id === m.unit) : undefined;
-  const unit = named && intent ? unitForExitCode(intent, named, a) : named;
+  const unit = named && intent ? unitForPastedCode(intent, named, a) : named;
   if (!intent || !unit || !m) return a;
   // The container the paste is about fills the unit's `<container>` when the words name none.
   const subject = a.findings.find((f) => f.subject)?.subject;
@@ -176,10 +176,9 @@ function withReading(direct: Answer, a: Answer): Answer {
  * dying?" over `Exited (1)` is exit 1's question, whatever exit code the words lean to. A unit is an
  * exit-code unit when its question asks about exit codes, and names the codes it answers there.
  */
-function unitForExitCode(intent: Intent, unit: Unit, a: Answer): Unit {
+function unitForPastedCode(intent: Intent, unit: Unit, a: Answer): Unit {
   const code = a.findings.map((f) => f.evidence['exitCode']).find((v): v is number => typeof v === 'number');
-  if (code === undefined || !asksExitCode(unit) || namesCode(unit, code)) return unit;
-  return unitForCode(intent, code) ?? unit;
+  return code === undefined ? unit : unitForExitCode(intent, unit, code);
 }
 
 /** A message with output or an error pasted: the words around the paste classified alone, and the whole message. */

@@ -7,7 +7,7 @@
 // Why per intent rather than one model over every unit: on the fixture set (bench/unit-picker.ts) the
 // per-intent models pick the right unit or article more often, since each one only has to tell
 // apart a handful of neighbours, and the intent level keeps the classifier's calibration.
-import { asksExitCode, namesCode, unitForCode } from '../core/exit-code-units.ts';
+import { hasExitCodeUnits, unitForCode, unitForExitCode } from '../core/exit-code-units.ts';
 import { fillPlaceholders } from '../core/placeholders.ts';
 import type { Classification, Intent, KnowledgeBase, Scored, UnitPick } from '../core/ports.ts';
 import { emptyEntities } from '../core/types.ts';
@@ -209,12 +209,15 @@ export function createUnitPicker(kb: KnowledgeBase, options: UnitPickerOptions =
  * question that does not ask for the whole picture, the unit naming that code answers instead.
  */
 function unitForNamedCode(intent: Intent, chosen: string | undefined, text: string): string | undefined {
+  // Read the text's exit codes only under an intent that has exit-code units: pick() runs for
+  // several intents per question.
+  if (!hasExitCodeUnits(intent) || !/\d/.test(text)) return chosen;
   const codes = extractEntities(text).exitCodes;
   const code = codes.length === 1 ? codes[0] : undefined;
   if (code === undefined) return chosen;
   const current = chosen === undefined ? undefined : intent.units?.find((u) => u.id === chosen);
-  const replaceable = current ? asksExitCode(current) && !namesCode(current, code) : !asksForWholePicture(text);
-  return replaceable ? (unitForCode(intent, code)?.id ?? chosen) : chosen;
+  if (current) return unitForExitCode(intent, current, code).id;
+  return asksForWholePicture(text) ? chosen : (unitForCode(intent, code)?.id ?? chosen);
 }
 
 /**

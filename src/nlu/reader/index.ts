@@ -24,8 +24,10 @@ export function createMessageReader(catalogue: ErrorCatalogue): MessageReader {
   return {
     read(text: string): MessageReading {
       const m = readMessage(text);
-      const container = containerOfCommands(m.commands);
+      // Read from the commands only when an error is found (most messages have none).
+      let container: string | undefined | null = null;
       const fill = (e: ReturnType<typeof findErrors>[number]) => {
+        if (container === null) container = containerOfCommands(m.commands);
         // The error's own text names the container best; else the one command that names one.
         const values = { ...(container ? { container } : {}), ...e.values };
         return { ...e, values, cause: fillTemplate(e.entry.cause, values), fix: fillTemplate(e.entry.fix, values) };
