@@ -6,7 +6,8 @@
 import type { Classification, Classifier, Scored } from '../core/ports.ts';
 import { DEFAULT_FEATURES, Featurizer, type FeaturizerState, type FeatureWeights } from './features.ts';
 import { DEFAULT_TRAINING, SoftmaxModel, type TrainOptions } from './linear.ts';
-import { MlpModel, type MlpOptions } from './mlp.ts';
+import { MlpModel, type MlpOptions, type TrainingKeys } from './mlp.ts';
+import { hashString } from './random.ts';
 import { int8Probabilities, toInt8, type Int8HiddenLayer } from './mlp-int8.ts';
 
 export interface TrainingExample {
@@ -31,6 +32,11 @@ export interface ClassifierOptions {
   kind?: 'intent' | 'unit';
   /** A hidden-layer model trained beside the linear one; unset: the linear model alone. */
   hiddenLayer?: HiddenLayer;
+  /**
+   * Draw training's randomness per sentence, feature and class (default), so a change to the data
+   * moves the model by its own effect only; `false`: one seeded stream for all (the order before).
+   */
+  keyedTraining?: boolean;
 }
 
 /** The hidden-layer member: how it is trained, and its share of the averaged probabilities. */
@@ -83,12 +89,14 @@ export function trainingSettings(options: ClassifierOptions = {}): {
   training: TrainOptions;
   outOfScopeWeight: number;
   hiddenLayer: HiddenLayer | null;
+  keyedTraining: boolean;
 } {
   return {
     features: options.features ?? DEFAULT_FEATURES,
     training: options.training ?? DEFAULT_TRAINING,
     outOfScopeWeight: options.outOfScopeWeight ?? DEFAULT_OUT_OF_SCOPE_WEIGHT,
     hiddenLayer: options.hiddenLayer ?? null,
+    keyedTraining: options.keyedTraining !== false,
   };
 }
 
@@ -109,18 +117,32 @@ export function trainModel(examples: readonly TrainingExample[], options: Classi
   const model = new SoftmaxModel(labels.length, featurizer.size);
   const classWeights = labels.map((l) => (l === OUT_OF_SCOPE ? settings.outOfScopeWeight : 1));
   const sampleWeights = [...examples.map((e) => e.weight ?? 1), ...outOfScope.map(() => 1)];
-  model.train(xs, ys, settings.training, classWeights, sampleWeights);
+  const keys = settings.keyedTraining ? trainingKeys(texts, ys, labels, featurizer) : undefined;
+  model.train(xs, ys, settings.training, classWeights, sampleWeights, keys?.examples);
   const { w, bias } = model.parameters;
   const trained: TrainedModel = { labels, outOfScope: outOfScope.length > 0, featurizer: featurizer.state, weights: w, bias };
   if (settings.hiddenLayer) {
     const { weight, ...mlpOptions } = settings.hiddenLayer;
     const mlp = new MlpModel(labels.length, featurizer.size, mlpOptions.hidden, mlpOptions.activation);
-    mlp.train(xs, ys, mlpOptions, classWeights, sampleWeights);
+    mlp.train(xs, ys, mlpOptions, classWeights, sampleWeights, keys);
     trained.mlp = { layer: toInt8(mlp.parameters, mlpOptions.hidden, mlpOptions.activation), weight };
   }
   const ms = performance.now() - started;
   for (const listener of trainingListeners) listener({ sentences: texts.length, ms, kind: options.kind ?? 'intent' });
   return trained;
+}
+
+/** Each sentence's key is its label and text; a feature's, its hash in the vocabulary (dense dimensions: their number). */
+function trainingKeys(texts: readonly string[], ys: readonly number[], labels: readonly string[], featurizer: Featurizer): TrainingKeys {
+  const { vocab } = featurizer.state;
+  const features = new Uint32Array(featurizer.size);
+  features.set(vocab);
+  for (let d = vocab.length; d < features.length; d++) features[d] = hashString(`dense ${d - vocab.length}`);
+  return {
+    examples: Uint32Array.from(texts, (t, i) => hashString(`${labels[ys[i] as number]}\u0001${t}`)),
+    features,
+    classes: Uint32Array.from(labels, hashString),
+  };
 }
 
 export function trainClassifier(examples: readonly TrainingExample[], options: ClassifierOptions = {}): TrainedClassifier {

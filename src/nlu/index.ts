@@ -46,11 +46,15 @@ function answerSentences(answer: string): string[] {
 }
 
 /**
- * The intent classifier's training seed. SGD order alone moves the in-scope sets by a few lines
- * (seeds 7/8/9/10 on the development set: 406/405/408/406 of 420), so the seed is a setting like any
- * other: chosen on the development set, never on the evaluation set.
+ * The intent classifier's training seed. Training draws its randomness per sentence, feature and
+ * class (classifier.ts, keyedTraining), so adding one sentence moves ~1 of the 840 lines of the
+ * evaluation and development sets (it moved 14-19 when one shuffle served all). The seed still moves
+ * the development set by a few lines (seeds 7/8/9/10/11: 410/411/408/410/411 of 420), so it is a
+ * setting like any other, chosen with the bot's development sets (bench/units-dev.ts): seeds 10 and
+ * 11 answered the most there (551 of 596 units or articles, 162 of 175 near misses declined); 10 is
+ * the lower of the two.
  */
-const PRODUCT_TRAINING = { ...DEFAULT_TRAINING, seed: 9 };
+const PRODUCT_TRAINING = { ...DEFAULT_TRAINING, seed: 10 };
 
 /**
  * The hidden-layer model averaged with the linear one to rank the intents (classifier.ts; `none`

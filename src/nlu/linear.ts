@@ -3,7 +3,7 @@
 // gradient descent and took 27 s on 457 sentences; this one touches only a sentence's non-zero
 // features per step and trains ~4,900 sentences in ~0.3 s. Deterministic (seeded).
 import type { SparseVector } from './features.ts';
-import { mulberry32 } from './random.ts';
+import { keyedOrder, mulberry32 } from './random.ts';
 
 export { mulberry32 };
 
@@ -72,13 +72,18 @@ export class SoftmaxModel {
     return softmax(this.logits(x), temperature);
   }
 
-  /** `classWeights` multiplies each class's share (after balancing, when on). */
+  /**
+   * `classWeights` multiplies each class's share (after balancing, when on). `keys` (one per
+   * sentence, e.g. a hash of its text) order each pass by key, so a sentence added or removed
+   * leaves the others' order alone; without them each pass is a seeded shuffle of the indexes.
+   */
   train(
     xs: readonly SparseVector[],
     ys: readonly number[],
     o: TrainOptions = DEFAULT_TRAINING,
     classWeights?: readonly number[],
     sampleWeights?: readonly number[],
+    keys?: ArrayLike<number>,
   ): void {
     const C = this.classes;
     const sampleWeight = trainingWeights(ys, C, o.balanced, classWeights, sampleWeights);
@@ -91,8 +96,8 @@ export class SoftmaxModel {
     const epochs = o.epochs ?? Math.min(30, Math.max(6, Math.ceil(o.steps / Math.max(1, xs.length))));
     const totalSteps = epochs * xs.length;
     for (let epoch = 0; epoch < epochs; epoch++) {
-      shuffle(order, random);
-      for (const i of order) {
+      const pass = keys ? keyedOrder(keys, o.seed, epoch) : shuffle(order, random);
+      for (const i of pass) {
         const x = xs[i] as SparseVector;
         const y = ys[i] as number;
         const lr = o.learningRate * (1 - step / totalSteps) + 0.01 * o.learningRate;
@@ -158,9 +163,11 @@ export function softmax(z: Float64Array, temperature: number): Float64Array {
   return z;
 }
 
-function shuffle(a: number[], random: () => number): void {
+/** Fisher–Yates in place; returns `a`. */
+export function shuffle(a: number[], random: () => number): number[] {
   for (let i = a.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [a[i], a[j]] = [a[j] as number, a[i] as number];
   }
+  return a;
 }

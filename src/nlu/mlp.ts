@@ -5,8 +5,8 @@
 // Plain TypeScript on Float32Arrays; deterministic for a seed. Used by the public-corpus benchmark
 // (bench/corpora-run.ts), not by the product's classifier.
 import type { SparseVector } from './features.ts';
-import { softmax, trainingWeights } from './linear.ts';
-import { mulberry32 } from './random.ts';
+import { shuffle, softmax, trainingWeights } from './linear.ts';
+import { keyedOrder, mixKeys, mulberry32 } from './random.ts';
 
 export interface MlpOptions {
   /** Hidden units. */
@@ -39,6 +39,17 @@ export const DEFAULT_MLP: MlpOptions = {
   balanced: true,
   seed: 7,
 };
+
+/**
+ * Stable keys for what training draws random numbers for: each sentence (its order in a pass and
+ * its dropout), each input feature (its first-layer row) and each class (its second-layer column).
+ * With them, adding a sentence, a feature or a class changes only its own draws, not everyone's.
+ */
+export interface TrainingKeys {
+  examples: ArrayLike<number>;
+  features: ArrayLike<number>;
+  classes: ArrayLike<number>;
+}
 
 export interface MlpParameters {
   /** First layer, feature-major: `w1[f * hidden + j]`. */
@@ -124,6 +135,8 @@ export class MlpModel {
   /**
    * Fits the weights (from a seeded random start) to `xs` labelled `ys` (class indexes).
    * `classWeights` multiplies each class's share (after balancing, when on); `sampleWeights` each sentence's.
+   * With `keys` every random draw belongs to one sentence, feature or class (TrainingKeys); without
+   * them all draws come from one seeded stream.
    */
   train(
     xs: readonly SparseVector[],
@@ -131,16 +144,25 @@ export class MlpModel {
     o: MlpOptions = DEFAULT_MLP,
     classWeights?: readonly number[],
     sampleWeights?: readonly number[],
+    keys?: TrainingKeys,
   ): void {
     const C = this.classes;
     const H = this.hidden;
     const D = this.features;
     const { w1, b1, w2, b2 } = this.p;
-    const random = mulberry32(o.seed);
+    let random = mulberry32(o.seed);
     const gaussian = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-    for (let i = 0; i < w1.length; i++) w1[i] = gaussian() * o.initScale;
+    for (let f = 0; f < D; f++) {
+      if (keys) random = mulberry32(mixKeys(keys.features[f] as number, o.seed, 1));
+      for (let j = 0; j < H; j++) w1[f * H + j] = gaussian() * o.initScale;
+    }
     const s2 = Math.sqrt(2 / (H + C));
-    for (let i = 0; i < w2.length; i++) w2[i] = gaussian() * s2;
+    if (keys) {
+      for (let c = 0; c < C; c++) {
+        random = mulberry32(mixKeys(keys.classes[c] as number, o.seed, 2));
+        for (let j = 0; j < H; j++) w2[j * C + c] = gaussian() * s2;
+      }
+    } else for (let i = 0; i < w2.length; i++) w2[i] = gaussian() * s2;
     b1.fill(this.activation === 'relu' ? 0.01 : 0);
     b2.fill(0);
 
@@ -158,8 +180,9 @@ export class MlpModel {
     const totalSteps = Math.max(1, o.epochs * xs.length);
     let step = 0;
     for (let epoch = 0; epoch < o.epochs; epoch++) {
-      shuffle(order, random);
-      for (const i of order) {
+      const pass = keys ? keyedOrder(keys.examples, o.seed, epoch) : shuffle(order, random);
+      for (const i of pass) {
+        if (keys) random = mulberry32(mixKeys(keys.examples[i] as number, o.seed, 3 + epoch));
         const x = xs[i] as SparseVector;
         const y = ys[i] as number;
         const sw = weightOf[i] as number;
@@ -218,12 +241,5 @@ export class MlpModel {
         for (let j = 0; j < H; j++) b1[j] = (b1[j] as number) - lr * (gh[j] as number);
       }
     }
-  }
-}
-
-function shuffle(a: number[], random: () => number): void {
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [a[i], a[j]] = [a[j] as number, a[i] as number];
   }
 }
