@@ -1,6 +1,7 @@
 // createNlu(kb): the classifier trained on the knowledge base's examples (plus the out-of-scope
 // list), entity extraction and the docker command explainer, behind the core's Nlu port. The
 // trained model is kept on disk (model-cache.ts) and loaded or trained on first use.
+import { asideFromHelp } from './about-the-bot.ts';
 import { COMMON_WORDS } from './common-words.ts';
 import type { Classifier, Intent, KnowledgeBase, Nlu } from '../core/ports.ts';
 import { trainClassifier, type ClassifierOptions, type TrainedClassifier, type TrainingExample } from './classifier.ts';
@@ -128,7 +129,7 @@ export function createNlu(kb: KnowledgeBase, options: NluOptions = {}): Nlu {
   };
   const pickUnit = (intent: string, text: string) => units.pick(intent, withoutFraming(text));
   return {
-    classify: (text) => withUnit(ready().classify(text), { pick: pickUnit }, text),
+    classify: (text) => withUnit(asideFromHelp(kb, ready().classify(text), text), { pick: pickUnit }, text),
     entities: (text) => extractEntities(text),
     explain: (text) => explainCommand(text),
     ordinaryWord: (word) => COMMON_WORDS.has(word.toLowerCase()),
