@@ -84,6 +84,8 @@ export interface Classification {
   unit?: string;
   /** A runner-up (another unit, or another intent) close enough to the answer to offer as a one-tap choice. */
   close?: Scored;
+  /** The question asks for the whole picture of its topic ("in general, how …"), so the article answers. */
+  wholePicture?: true;
 }
 
 export interface Classifier {

@@ -48,6 +48,9 @@ export function answerFromReading(c: ReadingContext): Answer | null {
   const area = areaOf(c);
   const asksElse = q && area && ASKING_AREAS.includes(area) && q.intent !== a.intent && q.confidence >= ASKS_ELSE_MIN;
   if (asksElse && a.kind === 'diagnosis') return null;
+  // Words that ask for the whole picture of another topic, over a paste that shows nothing wrong
+  // ("nothing is broken, but how do ports work in general?"), ask that topic, diagnose ones too.
+  if (a.kind === 'diagnosis' && weakEvidence(a) && asksWholeTopic(q) && q?.intent !== a.intent) return null;
   const other = asksOtherUnit(c, a);
   if (other) return unitFirst(c, a, other);
   return a.kind === 'diagnosis' ? unitFirst(c, a) : a;
@@ -133,6 +136,10 @@ const WORDS_LEAN_MIN = 0.05;
 const probabilityOf = (c: Classification, intent: string): number =>
   c.intent === intent ? c.confidence : (c.alternatives.find((x) => x.intent === intent)?.confidence ?? 0);
 
+/** Words that ask for the whole picture of one topic, at least as surely as ASKS_ELSE_MIN. */
+const asksWholeTopic = (q: Classification | undefined): boolean =>
+  q !== undefined && q.intent !== 'none' && q.wholePicture === true && q.confidence >= ASKS_ELSE_MIN;
+
 const weakEvidence = (a: Answer): boolean => a.findings.every((f) => f.severity === 'info' || f.code === 'not_found');
 
 /**
@@ -141,6 +148,8 @@ const weakEvidence = (a: Answer): boolean => a.findings.every((f) => f.severity 
  * the direct answer comes first and what the paste shows follows it.
  */
 function unitFirst(c: ReadingContext, a: Answer, asked?: Classification): Answer {
+  // Words asking for the whole picture of the paste's own topic get its reading, no one unit first.
+  if (!asked && c.question?.intent === a.intent && c.question.wholePicture) return a;
   // The words around the paste name the unit best; the whole message when they place none.
   const m = asked ?? [c.question, c.message].find((q) => q?.intent === a.intent && q.unit !== undefined);
   const intent = m ? c.kb.get(m.intent) : undefined;
@@ -216,6 +225,7 @@ export const WORDS_SURE_MIN = 0.8;
  */
 export function weighQuestion(question: Classification | undefined, whole: Classification): Classification {
   if (!question || question.intent === 'none') return whole;
+  if (asksWholeTopic(question)) return question;
   if (question.unit !== undefined && question.confidence >= WORDS_SURE_MIN) return question;
   const p = (c: Classification) => new Map([...c.alternatives.map((a) => [a.intent, a.confidence] as const), [c.intent, c.confidence]]);
   const [pq, pw] = [p(question), p(whole)];

@@ -285,6 +285,7 @@ export function withUnit(classified: Classification, picker: Pick<UnitPicker, 'p
   return {
     ...c,
     ...(pick.unit !== undefined ? { unit: pick.unit } : {}),
+    ...(pick.unit === undefined && asksForWholePicture(text) ? { wholePicture: true as const } : {}),
     ...(close ? { close: { ...close, confidence: Math.round(close.confidence * 1e4) / 1e4 } } : {}),
   };
 }

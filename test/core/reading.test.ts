@@ -11,7 +11,7 @@ import { knowledgeAnswer } from '../../src/core/answers.ts';
 import { emptyEntities, type Answer } from '../../src/core/types.ts';
 import { messageReading } from '../../src/app/runtime.ts';
 import type { Classification } from '../../src/core/ports.ts';
-import { weighQuestion, WORDS_SURE_MIN } from '../../src/core/reading.ts';
+import { ASKS_ELSE_MIN, weighQuestion, WORDS_SURE_MIN } from '../../src/core/reading.ts';
 import { loadErrorCatalogue } from '../../src/knowledge/error-catalogue.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 
@@ -296,6 +296,24 @@ describe('the question asked, with a paste as evidence', () => {
       const { unit: _unit, ...topicOnly } = sure;
       expect(weighQuestion(topicOnly, whole)).toBe(whole);
     });
+    it('takes the words when they ask for the whole picture of one topic, surely', () => {
+      const broad: Classification = {
+        ...c('diagnose.port_unreachable', ASKS_ELSE_MIN, [['diagnose.missing_container', 0.2]]),
+        wholePicture: true,
+      };
+      const whole = c('diagnose.missing_container', 0.9, [['diagnose.port_unreachable', 0.05]]);
+      expect(weighQuestion(broad, whole)).toBe(broad);
+      // Less sure than ASKS_ELSE_MIN: weighed as before.
+      expect(weighQuestion({ ...broad, confidence: ASKS_ELSE_MIN - 0.01 }, whole)).toBe(whole);
+    });
+  });
+
+  it('a general question over a paste that shows nothing wrong is answered as that question, not by the paste', async () => {
+    const a = await ask(
+      'CONTAINER ID   IMAGE    PORTS                    NAMES\n51a2b3c4d5e6   app:1    0.0.0.0:5000->5000/tcp   app\n\nno problem at the moment, I just want the big picture: how do I reach my app in a container from the browser?',
+    );
+    expect(a.intent).toBe('diagnose.port_unreachable');
+    expect(a.unit).toBeUndefined();
   });
 });
 
