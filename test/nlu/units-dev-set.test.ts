@@ -1,6 +1,8 @@
 // The development sets of answer units (test/fixtures/units-dev.jsonl, the set the unit picking is
 // tuned on; units-pasted-dev.jsonl, posts that carry pasted terminal output; units-public-dev.jsonl,
-// questions modelled on the ones people ask most in public; bench/units-dev.ts --set=<file>) stay
+// questions modelled on the ones people ask most in public; units-probe-dev.jsonl, 150 titles, posts
+// and chat lines written by a helper from the units' questions and public threads' styles, measured
+// once on the code before and after keyed training, then read; bench/units-dev.ts --set=<file>) stay
 // measurements: every label exists, and no question is a near-copy of a training phrasing (intent or
 // unit examples, an intent's `broad:` and `article_asks:`), so tuning on them cannot turn into
 // copying them into intents/.
@@ -25,6 +27,7 @@ const sets: DevSet[] = [
   { file: 'units-dev.jsonl', minLines: 200, pasted: false },
   { file: 'units-pasted-dev.jsonl', minLines: 130, minIntents: 20, pasted: true },
   { file: 'units-public-dev.jsonl', minLines: 150, pasted: false },
+  { file: 'units-probe-dev.jsonl', minLines: 100, minIntents: 30, pasted: false },
 ];
 
 describe.each(sets)('units development set $file', ({ file, minLines, minIntents }) => {
