@@ -2,8 +2,9 @@
 // (ReLU or tanh, dropout) → softmax over the classes, trained by per-sentence SGD with a linearly
 // falling learning rate. A sparse input costs only its non-zero features' rows of the first layer,
 // so a sentence of ~300 active features and 256 hidden units costs ~0.1 M multiply-adds to classify.
-// Plain TypeScript on Float32Arrays; deterministic for a seed. Used by the public-corpus benchmark
-// (bench/corpora-run.ts), not by the product's classifier.
+// Plain TypeScript on Float32Arrays; deterministic for a seed (and, with TrainingKeys, each draw tied
+// to one sentence, feature or class). The product's classifier averages one with its linear model
+// (classifier.ts `hiddenLayer`); the public-corpus benchmark trains its own (bench/corpora-run.ts).
 import type { SparseVector } from './features.ts';
 import { shuffle, softmax, trainingWeights } from './linear.ts';
 import { keyedOrder, mixKeys, mulberry32 } from './random.ts';
