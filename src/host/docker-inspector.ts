@@ -35,6 +35,8 @@ export interface DockerInspectorOptions extends GuardEvents {
   showLogs?: boolean;
   /** The names of this host's settings, for the fixes in findings (default: the single-host ones). */
   settings?: SettingNames;
+  /** The clock, milliseconds (default Date.now): an events call's `until` is never later than it. */
+  now?: () => number;
 }
 
 /** dockerode takes `abortSignal` on these calls at runtime; its types do not say so. */
@@ -123,7 +125,7 @@ export function createDockerInspector(opts: DockerInspectorOptions = {}): ReadOn
     async events({ since, until, filters }) {
       // `until` never later than now: the engine holds a bounded events call open until its
       // `until` has passed, so a rounded-up end (ceil of now) costs up to a second per call.
-      const end = Math.min(toSeconds(until), Date.now() / 1000);
+      const end = Math.min(toSeconds(until), (opts.now ?? Date.now)() / 1000);
       const query: Record<string, unknown> = { since: Math.floor(toSeconds(since)), until: end.toFixed(3) };
       if (filters && Object.keys(filters).length > 0) query.filters = filters;
       return call('read recent events', async (abortSignal) => {

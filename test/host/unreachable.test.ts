@@ -144,7 +144,7 @@ s.on('error', (e) => console.log(JSON.stringify({ message: e.message, code: e.co
       sock,
     );
     const i = createDockerInspector({ connect: { dockerHost: `unix://${sock}` }, timeoutMs: 400 });
-    const now = Math.floor(Date.now() / 1000);
+    const now = 1_700_000_000;
     for (const call of [
       () => i.ping(),
       () => i.listContainers({ all: true }),
@@ -223,16 +223,14 @@ describe('bounded event reads', () => {
       }),
       sock,
     );
-    const now = Date.now() / 1000;
-    const events = await createDockerInspector({ connect: { dockerHost: `unix://${sock}` } }).events({
-      since: Math.floor(now) - 600,
-      until: Math.ceil(now) + 60,
-    });
-    const askedAt = Date.now() / 1000;
+    // The inspector's clock is fixed: the `until` it sends is exactly its now, not the later end asked for.
+    const nowMs = 1_700_000_000_250;
+    const inspector = createDockerInspector({ connect: { dockerHost: `unix://${sock}` }, now: () => nowMs });
+    const events = await inspector.events({ since: 1_700_000_000 - 600, until: 1_700_000_000 + 60 });
     expect(events).toEqual([]);
     const sent = urls.find((u) => u.includes('/events'));
-    const until = Number(new URL(sent!, 'http://engine').searchParams.get('until'));
-    expect(until).toBeGreaterThanOrEqual(Math.floor(now));
-    expect(until).toBeLessThanOrEqual(askedAt);
+    const query = new URL(sent!, 'http://engine').searchParams;
+    expect(query.get('until')).toBe('1700000000.250');
+    expect(query.get('since')).toBe(String(1_700_000_000 - 600));
   });
 });

@@ -252,18 +252,18 @@ describeEngine('coach proxy in front of the real engine', () => {
   });
 
   it('events are bounded: an `until` in the future is refused, a near one and an old `since` are moved', async () => {
+    // The proxy's clock is fixed (a minute ago, so the engine answers at once): exact bounds, no wall clock read after.
+    const fixedS = now() - 60;
+    const clocked = await start({ now: () => fixedS * 1000 + 250 });
     const before = reached();
-    expect((await send(proxy, 'GET', `/v1.41/events?since=${now() - 60}&until=${now() + 3600}`)).status).toBe(403);
+    expect((await send(clocked, 'GET', `/v1.41/events?since=${fixedS - 60}&until=${fixedS + 3600}`)).status).toBe(403);
     expect(reached()).toBe(before);
-    // The proxy reads its clock between these two readings of ours: exact bounds, no tolerance in seconds.
-    const askedAt = Math.floor(Date.now() / 1000);
-    const r = await send(proxy, 'GET', `/v1.41/events?since=0&until=${now() + 8}`);
-    const answeredAt = Date.now() / 1000;
+    const r = await send(clocked, 'GET', `/v1.41/events?since=0&until=${fixedS + 8}`);
     expect(r.status).toBe(200);
     const sent = new URLSearchParams(recorder.requests.at(-1)!.url.split('?')[1]);
-    // What the engine was asked: an end no later than the answer, a start no earlier than the window allows.
-    expect(Number(sent.get('until'))).toBeLessThanOrEqual(answeredAt);
-    expect(Number(sent.get('since'))).toBeGreaterThanOrEqual(askedAt - EVENTS_WINDOW_S);
+    // What the engine was asked: the end moved back to the proxy's now, the start to the window's edge.
+    expect(sent.get('until')).toBe(`${fixedS}.250`);
+    expect(sent.get('since')).toBe(String(fixedS - EVENTS_WINDOW_S));
   });
 
   it('cuts an answer over the size cap: 502, although the engine answered', async () => {
