@@ -13,14 +13,8 @@ import { buildRuntime } from '../../src/app/runtime.ts';
 import { classifierFromModel, observeTraining, trainModel, type TrainedModel } from '../../src/nlu/classifier.ts';
 import { DEFAULT_MLP } from '../../src/nlu/mlp.ts';
 import { createNlu } from '../../src/nlu/index.ts';
-import {
-  decodeModel,
-  encodeModel,
-  MODEL_FILE,
-  modelKey,
-  resolveModelCacheDir,
-  DEFAULT_MODEL_CACHE_DIR,
-} from '../../src/nlu/model-cache.ts';
+import { MODEL_FILE, modelKey, resolveModelCacheDir, DEFAULT_MODEL_CACHE_DIR } from '../../src/nlu/model-cache.ts';
+import { decodeModel, encodeModel } from '../../src/nlu/model-file.ts';
 import { createLogger } from '../../src/ops/logger.ts';
 import { INTENTS_DIR } from '../helpers/bot.ts';
 import { sink } from '../helpers/sink.ts';
