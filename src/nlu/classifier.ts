@@ -141,7 +141,7 @@ function trainingKeys(texts: readonly string[], ys: readonly number[], labels: r
   return {
     examples: Uint32Array.from(texts, (t, i) => hashString(`${labels[ys[i] as number]}\u0001${t}`)),
     features,
-    classes: Uint32Array.from(labels, hashString),
+    classes: Uint32Array.from(labels, (l) => hashString(l)),
   };
 }
 

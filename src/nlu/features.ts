@@ -13,6 +13,7 @@ import distance from 'natural/lib/natural/distance/index.js';
 import nGrams from 'natural/lib/natural/ngrams/ngrams.js';
 import stopwords from 'natural/lib/natural/util/stopwords.js';
 import { wordVectors, type WordVectors } from './embeddings.ts';
+import { hashString } from './random.ts';
 import { shapes } from './shapes.ts';
 import { bucketsOf, hyperplanes, type Hyperplanes } from './vector-buckets.ts';
 import { concept } from './synonyms.ts';
@@ -112,9 +113,7 @@ function largest(xs: Float64Array): number {
 
 /** FNV-1a over `s[from, to)`, 28 bits, with the feature kind in the top bits. */
 function hash(kind: number, s: string, from = 0, to = s.length): number {
-  let h = 0x811c9dc5;
-  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return ((kind << KIND_SHIFT) | (h & HASH_MASK)) >>> 0;
+  return ((kind << KIND_SHIFT) | (hashString(s, from, to) & HASH_MASK)) >>> 0;
 }
 
 /**

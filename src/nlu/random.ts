@@ -1,5 +1,5 @@
-// A seeded random-number generator, shared by training (linear.ts) and the vector buckets'
-// hyperplanes (features.ts) without an import cycle between them.
+// Seeded randomness and stable hashes, shared by training (linear.ts, mlp.ts, classifier.ts), the
+// featurizer's feature hashes and the vector buckets' hyperplanes without an import cycle between them.
 
 /** Small deterministic PRNG, so training (and anything else seeded) repeats exactly. */
 export function mulberry32(seed: number): () => number {
@@ -13,10 +13,13 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-/** FNV-1a over a string's UTF-16 code units: a stable 32-bit key for a training sentence or a label. */
-export function hashString(s: string): number {
+/**
+ * FNV-1a over `s[from, to)` (UTF-16 code units), 32 bits: a stable key for a training sentence or a
+ * label, and the base of the featurizer's feature hashes (features.ts).
+ */
+export function hashString(s: string, from = 0, to = s.length): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return h >>> 0;
 }
 
