@@ -26,9 +26,11 @@ export interface ReadingContext {
  * instead of what the paste shows ("how do I stop all of these?" under a `docker ps` table).
  * Chosen on the development sets of pasted posts (bench/units-dev.ts --set=units-pasted-dev.jsonl):
  * 0.3 answers a few more questions there but sets aside evidence that the held-out channel
- * messages (test/core/reading.test.ts) need.
+ * messages (test/core/reading.test.ts) need. 0.5 and 0.55 tie on every development set and on
+ * bench:answers (0.6 loses a pasted post); 0.55 since the units for public questions' gaps moved
+ * "empty. but i just did" under an empty `docker ps` table to 0.545, which set the table aside.
  */
-export const ASKS_ELSE_MIN = 0.5;
+export const ASKS_ELSE_MIN = 0.55;
 /** Topics a question can ask instead of what a paste shows: every topic area but diagnose (what evidence answers). */
 const ASKING_AREAS: readonly Area[] = AREAS.filter((a) => a !== 'diagnose' && AREA_TABLE[a].topic);
 

@@ -2,8 +2,11 @@
 // tuned on; units-pasted-dev.jsonl, posts that carry pasted terminal output; units-public-dev.jsonl,
 // questions modelled on the ones people ask most in public; units-probe-dev.jsonl, 150 titles, posts
 // and chat lines written by a helper from the units' questions and public threads' styles, measured
-// once on the code before and after keyed training, then read; bench/units-dev.ts --set=<file>) stay
-// measurements: every label exists, and no question is a near-copy of a training phrasing (intent or
+// once on the code before and after keyed training, then read; units-public-dev2.jsonl, questions two
+// helpers wrote close to public threads they read through search, labelled from the units' questions only
+// (184 kept: 57 near-copies of training phrasings, mostly canonical titles such as "How do I delete a
+// Docker image?", left out), whose topic-only gaps the next units were written for; bench/units-dev.ts
+// --set=<file>) stay measurements: every label exists, and no question is a near-copy of a training phrasing (intent or
 // unit examples, an intent's `broad:` and `article_asks:`), so tuning on them cannot turn into
 // copying them into intents/.
 import { fileURLToPath } from 'node:url';
@@ -28,6 +31,7 @@ const sets: DevSet[] = [
   { file: 'units-pasted-dev.jsonl', minLines: 130, minIntents: 20, pasted: true },
   { file: 'units-public-dev.jsonl', minLines: 150, pasted: false },
   { file: 'units-probe-dev.jsonl', minLines: 100, minIntents: 30, pasted: false },
+  { file: 'units-public-dev2.jsonl', minLines: 180, minIntents: 28, pasted: false },
 ];
 
 describe.each(sets)('units development set $file', ({ file, minLines, minIntents }) => {
