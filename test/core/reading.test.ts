@@ -11,7 +11,7 @@ import { knowledgeAnswer } from '../../src/core/answers.ts';
 import { emptyEntities, type Answer } from '../../src/core/types.ts';
 import { messageReading } from '../../src/app/runtime.ts';
 import type { Classification } from '../../src/core/ports.ts';
-import { ASKS_ELSE_MIN, weighQuestion, WORDS_SURE_MIN } from '../../src/core/reading.ts';
+import { answerFromReading, ASKS_ELSE_MIN, weighQuestion, WORDS_SURE_MIN } from '../../src/core/reading.ts';
 import { loadErrorCatalogue } from '../../src/knowledge/error-catalogue.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 
@@ -305,6 +305,33 @@ describe('the question asked, with a paste as evidence', () => {
       expect(weighQuestion(broad, whole)).toBe(broad);
       // Less sure than ASKS_ELSE_MIN: weighed as before.
       expect(weighQuestion({ ...broad, confidence: ASKS_ELSE_MIN - 0.01 }, whole)).toBe(whole);
+    });
+  });
+
+  describe('answerFromReading: words sure of another topic over a paste that shows nothing wrong', () => {
+    const kb = loadKnowledge(fileURLToPath(new URL('../../intents', import.meta.url)));
+    const { reader, pasted } = messageReading(kb);
+    const text =
+      '$ docker ps\nCONTAINER ID   IMAGE     COMMAND   CREATED   STATUS    PORTS     NAMES\n\nempty. but i just did docker run -d myapi';
+    const reading = reader!.read(text);
+    const cls = (intent: string, confidence: number, unit?: string): Classification => ({
+      intent,
+      confidence,
+      alternatives: [{ intent: 'diagnose.missing_container', confidence: 0.1 }],
+      ...(unit ? { unit } : {}),
+    });
+    const read = (question: Classification, message: Classification) =>
+      answerFromReading({ kb, reading, pasted: pasted!, entities: emptyEntities(), asked: emptyEntities(), question, message });
+
+    it('answers their unit first and keeps the paste as evidence when the whole message agrees on their topic', () => {
+      const a = read(cls('mistake.ps_vs_images', 0.6, 'built_not_in_ps'), cls('mistake.ps_vs_images', 0.5, 'ps_empty_after_run'));
+      expect(a?.kind).toBe('diagnosis');
+      expect(a?.unit).toBe('mistake.ps_vs_images/ps_empty_after_run');
+      expect(a?.findings.map((f) => f.code)).toContain('not_found');
+    });
+
+    it('sets the paste aside when the whole message leans elsewhere (the classifier answers the words)', () => {
+      expect(read(cls('mistake.ps_vs_images', 0.6, 'built_not_in_ps'), cls('command.ps', 0.5, 'columns'))).toBeNull();
     });
   });
 
