@@ -5,7 +5,9 @@
 // once on the code before and after keyed training, then read; units-public-dev2.jsonl, questions two
 // helpers wrote close to public threads they read through search, labelled from the units' questions only
 // (184 kept: 57 near-copies of training phrasings, mostly canonical titles such as "How do I delete a
-// Docker image?", left out), whose topic-only gaps the next units were written for; bench/units-dev.ts
+// Docker image?", left out), whose topic-only gaps the next units were written for; units-public-dev3.jsonl,
+// the most-asked public questions as a third helper wrote them (118 kept of 161 labelled: 43 near-copies
+// left out), run once before and after the first units, then read and its gaps answered; bench/units-dev.ts
 // --set=<file>) stay measurements: every label exists, and no question is a near-copy of a training phrasing (intent or
 // unit examples, an intent's `broad:` and `article_asks:`), so tuning on them cannot turn into
 // copying them into intents/.
@@ -32,6 +34,7 @@ const sets: DevSet[] = [
   { file: 'units-public-dev.jsonl', minLines: 150, pasted: false },
   { file: 'units-probe-dev.jsonl', minLines: 100, minIntents: 30, pasted: false },
   { file: 'units-public-dev2.jsonl', minLines: 180, minIntents: 28, pasted: false },
+  { file: 'units-public-dev3.jsonl', minLines: 110, minIntents: 28, pasted: false },
 ];
 
 describe.each(sets)('units development set $file', ({ file, minLines, minIntents }) => {
