@@ -121,7 +121,13 @@ const imageNames = stems(IMAGE_NAMES);
 const containerWords = stems(CONTAINER_WORDS);
 const pullWords = stems(PULL_WORDS);
 const core = stems(CORE_WORDS);
-const otherFields = stems(OTHER_FIELDS);
+/**
+ * "shipping" stems to "ship", which people use for images all the time ("ship the image to the
+ * client", "does the ubuntu image ship a kernel"): the shipping sense is read from the words
+ * themselves instead.
+ */
+const otherFields = new Set([...stems(OTHER_FIELDS)].filter((s) => s !== 'ship'));
+const SHIPPING = /\bshipping\b|\bcontainer ships?\b/i;
 const nearbyFields = stems(NEARBY_FIELDS);
 
 /**
@@ -135,12 +141,30 @@ const IMAGE_WITH_TAG = new RegExp(
   'i',
 );
 const PORT_MAPPING = /(?:-p|--publish)[\s=]+(?:[\d.]+:)?\d{1,5}:\d{1,5}\b|\b\d{3,5}:\d{2,5}\b/i;
-const dockerShape = (text: string) => IMAGE_WITH_TAG.test(text) || PORT_MAPPING.test(text);
+/**
+ * A Dockerfile instruction, in capitals as Dockerfiles write them: an exec-form `CMD [` /
+ * `ENTRYPOINT [`, or a line starting with an instruction no other language uses that way
+ * (`WORKDIR /app`, `FROM node:20 AS build`). Not `COPY`/`USER`/`ENV`, which SQL and shells share.
+ */
+const DOCKERFILE_LINE =
+  /\b(?:CMD|ENTRYPOINT|RUN|SHELL|VOLUME) \[|^\s*(?:WORKDIR|EXPOSE|HEALTHCHECK|ONBUILD|STOPSIGNAL) \S|^\s*FROM [\w./-]+(?::[\w.-]+| AS \w)/m;
+const dockerShape = (text: string) => IMAGE_WITH_TAG.test(text) || PORT_MAPPING.test(text) || DOCKERFILE_LINE.test(text);
+
+/**
+ * The person says Docker is not part of it: "(no docker involved, plain node on my mac)", "no
+ * containers involved", "(not a container, just a java app)". Written that way only to keep a
+ * Docker channel from assuming Docker; "works without docker but not in it" and "it has no
+ * container at all" do not match.
+ */
+const NOT_DOCKER =
+  /\bno docker(?: (?:involved|here))?\s*[,;)]|\bno (?:docker|containers?) involved\b|\(\s*(?:no|not|without) (?:docker|a container|containers|in a container)\b|\bnot (?:in )?a container\s*[,;)]|\bnothing to do with docker\b|\bnot docker[- ]related\b/i;
 
 /** What a text says about its field, from its words. */
 interface DomainSignals {
-  /** A word only Docker uses, an image reference with a tag, or a port mapping. */
+  /** A word only Docker uses, an image reference with a tag, a port mapping or a Dockerfile line. */
   docker: boolean;
+  /** The text says Docker is not involved (NOT_DOCKER). */
+  notDocker: boolean;
   /** An image name next to a container word ("the nginx container"), or pulled ("I pulled ubuntu") with no nearby field named. */
   named: boolean;
   /** "container" or "image": the shared words this chat means Docker by far most often. */
@@ -163,12 +187,13 @@ export function domainSignals(text: string): DomainSignals {
   let pulled = false;
   const signals = {
     docker: dockerShape(text),
+    notDocker: NOT_DOCKER.test(text),
+    otherField: SHIPPING.test(text),
     core: false,
     shared: 0,
     neighbour: false,
     packages: false,
     machine: false,
-    otherField: false,
     nearbyField: false,
   };
   for (const w of words(text)) {
@@ -197,6 +222,7 @@ export function domainSignals(text: string): DomainSignals {
  */
 export function outOfScopeFactor(text: string): number {
   const d = domainSignals(text);
+  if (d.notDocker) return OTHER_FIELD_FACTOR;
   // npm or yarn next to a word only Docker uses is a Docker build question ("docker build reinstalls npm packages every time").
   if (d.neighbour) return d.docker && d.packages ? NEUTRAL_FACTOR : NEIGHBOUR_FACTOR;
   if (d.docker) return OWN_FACTOR;

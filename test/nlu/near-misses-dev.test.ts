@@ -39,6 +39,23 @@ describe('domain signal', () => {
     expect(outOfScopeFactor('FROM node:20-alpine is slow to pull')).toBeLessThan(1);
   });
 
+  it('takes "no docker involved" at its word, but not "works without docker" or "no container at all"', () => {
+    expect(outOfScopeFactor('port 8080 already in use (spring boot in intellij, no docker involved)')).toBeGreaterThan(10);
+    expect(outOfScopeFactor('which process listens on 8080 (not a container, just a java app)')).toBeGreaterThan(10);
+    expect(outOfScopeFactor('nginx 502 on a plain VM, no containers involved')).toBeGreaterThan(10);
+    expect(outOfScopeFactor('the app works without docker but not in the docker container')).toBeLessThan(1);
+    expect(outOfScopeFactor('the api service has no container at all in docker compose ps')).toBeLessThan(1);
+  });
+
+  it('reads a Dockerfile line as Docker, and "ship" as Docker\'s verb unless it is shipping', () => {
+    expect(domainSignals('CMD ["java", "-Xmx${HEAP}", "-jar", "app.jar"] gets the literal ${HEAP}').docker).toBe(true);
+    expect(domainSignals('WORKDIR /app then npm ci fails').docker).toBe(true);
+    expect(domainSignals('SELECT name\nFROM users WHERE id = 1').docker).toBe(false);
+    expect(outOfScopeFactor('does the ubuntu image ship a linux kernel?')).toBeLessThan(1);
+    expect(outOfScopeFactor('how much does a used 40ft shipping container cost')).toBeGreaterThan(10);
+    expect(outOfScopeFactor('track a container ship by its number')).toBeGreaterThan(10);
+  });
+
   it('does not take an image name alone for Docker context', () => {
     expect(domainSignals('what is the latest version of ubuntu')).toMatchObject({ docker: false, named: false });
     expect(domainSignals('extend a logical volume on ubuntu server')).toMatchObject({ docker: false, named: false });
