@@ -16,10 +16,14 @@ import {
 } from './domain-words.ts';
 import { stem, words } from './tokenize.ts';
 
-const NEIGHBOURS = [
+/** Kubernetes' own words: neighbours, and two of them together are a Kubernetes question outright. */
+const KUBERNETES = [
   'kubernetes',
   'k8s',
+  'k3s',
   'kubectl',
+  'kubelet',
+  'kubeadm',
   'pod',
   'pods',
   'helm',
@@ -28,7 +32,12 @@ const NEIGHBOURS = [
   'imagepullbackoff',
   'errimagepull',
   'statefulset',
+  'daemonset',
   'ingress',
+];
+
+const NEIGHBOURS = [
+  ...KUBERNETES,
   'podman',
   'buildah',
   // Other container systems, with their own commands and networking.
@@ -85,6 +94,12 @@ const OWN_FACTOR = 0.25;
 const NEUTRAL_FACTOR = 1;
 const NEIGHBOUR_FACTOR = 3;
 /**
+ * Two different Kubernetes words ("the pod is stuck in ImagePullBackOff", kubelet events pasted):
+ * the question is about the cluster even when it names Docker's registry or image words, which
+ * pull hard toward a Docker topic ("How do I give the cluster credentials for the private registry?").
+ */
+const KUBERNETES_FACTOR = 10;
+/**
  * Stronger than a neighbour's: "VM" is also a word the container topic is trained on (its
  * examples compare containers with VMs), so the out-of-scope class starts as low as 0.04 on these
  * questions ("what's the best laptop for running VMs?" went to "What a Docker container is" at
@@ -113,6 +128,7 @@ const NEARBY_IN_CONTEXT_FACTOR = 1.5;
 
 const stems = (list: readonly string[]) => new Set(list.map(stem));
 const neighbours = stems(NEIGHBOURS);
+const kubernetes = stems(KUBERNETES);
 const machines = stems(MACHINES);
 const packageManagers = stems(['npm', 'yarn', 'gyp']);
 const dockerWords = stems(DOCKER_WORDS);
@@ -172,6 +188,8 @@ interface DomainSignals {
   /** How many different shared words (layer, tag, volume…). */
   shared: number;
   neighbour: boolean;
+  /** How many different Kubernetes words. */
+  kubernetes: number;
   /** npm, yarn, node-gyp: neighbours that Docker builds run all the time. */
   packages: boolean;
   machine: boolean;
@@ -182,6 +200,7 @@ interface DomainSignals {
 /** Reads the domain signals of a text: Docker's own words, shared words, other fields' words. */
 export function domainSignals(text: string): DomainSignals {
   const found = new Set<string>();
+  const kube = new Set<string>();
   let image = false;
   let container = false;
   let pulled = false;
@@ -192,6 +211,7 @@ export function domainSignals(text: string): DomainSignals {
     core: false,
     shared: 0,
     neighbour: false,
+    kubernetes: 0,
     packages: false,
     machine: false,
     nearbyField: false,
@@ -205,12 +225,14 @@ export function domainSignals(text: string): DomainSignals {
     if (containerWords.has(s)) container = true;
     if (pullWords.has(s)) pulled = true;
     if (neighbours.has(s)) signals.neighbour = true;
+    if (kubernetes.has(s)) kube.add(s);
     if (packageManagers.has(s)) signals.packages = true;
     if (machines.has(s)) signals.machine = true;
     if (otherFields.has(s)) signals.otherField = true;
     if (nearbyFields.has(s)) signals.nearbyField = true;
   }
   signals.shared = found.size;
+  signals.kubernetes = kube.size;
   return { ...signals, named: image && (container || (pulled && !signals.nearbyField)) };
 }
 
@@ -223,6 +245,7 @@ export function domainSignals(text: string): DomainSignals {
 export function outOfScopeFactor(text: string): number {
   const d = domainSignals(text);
   if (d.notDocker) return OTHER_FIELD_FACTOR;
+  if (d.kubernetes >= 2) return KUBERNETES_FACTOR;
   // npm or yarn next to a word only Docker uses is a Docker build question ("docker build reinstalls npm packages every time").
   if (d.neighbour) return d.docker && d.packages ? NEUTRAL_FACTOR : NEIGHBOUR_FACTOR;
   if (d.docker) return OWN_FACTOR;

@@ -56,6 +56,13 @@ describe('domain signal', () => {
     expect(outOfScopeFactor('track a container ship by its number')).toBeGreaterThan(10);
   });
 
+  it('reads two Kubernetes words as a Kubernetes question even next to registry words', () => {
+    const pasted = 'the pod is stuck, kubelet says Failed to pull image "registry.acme.io/billing:3.1": 401 Unauthorized';
+    expect(domainSignals(pasted).kubernetes).toBe(2);
+    expect(outOfScopeFactor(pasted)).toBeGreaterThanOrEqual(10);
+    expect(outOfScopeFactor('does kubernetes build images or just run them')).toBeLessThan(10);
+  });
+
   it('does not take an image name alone for Docker context', () => {
     expect(domainSignals('what is the latest version of ubuntu')).toMatchObject({ docker: false, named: false });
     expect(domainSignals('extend a logical volume on ubuntu server')).toMatchObject({ docker: false, named: false });
