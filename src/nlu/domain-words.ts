@@ -19,6 +19,23 @@ export const DOCKER_WORDS = [
   'ecr',
   'gcr',
   'ghcr',
+  // Flags of docker run and build that no everyday tool shares ("a guide says to add --privileged for my USB stick").
+  '--rm',
+  '--privileged',
+  '--restart',
+  '--entrypoint',
+  '--gpus',
+  '--volumes-from',
+  '--add-host',
+  '--cap-add',
+  '--cap-drop',
+  '--build-arg',
+  '--log-driver',
+  '--log-opt',
+  '--security-opt',
+  '--shm-size',
+  '--tmpfs',
+  '--env-file',
 ];
 
 /**
@@ -93,6 +110,27 @@ export const IMAGE_NAMES = [
   'portainer',
   'minio',
   'tomcat',
+  // Self-hosted apps people run from their images and ask about ("my jellyfin container").
+  'jellyfin',
+  'plex',
+  'immich',
+  'nextcloud',
+  'vaultwarden',
+  'gitea',
+  'pihole',
+  'paperless',
+  'n8n',
+  'mosquitto',
+  'influxdb',
+  'prometheus',
+  'keycloak',
+  'odoo',
+  'syncthing',
+  'caddy',
+  'memcached',
+  'kafka',
+  'ollama',
+  'homeassistant',
 ];
 
 /** The bot's two core nouns: alone, they lean to Docker in this chat more than the other shared words. */

@@ -121,6 +121,12 @@ const OTHER_FIELD_FACTOR = 25;
  * nlu-dev.jsonl, within the spread of training seeds); 3 declined no more.
  */
 const SHARED_ALONE_FACTOR = 2;
+/**
+ * The person says Docker is not involved (NOT_DOCKER): decisive, since their error can still be one
+ * Docker users paste too ("EADDRINUSE … (no docker, just running on my mac)" read 0.99 as a port
+ * taken by a container before any factor).
+ */
+const NOT_DOCKER_FACTOR = 1000;
 /** A field next to Docker (git, Windows) with no Docker context at all. */
 const NEARBY_FACTOR = 6;
 /** The same with some Docker context (two shared words): a nudge, the model decides. */
@@ -244,7 +250,7 @@ export function domainSignals(text: string): DomainSignals {
  */
 export function outOfScopeFactor(text: string): number {
   const d = domainSignals(text);
-  if (d.notDocker) return OTHER_FIELD_FACTOR;
+  if (d.notDocker) return NOT_DOCKER_FACTOR;
   if (d.kubernetes >= 2) return KUBERNETES_FACTOR;
   // npm or yarn next to a word only Docker uses is a Docker build question ("docker build reinstalls npm packages every time").
   if (d.neighbour) return d.docker && d.packages ? NEUTRAL_FACTOR : NEIGHBOUR_FACTOR;

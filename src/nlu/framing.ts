@@ -72,6 +72,9 @@ export function withoutFraming(text: string): string {
 
 /** Intents that are themselves social: a greeting or thanks. */
 const SOCIAL = new Set(['meta.greeting', 'meta.thanks']);
+
+/** Whether an intent is itself social (greeting, thanks): its framing is its content. */
+export const isSocial = (intent: string): boolean => SOCIAL.has(intent);
 /** What is left asks something: a question mark, or it opens like a question or a request. */
 const ASKS = /\?|^\W*(?:how|what|why|where|when|which|who|is|are|can|could|should|would|will|do|does|did|list|show|explain|tell)\b/i;
 

@@ -8,7 +8,7 @@ import { trainClassifier, type ClassifierOptions, type TrainedClassifier, type T
 import { outOfScopeFactor } from './domain.ts';
 import { extractEntities } from './entities.ts';
 import { explainCommand } from './explain.ts';
-import { classifyQuestion, withoutFraming } from './framing.ts';
+import { classifyQuestion, isSocial, withoutFraming } from './framing.ts';
 import { DEFAULT_TRAINING } from './linear.ts';
 import { DEFAULT_MLP } from './mlp.ts';
 import { loadOrTrainClassifier, type LoadedClassifier, type ModelCacheOptions } from './model-cache.ts';
@@ -127,7 +127,8 @@ export function createNlu(kb: KnowledgeBase, options: NluOptions = {}): Nlu {
     if (cache.dir !== null) units.warmAll();
     return classifier;
   };
-  const pickUnit = (intent: string, text: string) => units.pick(intent, withoutFraming(text));
+  // The framing is what a social message says ("thx, that fixed it" is thanks, not "that fixed it").
+  const pickUnit = (intent: string, text: string) => units.pick(intent, isSocial(intent) ? text : withoutFraming(text));
   return {
     classify: (text) => withUnit(asideFromHelp(kb, ready().classify(text), text), { pick: pickUnit }, text),
     entities: (text) => extractEntities(text),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { withoutFraming } from '../../src/nlu/framing.ts';
+import { realParts } from '../helpers/bot.ts';
 import { hostileFramings } from '../fixtures/hostile-inputs.ts';
 
 describe('question framing', () => {
@@ -55,5 +56,15 @@ describe('question framing', () => {
       expect(kept.length).toBeGreaterThan(0);
       expect(kept.length).toBeLessThanOrEqual(t.length);
     }
+  });
+});
+
+describe('the unit of a social message', () => {
+  it('is read from the whole message: the framing is what thanks and greetings say', () => {
+    const { nlu } = realParts();
+    // Peeled, "thx, that fixed it" is "that fixed it", a bare acknowledgement.
+    expect(nlu.classify('thx, that fixed it').unit).toBe('thanks');
+    expect(nlu.classify('ty, that did it').unit).toBe('thanks');
+    expect(nlu.classify('ok, got it').unit).toBe('acknowledged');
   });
 });

@@ -40,7 +40,7 @@ describe('domain signal', () => {
   });
 
   it('takes "no docker involved" at its word, but not "works without docker" or "no container at all"', () => {
-    expect(outOfScopeFactor('port 8080 already in use (spring boot in intellij, no docker involved)')).toBeGreaterThan(10);
+    expect(outOfScopeFactor('port 8080 already in use (spring boot in intellij, no docker involved)')).toBeGreaterThan(100);
     expect(outOfScopeFactor('which process listens on 8080 (not a container, just a java app)')).toBeGreaterThan(10);
     expect(outOfScopeFactor('nginx 502 on a plain VM, no containers involved')).toBeGreaterThan(10);
     expect(outOfScopeFactor('the app works without docker but not in the docker container')).toBeLessThan(1);
@@ -61,6 +61,12 @@ describe('domain signal', () => {
     expect(domainSignals(pasted).kubernetes).toBe(2);
     expect(outOfScopeFactor(pasted)).toBeGreaterThanOrEqual(10);
     expect(outOfScopeFactor('does kubernetes build images or just run them')).toBeLessThan(10);
+  });
+
+  it("reads docker run's own flags and self-hosted apps' containers as Docker context", () => {
+    expect(outOfScopeFactor('a guide says to add --privileged so the zigbee USB stick works')).toBeLessThan(1);
+    expect(outOfScopeFactor('pass the NVIDIA card through to a jellyfin container')).toBeLessThan(1);
+    expect(outOfScopeFactor('jellyfin: how do I add a new library folder')).toBeGreaterThanOrEqual(1);
   });
 
   it('does not take an image name alone for Docker context', () => {
