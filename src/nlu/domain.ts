@@ -181,6 +181,8 @@ const dockerShape = (text: string) => IMAGE_WITH_TAG.test(text) || PORT_MAPPING.
 const NOT_DOCKER =
   /\bno docker(?: (?:involved|here))?\s*[,;)]|\bno (?:docker|containers?) involved\b|\(\s*(?:no|not|without) (?:docker|a container|containers|in a container)\b|\bnot (?:in )?a container\s*[,;)]|\bnothing to do with docker\b|\bnot docker[- ]related\b/i;
 
+const CONTAIN_VERB = /^contain(?:s|ed|ing|ment)?$/i;
+
 /** What a text says about its field, from its words. */
 interface DomainSignals {
   /** A word only Docker uses, an image reference with a tag, a port mapping or a Dockerfile line. */
@@ -223,6 +225,8 @@ export function domainSignals(text: string): DomainSignals {
     nearbyField: false,
   };
   for (const w of words(text)) {
+    // "should contain", "contains an invalid type": the verb stems like "container" but is not one.
+    if (CONTAIN_VERB.test(w)) continue;
     const s = stem(w);
     if (dockerWords.has(s)) signals.docker = true;
     if (shared.has(s)) found.add(s);

@@ -69,6 +69,12 @@ describe('domain signal', () => {
     expect(outOfScopeFactor('jellyfin: how do I add a new library folder')).toBeGreaterThanOrEqual(1);
   });
 
+  it('does not read the verb "contain" as a container', () => {
+    expect(domainSignals('jobs config should contain at least one visible job').core).toBe(false);
+    expect(domainSignals('services.api.ports contains an invalid type').core).toBe(false);
+    expect(domainSignals('my container exits right away').core).toBe(true);
+  });
+
   it('does not take an image name alone for Docker context', () => {
     expect(domainSignals('what is the latest version of ubuntu')).toMatchObject({ docker: false, named: false });
     expect(domainSignals('extend a logical volume on ubuntu server')).toMatchObject({ docker: false, named: false });
