@@ -7,7 +7,11 @@
 // (184 kept: 57 near-copies of training phrasings, mostly canonical titles such as "How do I delete a
 // Docker image?", left out), whose topic-only gaps the next units were written for; units-public-dev3.jsonl,
 // the most-asked public questions as a third helper wrote them (118 kept of 161 labelled: 43 near-copies
-// left out), run once before and after the first units, then read and its gaps answered; bench/units-dev.ts
+// left out), run once before and after the first units, then read and its gaps answered;
+// units-public-dev4.jsonl, three fresh sets three helpers wrote the next stop from public issue threads,
+// forum posts and Q&A pages (titles, posts with pasted output, chat lines), each run once on the code
+// at that stop's start and after its changes, then read (459 kept of 549 labelled: 90 near-copies left
+// out); bench/units-dev.ts
 // --set=<file>) stay measurements: every label exists, and no question is a near-copy of a training phrasing (intent or
 // unit examples, an intent's `broad:` and `article_asks:`), so tuning on them cannot turn into
 // copying them into intents/.
@@ -35,6 +39,7 @@ const sets: DevSet[] = [
   { file: 'units-probe-dev.jsonl', minLines: 100, minIntents: 30, pasted: false },
   { file: 'units-public-dev2.jsonl', minLines: 180, minIntents: 28, pasted: false },
   { file: 'units-public-dev3.jsonl', minLines: 110, minIntents: 28, pasted: false },
+  { file: 'units-public-dev4.jsonl', minLines: 450, minIntents: 33, pasted: false },
 ];
 
 describe.each(sets)('units development set $file', ({ file, minLines, minIntents }) => {
