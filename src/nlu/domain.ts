@@ -169,7 +169,7 @@ const PORT_MAPPING = /(?:-p|--publish)[\s=]+(?:[\d.]+:)?\d{1,5}:\d{1,5}\b|\b\d{3
  * (`WORKDIR /app`, `FROM node:20 AS build`). Not `COPY`/`USER`/`ENV`, which SQL and shells share.
  */
 const DOCKERFILE_LINE =
-  /\b(?:CMD|ENTRYPOINT|RUN|SHELL|VOLUME) \[|^\s*(?:WORKDIR|EXPOSE|HEALTHCHECK|ONBUILD|STOPSIGNAL) \S|^\s*FROM [\w./-]+(?::[\w.-]+| AS \w)/m;
+  /\b(?:CMD|ENTRYPOINT|RUN|SHELL|VOLUME) \[|^[ \t]{0,8}(?:WORKDIR|EXPOSE|HEALTHCHECK|ONBUILD|STOPSIGNAL) \S|^[ \t]{0,8}FROM [\w./-]+(?::[\w.-]+| AS \w)/m;
 const dockerShape = (text: string) => IMAGE_WITH_TAG.test(text) || PORT_MAPPING.test(text) || DOCKERFILE_LINE.test(text);
 
 /**
@@ -179,7 +179,7 @@ const dockerShape = (text: string) => IMAGE_WITH_TAG.test(text) || PORT_MAPPING.
  * container at all" do not match.
  */
 const NOT_DOCKER =
-  /\bno docker(?: (?:involved|here))?\s*[,;)]|\bno (?:docker|containers?) involved\b|\(\s*(?:no|not|without) (?:docker|a container|containers|in a container)\b|\bnot (?:in )?a container\s*[,;)]|\bnothing to do with docker\b|\bnot docker[- ]related\b/i;
+  /\bno docker(?: (?:involved|here))?\s{0,3}[,;)]|\bno (?:docker|containers?) involved\b|\(\s{0,3}(?:no|not|without) (?:docker|a container|containers|in a container)\b|\bnot (?:in )?a container\s{0,3}[,;)]|\bnothing to do with docker\b|\bnot docker[- ]related\b/i;
 
 const CONTAIN_VERB = /^contain(?:s|ed|ing|ment)?$/i;
 
