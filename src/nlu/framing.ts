@@ -105,7 +105,7 @@ function askedOfTheBot(classifier: Classifier, text: string, whole: Classificati
 export function classifyQuestion(classifier: Classifier, text: string): Classification {
   const whole = classifier.classify(text);
   if (whole.intent === HELP) return askedOfTheBot(classifier, text, whole);
-  if (!SOCIAL.has(whole.intent)) return whole;
+  if (!isSocial(whole.intent)) return whole;
   const question = withoutFraming(text);
   if (question === text || !ASKS.test(question)) return whole;
   // A question we cannot place is answered as one ("not sure I can help"), not with "you're welcome".
