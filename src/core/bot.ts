@@ -11,6 +11,7 @@ import {
   refForScored,
   resolveRef,
   unitAnswer,
+  unitRef,
   unitBlocks,
 } from './answers.ts';
 import { commandLineToExplain, parseCommandText } from './command-text.ts';
@@ -35,7 +36,7 @@ import type {
   Nlu,
   Unit,
 } from './ports.ts';
-import { answerFromReading, classifyPasted, commandNotes, weighQuestion } from './reading.ts';
+import { answerFromReading, classifyPasted, commandNotes, mistakeBlocks, unitForMistake, weighQuestion } from './reading.ts';
 import type { MessageReader, MessageReading, PasteReader } from './reading-answers.ts';
 import { resolveTurn } from './turns.ts';
 import { bestUnitFit, nextUnit, unitForFollowup } from './unit-choice.ts';
@@ -239,14 +240,24 @@ export function createBot(deps: BotDeps): Bot {
       ...(nlu.pickUnit ? { unitFit: (intent: string, t: string) => bestUnitFit(nlu, intent, t) } : {}),
     });
     const leaning = turn.rule === 'swap' || turn.rule === 'elliptical';
-    const c = leaning && previous ? unitForFollowup(nlu, turn.classification, text, previous) : turn.classification;
+    const read = leaning && previous ? unitForFollowup(nlu, turn.classification, text, previous) : turn.classification;
+    // An error in the person's own command line is the cause: the unit that answers it answers.
+    const mistaken = reading && !leaning ? unitForMistake(kb, reading.commands) : undefined;
+    const c: Classification = mistaken
+      ? { ...read, intent: mistaken.intent.id, unit: mistaken.unit.id, confidence: Math.max(read.confidence, 0.5) }
+      : read;
     // A short follow-up may not get the same answer again, unless it names new specifics to fill in.
     const after = previous && isShortFollowup(text) && !namesNewSpecifics(nlu.entities(text), previous.entities) ? previous : undefined;
     const a = await answerIntent(q, c, turn.entities, text, after);
     a.notices.unshift(...notices);
     // The person's own command says more than the article: `--rm` is why `docker ps -a` is empty.
     const intent = kb.get(a.intent);
-    const notes = intent && reading ? commandNotes(intent, reading.commands) : [];
+    const personal =
+      mistaken?.unit.mistake && a.unit === unitRef(mistaken.intent.id, mistaken.unit.id) && reading
+        ? mistakeBlocks(reading.commands, mistaken.unit.mistake)
+        : undefined;
+    if (personal) a.blocks = personal;
+    const notes = intent && reading ? commandNotes(intent, reading.commands, personal ? mistaken?.unit.mistake : undefined) : [];
     if (notes.length) a.blocks.unshift(...notes.map((text) => ({ type: 'text' as const, text })));
     return a;
   }

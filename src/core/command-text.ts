@@ -73,10 +73,11 @@ function toPort(s: string): number | undefined {
 
 /** A message that is (mostly) one docker command line gets an explanation, part by part; null when it is a question. */
 export function commandLineToExplain(text: string, explain: (line: string) => Explanation | null): Explanation | null {
-  const stripped = text
-    .replace(/^(please\s+)?(explain|what does|what is|what's|whats|meaning of)\s*:?\s*/i, '')
-    .replace(/\s*(do|does|mean|means)?\s*\?*\s*$/i, '')
-    .replace(/^[`$\s]+|[`\s]+$/g, '');
+  const unasked = text.replace(/^(please\s+)?(explain|what does|what is|what's|whats|meaning of)\s*:?\s*/i, '');
+  // "`docker logs worker` prints nothing, why": the backticks close the command; words after them make it a question.
+  const quoted = /^`([^`\n]+)`([^]*)$/.exec(unasked.trim());
+  if (quoted && /[a-z0-9]/i.test((quoted[2] as string).replace(/\b(do|does|mean|means)\b/gi, ''))) return null;
+  const stripped = unasked.replace(/\s*(do|does|mean|means)?\s*\?*\s*$/i, '').replace(/^[`$\s]+|[`\s]+$/g, '');
   if (!/^(sudo\s+)?docker(\s|-compose\s)/.test(stripped)) return null;
   const ex = explain(stripped);
   if (!ex) return null;

@@ -1,7 +1,7 @@
 // The interfaces the core depends on. Implementations live in nlu/, knowledge/ and
 // host/; main.ts wires them together. The core imports no SDK.
 import type { Action, Area, Shortcut, SwapObject } from './intent-kinds.ts';
-import type { ContainerSummary, Diagnosis, Entities, ImageSummary } from './types.ts';
+import type { CommandMistake, CommandMistakeKind, ContainerSummary, Diagnosis, Entities, ImageSummary } from './types.ts';
 
 /** One intent from the knowledge base (`intents/<id>.yaml`). */
 /** A short, direct answer to one specific question under an intent (full id: `<intent>/<unit>`). */
@@ -15,6 +15,8 @@ export interface Unit {
   examples: string[];
   /** Under a host intent with a connected host: the listing instead (default), or this answer then the listing. */
   host?: 'replace' | 'lead';
+  /** The error in a person's own command line this unit answers (`docker run myapp -p 8080:80`). */
+  mistake?: CommandMistakeKind;
   /**
    * The intent whose file defines this unit, when this intent only borrows it (`- ref: <owner>/<id>`):
    * the same answer under a second topic. Absent: the unit is this intent's own. A borrowed unit's
@@ -110,7 +112,7 @@ export interface Explanation {
   /** Where the articles' mistakes apply (`:latest`, editing via `exec`, `rm` vs `rmi`). */
   warnings: string[];
   /** The warnings that point at an error in the line itself (Docker's options written after the image): said wherever the line is read. */
-  mistakes?: string[];
+  mistakes?: CommandMistake[];
   /** Intent that covers this subcommand, for follow-ups. */
   intent?: string;
 }

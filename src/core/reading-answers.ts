@@ -5,7 +5,7 @@ import { baseAnswer, refsFor, unitRef } from './answers.ts';
 import type { ErrorMatch } from './error-catalogue.ts';
 import { markdownToBlocks } from './markdown.ts';
 import type { DiagnoseRequest, Explanation, KnowledgeBase } from './ports.ts';
-import type { Answer, Block, Entities, Finding } from './types.ts';
+import type { Answer, Block, CommandMistake, Entities, Finding } from './types.ts';
 
 /** What pasted output showed (host/pasted reads it with the same rules as a live engine). */
 export interface PastedEvidence {
@@ -35,7 +35,7 @@ export interface ReadCommand {
   /** What it does, in one sentence with its own values (the explainer's summary), when it can be explained. */
   summary?: string;
   /** An error in the line itself (the explainer's `mistakes`), said right after what it does. */
-  mistakes?: string[];
+  mistakes?: CommandMistake[];
 }
 
 /** What a message is made of (nlu/reader reads it; the core decides what to answer). */

@@ -6,7 +6,7 @@ import type { Classification, Intent, KnowledgeBase, Unit } from './ports.ts';
 import { explainAnswer, unitAnswer } from './answers.ts';
 import { unitForExitCode } from './exit-code-units.ts';
 import { errorMessageAnswer, pastedOutputAnswer, type MessageReading, type PasteReader, type ReadCommand } from './reading-answers.ts';
-import type { Answer, Block, Entities } from './types.ts';
+import type { Answer, Block, CommandMistakeKind, Entities } from './types.ts';
 
 export interface ReadingContext {
   kb: KnowledgeBase;
@@ -275,15 +275,51 @@ function asksOnlyWhatItDoes(reading: MessageReading): boolean {
  * itself (options after the image), then the intent's notes that apply to its flags (`--rm`: why
  * `docker ps -a` is empty too).
  */
-export function commandNotes(intent: Intent, commands: readonly ReadCommand[]): string[] {
+export function commandNotes(intent: Intent, commands: readonly ReadCommand[], answered?: CommandMistakeKind): string[] {
   const notes = intent.command_notes ?? [];
-  const own = commands.find((c) => c.summary && c.subcommand && c.words.length > 2);
+  const own = ownCommand(commands);
   return [
     ...(own?.summary ? [`You ran \`${own.text}\`: ${own.summary.charAt(0).toLowerCase()}${own.summary.slice(1)}`] : []),
-    ...(own?.mistakes ?? []),
+    // The unit shown answers this mistake already: said once, in its words.
+    ...(own?.mistakes ?? []).filter((m) => m.kind !== answered).map((m) => m.text),
     ...notes
       .filter((n) => commands.some((cmd) => (!n.subcommand || cmd.subcommand === n.subcommand) && hasFlag(cmd.words, n.flag)))
       .map((n) => n.note),
+  ];
+}
+
+/** The person's own docker command: the first one that could be explained, with something after the subcommand. */
+function ownCommand(commands: readonly ReadCommand[]): ReadCommand | undefined {
+  return commands.find((c) => c.summary && c.subcommand && c.words.length > 2);
+}
+
+/**
+ * "`docker run myapp -p 3000:3000`, nothing answers on 3000": the line itself is the cause, so the
+ * unit that answers its mistake (a unit's `mistake:` in intents/) answers the question, whatever the
+ * words lean to (the port words pull to "which port is the host's"). Under the unit's own topic.
+ */
+export function unitForMistake(kb: KnowledgeBase, commands: readonly ReadCommand[]): { intent: Intent; unit: Unit } | undefined {
+  const kinds = ownCommand(commands)?.mistakes?.map((m) => m.kind) ?? [];
+  for (const kind of kinds)
+    for (const intent of kb.intents) {
+      const unit = intent.units?.find((u) => u.mistake === kind && u.owner === undefined);
+      if (unit) return { intent, unit };
+    }
+  return undefined;
+}
+
+/**
+ * The unit answering a mistake, said with the person's own line: what is wrong with it (their
+ * flags named) and the line corrected, instead of the unit's general words and example command.
+ * Undefined when the line cannot be corrected as written; the unit's own words answer then.
+ */
+export function mistakeBlocks(commands: readonly ReadCommand[], kind: CommandMistakeKind): Block[] | undefined {
+  const m = ownCommand(commands)?.mistakes?.find((x) => (x.kind as string) === kind); // one kind today; more may come
+  if (m?.fix === undefined) return undefined;
+  return [
+    { type: 'text', text: m.text },
+    { type: 'text', text: "Your line with Docker's options before the image:" },
+    { type: 'code', code: m.fix, lang: 'sh' },
   ];
 }
 

@@ -89,6 +89,17 @@ export const FINDING_CODES = [
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
+/** An error in a docker command line itself, found by the explainer (nlu/explain.ts). */
+export const COMMAND_MISTAKES = ['options_after_image'] as const;
+export type CommandMistakeKind = (typeof COMMAND_MISTAKES)[number];
+export interface CommandMistake {
+  kind: CommandMistakeKind;
+  /** Said to the person, with the flags of their own line (`-p` comes after the image name…). */
+  text: string;
+  /** The person's line, corrected (`docker run -p 8080:80 myapp`), when it can be. */
+  fix?: string;
+}
+
 export type EvidenceValue = string | number | boolean | null;
 
 export interface Finding {

@@ -2,7 +2,7 @@
 // so a typo such as `followup:` is caught at start-up instead of silently ignored.
 import { z } from 'zod';
 import { ACTIONS, AREAS, SHORTCUTS, SWAP_OBJECTS } from '../core/intent-kinds.ts';
-import { FINDING_CODES } from '../core/types.ts';
+import { COMMAND_MISTAKES, FINDING_CODES } from '../core/types.ts';
 
 export const INTENT_ID = /^[a-z]+\.[a-z_]+$/;
 export const MIN_EXAMPLES = 20;
@@ -64,6 +64,12 @@ export const unitSchema = z.strictObject({
    * listing follows as evidence ("what are the <none> images here", "how do I list them myself").
    */
   host: z.enum(['replace', 'lead']).optional(),
+  /**
+   * The error in a person's own command line this unit answers: a question whose docker command has
+   * it (`docker run myapp -p 8080:80`, "port not published") is answered with this unit, whatever
+   * the words lean to, because the line itself is the cause.
+   */
+  mistake: oneOf(COMMAND_MISTAKES).optional(),
   examples: z.array(nonEmpty, 'must be a list of strings').superRefine((items, ctx) => {
     if (items.length < MIN_UNIT_EXAMPLES) {
       ctx.addIssue({ code: 'custom', message: `must have at least ${MIN_UNIT_EXAMPLES} items (has ${items.length})` });

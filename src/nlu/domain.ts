@@ -166,20 +166,23 @@ const PORT_MAPPING = /(?:-p|--publish)[\s=]+(?:[\d.]+:)?\d{1,5}:\d{1,5}\b|\b\d{3
 /**
  * A Dockerfile instruction, in capitals as Dockerfiles write them: an exec-form `CMD [` /
  * `ENTRYPOINT [`, or a line starting with an instruction no other language uses that way
- * (`WORKDIR /app`, `FROM node:20 AS build`). Not `COPY`/`USER`/`ENV`, which SQL and shells share.
+ * (`WORKDIR /app`, `FROM node:20 AS build`), `RUN` before a lowercase command (`RUN cd /srv`),
+ * `COPY`/`ADD` before a path or a flag (`COPY . .`, `COPY --from=build`; SQL's `COPY users FROM` is
+ * not), `ENV`/`ARG` before a variable name. Not `USER`, which SQL shares.
  */
 const DOCKERFILE_LINE =
-  /\b(?:CMD|ENTRYPOINT|RUN|SHELL|VOLUME) \[|^[ \t]{0,8}(?:WORKDIR|EXPOSE|HEALTHCHECK|ONBUILD|STOPSIGNAL) \S|^[ \t]{0,8}FROM [\w./-]+(?::[\w.-]+| AS \w)/m;
+  /\b(?:CMD|ENTRYPOINT|RUN|SHELL|VOLUME) \[|^[ \t]{0,8}(?:WORKDIR|EXPOSE|HEALTHCHECK|ONBUILD|STOPSIGNAL) \S|^[ \t]{0,8}FROM [\w./-]+(?::[\w.-]+| AS \w)|^[ \t]{0,8}RUN (?:[a-z][\w.-]{0,30} (?:-|\/|\.|&&|[\w.-]{1,30}=)|(?:apt-get|apt|apk|pip3?|npm|yarn|pnpm|cd|mkdir|chmod|chown|echo|curl|wget|useradd|adduser|addgroup|git|go|make|mvn|gradle|python3?|node|dnf|yum|composer|bundle|cargo|dotnet|ln|rm|cp|mv|sed|tar|unzip|set) )|^[ \t]{0,8}(?:COPY|ADD) (?:--|\.{1,2}\/? |[./~]\S)|^[ \t]{0,8}(?:ENV|ARG) [A-Z][A-Z0-9_]{0,40}(?:=|\s|$)/m;
 const dockerShape = (text: string) => IMAGE_WITH_TAG.test(text) || PORT_MAPPING.test(text) || DOCKERFILE_LINE.test(text);
 
 /**
  * The person says Docker is not part of it: "(no docker involved, plain node on my mac)", "no
- * containers involved", "(not a container, just a java app)". Written that way only to keep a
+ * containers involved", "(not a container, just a java app)", "directly on my mac, no docker.",
+ * "plain linux server, nothing containerized". Written that way only to keep a
  * Docker channel from assuming Docker; "works without docker but not in it" and "it has no
  * container at all" do not match.
  */
 const NOT_DOCKER =
-  /\bno docker(?: (?:involved|here))?\s{0,3}[,;)]|\bno (?:docker|containers?) involved\b|\(\s{0,3}(?:no|not|without) (?:docker|a container|containers|in a container)\b|\bnot (?:in )?a container\s{0,3}[,;)]|\bnothing to do with docker\b|\bnot docker[- ]related\b/i;
+  /\bno docker(?: (?:involved|here))?(?:\s{0,3}[,;)]|\.(?=\s|$))|\bnothing (?:is )?containeri[sz]ed\b|\bno (?:docker|containers?) involved\b|\(\s{0,3}(?:no|not|without) (?:docker|a container|containers|in a container)\b|\bnot (?:in )?a container\s{0,3}[,;)]|\bnothing to do with docker\b|\bnot docker[- ]related\b/i;
 
 const CONTAIN_VERB = /^contain(?:s|ed|ing|ment)?$/i;
 

@@ -13,7 +13,7 @@
 // - A number is a port only in port context (`port 3000`, `-p`, `localhost:`, `8080:80`, `->`)
 //   and an exit code only in exit context (`exit code`, `Exited (1)`, `code 0`), never both.
 import type { Entities, PortEntity } from '../core/types.ts';
-import { COMMON_WORDS } from './common-words.ts';
+import { COMMON_WORDS, NEVER_A_NAME } from './common-words.ts';
 import { CONTAINER_ARG, IMAGE_ARG, KNOWN_SUBCOMMANDS, SUBCOMMANDS, findFlag } from './docker-flags.ts';
 import { parseImageRef } from './image-ref.ts';
 
@@ -116,7 +116,7 @@ export function extractEntities(text: string): Entities {
       add(out.ports, port.raw, port);
       continue;
     }
-    const code = exitCodeOf(t.text, prev);
+    const code = exitCodeOf(t.text, prev, tokens[i - 2]?.lower ?? '');
     if (code !== null) {
       if (out.exitCodes.size < MAX_EACH) out.exitCodes.add(code);
       continue;
@@ -179,6 +179,8 @@ function subcommandAt(tokens: Token[], i: number, names: Set<string>, subs: Set<
   }
   const arg = tokens[k];
   if (!arg || arg.lower.startsWith('-') || STOP.has(arg.lower) || !NAME.test(arg.text) || FILE_LIKE.test(arg.text)) return;
+  // "does docker rm delete volumes?": a verb in the sentence, not a container called `delete`.
+  if (!arg.quoted && NEVER_A_NAME.has(arg.lower)) return;
   if (isImage(arg.text)) return;
   used.add(k);
   addName(names, arg.text);
@@ -225,8 +227,12 @@ function mkPort(raw: string, host?: number, container?: number): PortEntity | nu
   return { raw, ...(host !== undefined ? { host } : {}), ...(container !== undefined ? { container } : {}) };
 }
 
-function exitCodeOf(tok: string, prev: string): number | null {
-  if (!/^-?\d{1,3}$/.test(tok) || !EXIT_CONTEXT.has(prev.replace(/[:=]$/, ''))) return null;
+/** "exits with 139", "died with 137", "crashed with 1": a code after `with` and a verb of ending. */
+const ENDED_WITH = /^(?:exit(?:s|ed)?|die[sd]?|crash(?:es|ed)?|quit(?:s|ted)?|terminate[sd]?|killed|stop(?:s|ped))$/;
+
+function exitCodeOf(tok: string, prev: string, prev2: string): number | null {
+  if (!/^-?\d{1,3}$/.test(tok)) return null;
+  if (!EXIT_CONTEXT.has(prev.replace(/[:=]$/, '')) && !(prev === 'with' && ENDED_WITH.test(prev2))) return null;
   const n = Number(tok);
   return n >= 0 && n <= 255 ? n : null;
 }

@@ -6,22 +6,47 @@ import { SUBCOMMANDS, findFlag } from './docker-flags.ts';
 const SHELLS = /^(?:\/(?:usr\/)?bin\/)?(?:sh|bash|ash|zsh|dash|fish)$/;
 const EDITS = /^(?:apt|apt-get|apk|yum|dnf|pip|pip3|npm|yarn|pnpm|gem|vi|vim|nano|sed|tee|mv|cp|touch|chmod|chown)$/;
 
+/** Docker's own options written after the image: what to say, and the words split into them and the rest. */
+export interface MisplacedOptions {
+  text: string;
+  /** Docker's options with their values, in order (`-p 8080:80`). */
+  moved: string[];
+  /** The words that stay after the image: the container's command or arguments. */
+  rest: string[];
+}
+
 /**
  * `docker run myapp -p 8080:80`: Docker reads options only before the image; after it every word
  * goes to the container (as its command, or as arguments to the image's entrypoint), so the port is
  * never published. Flags that `docker run` itself knows, written there, are most likely meant for
  * Docker (an entrypoint's own flags, such as mysql's `--character-set-server`, are not named).
  */
-export function optionsAfterImage(sub: string, command: string[]): string | null {
+export function optionsAfterImage(sub: string, command: string[]): MisplacedOptions | null {
   const spec = SUBCOMMANDS[sub];
   if (!spec || !command[0]?.startsWith('-')) return null;
-  const flags = [
-    ...new Set(command.filter((w) => w.startsWith('-') && findFlag(spec, w.split('=')[0] as string)).map((w) => w.split('=')[0] as string)),
-  ];
-  if (flags.length === 0) return null;
-  const quoted = flags.slice(0, 3).map((f) => `\`${f}\``);
+  const moved: string[] = [];
+  const rest: string[] = [];
+  const flags = new Set<string>();
+  for (let k = 0; k < command.length; k++) {
+    const w = command[k] as string;
+    const name = w.split('=')[0] as string;
+    const flag = w.startsWith('-') ? findFlag(spec, name) : undefined;
+    // A Docker flag that needs a value but has none after it is the program's own (`docker run node:20 -v` prints node's version).
+    const needsNext = flag?.value !== undefined && !w.includes('=') && !/^-[a-z]{2,}$/.test(w);
+    if (!flag || (needsNext && k + 1 >= command.length)) {
+      rest.push(w);
+      continue;
+    }
+    flags.add(name);
+    moved.push(w);
+    if (needsNext) moved.push(command[++k] as string);
+  }
+  if (flags.size === 0) return null;
+  const quoted = [...flags].slice(0, 3).map((f) => `\`${f}\``);
   const named = quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1] as string}`;
-  return `${named} ${flags.length === 1 ? 'comes' : 'come'} after the image name, so Docker does not read ${flags.length === 1 ? 'it' : 'them'}: everything after the image goes to the container as its command or arguments. Options for Docker go before the image: \`docker ${sub} [options] IMAGE [command]\`.`;
+  const one = flags.size === 1;
+  const text = `${named} ${one ? 'comes' : 'come'} after the image name, so Docker does not read ${one ? 'it' : 'them'}: everything after the image goes to the container as its command or arguments. Options for Docker go before the image: \`docker ${sub} [options] IMAGE [command]\`.`;
+  return { text, moved, rest };
 }
 
 export function execWarning(cmd: string, rest: string[], warnings: string[]): void {

@@ -3,11 +3,12 @@
 // container, the command after the image), with warnings where a common mistake applies.
 // Flags come from the table in docker-flags.ts; a flag that is not there is reported as unknown.
 import type { ExplainedPart, Explanation } from '../core/ports.ts';
+import type { CommandMistake } from '../core/types.ts';
 import { ALIASES, MANAGEMENT, SUBCOMMANDS, findFlag, type ArgRole, type FlagSpec, type SubcommandSpec } from './docker-flags.ts';
 import { explainContext, explainCpPath, explainEnv, explainImage, explainPublish, explainRestart, explainVolume } from './explain-parts.ts';
 import { explainChain } from './explain-chain.ts';
 import { COMPOSE_WITH_VALUE, composeOptions } from './explain-compose.ts';
-import { execWarning, optionsAfterImage, warningsFor } from './explain-warnings.ts';
+import { execWarning, optionsAfterImage, warningsFor, type MisplacedOptions } from './explain-warnings.ts';
 import { parseImageRef } from './image-ref.ts';
 import { readMessage } from './reader/read-message.ts';
 
@@ -76,6 +77,11 @@ function findCommandLine(text: string): Found | null {
   return null;
 }
 
+/** Words back into one line a shell reads the same way: a word with spaces or shell characters in single quotes. */
+function shellLine(words: readonly string[]): string {
+  return words.map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+
 /** Splits like a shell (quotes kept together) and stops at `|`, `&&`, `;`, `>` or `#`. */
 function shellWords(line: string): { words: string[]; end: number } {
   const words: string[] = [];
@@ -135,8 +141,13 @@ function build(
     }
     k += flagPart(a, args[k + 1], sub, spec, parts, seen);
   }
-  const mistakes: string[] = [];
-  explainPositional(positional, roles, sub, parts, warnings, mistakes);
+  const mistakes: CommandMistake[] = [];
+  // The same line with Docker's options moved before the image: everything up to the image, then them, then the rest.
+  const fixLine = (m: MisplacedOptions): string => {
+    const upToImage = args.slice(0, args.length - m.moved.length - m.rest.length);
+    return shellLine(['docker', ...written.split(' '), ...upToImage.slice(0, -1), ...m.moved, ...upToImage.slice(-1), ...m.rest]);
+  };
+  explainPositional(positional, roles, sub, parts, warnings, mistakes, fixLine);
   warningsFor(sub, seen, positional, warnings);
   const uniq = [...new Set(warnings)];
   return {
@@ -229,7 +240,8 @@ function explainPositional(
   sub: string,
   parts: ExplainedPart[],
   warnings: string[],
-  mistakes: string[],
+  mistakes: CommandMistake[],
+  fixLine: (m: MisplacedOptions) => string,
 ): void {
   let r = 0;
   for (let k = 0; k < pos.length; k++) {
@@ -263,8 +275,8 @@ function explainPositional(
       if (sub === 'exec' || sub === 'compose exec') execWarning(pos[k] as string, pos.slice(k + 1), warnings);
       const misplaced = sub === 'run' || sub === 'create' ? optionsAfterImage(sub, pos.slice(k)) : null;
       if (misplaced) {
-        warnings.push(misplaced);
-        mistakes.push(misplaced);
+        warnings.push(misplaced.text);
+        mistakes.push({ kind: 'options_after_image', text: misplaced.text, fix: fixLine(misplaced) });
       }
       return;
     }

@@ -22,6 +22,9 @@ export const hostAdmin = [
   'bash: ./deploy.sh: Permission denied even though im the owner',
   'Our build box has been super slow since monday. `top` shows kswapd0 at 100% and `free -m` says 200MB free out of 16GB, no new services installed. How do I find out what is eating the memory?',
   'how to increase the swap file size on ubuntu',
+  'ncdu says ~/.cache is 40GB on my workstation, safe to delete it?',
+  'sort the biggest directories under /var with du on a plain ubuntu box',
+  'which process keeps filling my root partition with log files',
 ];
 
 // CI systems: GitHub Actions / GitLab CI YAML syntax, runners and pipeline settings.

@@ -104,6 +104,9 @@ describe('every example under "What was seen" in the issue, end to end', () => {
     const read = lines.findIndex((l) => l.startsWith('You ran `docker run -d myapi:1.2 -p 3000:3000`'));
     expect(read).toBeGreaterThanOrEqual(0);
     expect(lines[read + 1]).toMatch(/^`-p` comes after the image name, so Docker does not read it/);
+    // The unit that answers this mistake answers, with the person's own line corrected (a unit's `mistake:` in intents/).
+    expect(a.unit).toBe('command.run/flags_after_image');
+    expect(a.blocks).toContainEqual({ type: 'code', code: 'docker run -d -p 3000:3000 myapi:1.2', lang: 'sh' });
     // In its place (before the image), the same option draws no such line.
     expect(textOf(await ask('docker run -d -p 3000:3000 myapi:1.2 but localhost:3000 does not answer, why?'))).not.toMatch(
       /after the image name/,
@@ -160,6 +163,7 @@ describe('a message that is only a command gets its explanation, wherever the co
       'PS C:\\Users\\maria\\shop> docker run -v C:\\Users\\maria\\shop:/app -w /app node:20 npm test',
     ],
     ['a chain with a pipe', 'docker logs -f --tail 200 api | grep ERROR'],
+    ['in backticks, asked what it does', 'what does `docker run -d -p 8080:80 nginx` do?'],
   ])('%s', async (_label, text) => {
     const a = await ask(text);
     expect(a.kind).toBe('explain');
@@ -168,6 +172,13 @@ describe('a message that is only a command gets its explanation, wherever the co
   it('the Windows path is one bind mount, drive letter included', async () => {
     const a = await ask('PS C:\\Users\\maria\\shop> docker run -v C:\\Users\\maria\\shop:/app -w /app node:20 npm test');
     expect(textOf(a)).toMatch(/bind-mounts the host folder `C:\\Users\\maria\\shop` at `\/app`/);
+  });
+
+  it('a command in backticks with words after it is a question about it: the backticks end the command', async () => {
+    const a = await ask('`docker logs worker` prints absolutely nothing. the python script definitely prints every few seconds. why');
+    expect(a.kind).not.toBe('explain');
+    expect(a.unit).toBe('command.logs/empty_logs');
+    expect(textOf(a)).toMatch(/^You ran `docker logs worker`: /m);
   });
 
   it('a question about the command is still answered as a question', async () => {

@@ -63,9 +63,13 @@ describe('extractEntities: own cases', () => {
     ['ports 3000 and 8080 are busy', { ports: ['3000', '8080'], exitCodes: [] }],
     ['ExitCode: 137 in docker inspect web', { exitCodes: [137], names: ['web'], subcommands: ['inspect'] }],
     ['it exited with code 300, or port 137?', { exitCodes: [], ports: ['137'] }],
+    ['the alpine one exits with 139 at start, the other died with 137', { exitCodes: [139, 137] }],
+    ['it works with 2 replicas', { exitCodes: [] }],
     ['docker image rm myapp:2.1.0', { images: ['myapp:2.1.0'], subcommands: ['image'] }],
     ['docker-compose up -d keeps the old image', { subcommands: ['compose'], names: [] }],
     ['docker rmi myapp', { names: ['myapp'], subcommands: ['rmi'] }],
+    ['does docker rm delete volumes too?', { names: [], subcommands: ['rm'] }],
+    ['docker rm `delete` failed', { names: ['delete'], subcommands: ['rm'] }],
     [
       'localhost:5000/team/app:dev and docker.io/library/nginx',
       { images: ['localhost:5000/team/app:dev', 'docker.io/library/nginx'], ports: [] },

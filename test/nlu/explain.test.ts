@@ -118,6 +118,17 @@ describe('explainCommand: flags', () => {
     // An entrypoint's own flags (mysql's) and a program's flags after its name are not Docker's.
     expect(warned(ex('docker run -d mysql:8.4 --character-set-server=utf8mb4'), /after the image name/)).toBe(false);
     expect(warned(ex('docker run --rm node:20 node server.js -p 3000'), /after the image name/)).toBe(false);
+    // A Docker flag that needs a value, with none after it, is the program's own: node's -v prints its version.
+    expect(warned(ex('docker run --rm node:20 -v'), /after the image name/)).toBe(false);
+  });
+  it('gives the line corrected: Docker options before the image, their values with them, the rest after', () => {
+    expect(ex('docker run -d myapi:1.2 -p 3000:3000 -e "MODE=dev mode" node server.js').mistakes).toEqual([
+      {
+        kind: 'options_after_image',
+        text: expect.stringMatching(/^`-p` and `-e` come after the image name/),
+        fix: "docker run -d -p 3000:3000 -e 'MODE=dev mode' myapi:1.2 node server.js",
+      },
+    ]);
   });
   it('names unknown flags as unknown, never guessing', () => {
     const e = ex('docker run --frobnicate -Z nginx:1.25');

@@ -43,6 +43,9 @@ describe('domain signal', () => {
     expect(outOfScopeFactor('port 8080 already in use (spring boot in intellij, no docker involved)')).toBeGreaterThan(100);
     expect(outOfScopeFactor('which process listens on 8080 (not a container, just a java app)')).toBeGreaterThan(10);
     expect(outOfScopeFactor('nginx 502 on a plain VM, no containers involved')).toBeGreaterThan(10);
+    expect(outOfScopeFactor('EADDRINUSE on 3000, running vite straight on my laptop, no docker. what holds the port?')).toBeGreaterThan(10);
+    expect(outOfScopeFactor('logrotate skips my files, bare metal box, nothing containerized')).toBeGreaterThan(10);
+    expect(outOfScopeFactor('the dev box has no docker.sock mounted in the container')).toBeLessThan(10);
     expect(outOfScopeFactor('the app works without docker but not in the docker container')).toBeLessThan(1);
     expect(outOfScopeFactor('the api service has no container at all in docker compose ps')).toBeLessThan(1);
   });
@@ -51,6 +54,10 @@ describe('domain signal', () => {
     expect(domainSignals('CMD ["java", "-Xmx${HEAP}", "-jar", "app.jar"] gets the literal ${HEAP}').docker).toBe(true);
     expect(domainSignals('WORKDIR /app then npm ci fails').docker).toBe(true);
     expect(domainSignals('SELECT name\nFROM users WHERE id = 1').docker).toBe(false);
+    expect(domainSignals('RUN cd /srv/app then next RUN npm install runs in / ??').docker).toBe(true);
+    expect(domainSignals('COPY . .\nENV NODE_ENV=production').docker).toBe(true);
+    expect(domainSignals("COPY users FROM '/tmp/users.csv' WITH CSV fails in psql").docker).toBe(false);
+    expect(domainSignals('RUN the tests before you merge').docker).toBe(false);
     expect(outOfScopeFactor('does the ubuntu image ship a linux kernel?')).toBeLessThan(1);
     expect(outOfScopeFactor('how much does a used 40ft shipping container cost')).toBeGreaterThan(10);
     expect(outOfScopeFactor('track a container ship by its number')).toBeGreaterThan(10);
