@@ -172,7 +172,10 @@ const PORT_MAPPING = /(?:-p|--publish)[\s=]+(?:[\d.]+:)?\d{1,5}:\d{1,5}\b|\b\d{3
  */
 const DOCKERFILE_LINE =
   /\b(?:CMD|ENTRYPOINT|RUN|SHELL|VOLUME) \[|^[ \t]{0,8}(?:WORKDIR|EXPOSE|HEALTHCHECK|ONBUILD|STOPSIGNAL) \S|^[ \t]{0,8}FROM [\w./-]+(?::[\w.-]+| AS \w)|^[ \t]{0,8}RUN (?:[a-z][\w.-]{0,30} (?:-|\/|\.|&&|[\w.-]{1,30}=)|(?:apt-get|apt|apk|pip3?|npm|yarn|pnpm|cd|mkdir|chmod|chown|echo|curl|wget|useradd|adduser|addgroup|git|go|make|mvn|gradle|python3?|node|dnf|yum|composer|bundle|cargo|dotnet|ln|rm|cp|mv|sed|tar|unzip|set) )|^[ \t]{0,8}(?:COPY|ADD) (?:--|\.{1,2}\/? |[./~]\S)|^[ \t]{0,8}(?:ENV|ARG) [A-Z][A-Z0-9_]{0,40}(?:=|\s|$)/m;
-const dockerShape = (text: string) => IMAGE_WITH_TAG.test(text) || PORT_MAPPING.test(text) || DOCKERFILE_LINE.test(text);
+/** "bind-mounted folder", "a bind mount": in this chat, Docker's mount of a host folder into a container. */
+const BIND_MOUNT = /\bbind[- ]?mount(?:s|ed|ing)?\b/i;
+const dockerShape = (text: string) =>
+  IMAGE_WITH_TAG.test(text) || PORT_MAPPING.test(text) || DOCKERFILE_LINE.test(text) || BIND_MOUNT.test(text);
 
 /**
  * The person says Docker is not part of it: "(no docker involved, plain node on my mac)", "no

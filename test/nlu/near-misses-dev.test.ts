@@ -58,6 +58,7 @@ describe('domain signal', () => {
     expect(domainSignals('COPY . .\nENV NODE_ENV=production').docker).toBe(true);
     expect(domainSignals("COPY users FROM '/tmp/users.csv' WITH CSV fails in psql").docker).toBe(false);
     expect(domainSignals('RUN the tests before you merge').docker).toBe(false);
+    expect(domainSignals('Permission denied writing to a bind-mounted folder, PHP says Failed to open stream').docker).toBe(true);
     expect(outOfScopeFactor('does the ubuntu image ship a linux kernel?')).toBeLessThan(1);
     expect(outOfScopeFactor('how much does a used 40ft shipping container cost')).toBeGreaterThan(10);
     expect(outOfScopeFactor('track a container ship by its number')).toBeGreaterThan(10);
