@@ -252,12 +252,9 @@ export function createBot(deps: BotDeps): Bot {
     a.notices.unshift(...notices);
     // The person's own command says more than the article: `--rm` is why `docker ps -a` is empty.
     const intent = kb.get(a.intent);
-    const personal =
-      mistaken?.unit.mistake && a.unit === unitRef(mistaken.intent.id, mistaken.unit.id) && reading
-        ? mistakeBlocks(reading.commands, mistaken.unit.mistake)
-        : undefined;
+    const personal = mistaken && a.unit === unitRef(mistaken.intent.id, mistaken.unit.id) ? mistakeBlocks(mistaken.mistake) : undefined;
     if (personal) a.blocks = personal;
-    const notes = intent && reading ? commandNotes(intent, reading.commands, personal ? mistaken?.unit.mistake : undefined) : [];
+    const notes = intent && reading ? commandNotes(intent, reading.commands, personal ? mistaken?.mistake.kind : undefined) : [];
     if (notes.length) a.blocks.unshift(...notes.map((text) => ({ type: 'text' as const, text })));
     return a;
   }

@@ -6,7 +6,7 @@ import type { Classification, Intent, KnowledgeBase, Unit } from './ports.ts';
 import { explainAnswer, unitAnswer } from './answers.ts';
 import { unitForExitCode } from './exit-code-units.ts';
 import { errorMessageAnswer, pastedOutputAnswer, type MessageReading, type PasteReader, type ReadCommand } from './reading-answers.ts';
-import type { Answer, Block, CommandMistakeKind, Entities } from './types.ts';
+import type { Answer, Block, CommandMistake, CommandMistakeKind, Entities } from './types.ts';
 
 export interface ReadingContext {
   kb: KnowledgeBase;
@@ -298,12 +298,14 @@ function ownCommand(commands: readonly ReadCommand[]): ReadCommand | undefined {
  * unit that answers its mistake (a unit's `mistake:` in intents/) answers the question, whatever the
  * words lean to (the port words pull to "which port is the host's"). Under the unit's own topic.
  */
-export function unitForMistake(kb: KnowledgeBase, commands: readonly ReadCommand[]): { intent: Intent; unit: Unit } | undefined {
-  const kinds = ownCommand(commands)?.mistakes?.map((m) => m.kind) ?? [];
-  for (const kind of kinds)
+export function unitForMistake(
+  kb: KnowledgeBase,
+  commands: readonly ReadCommand[],
+): { intent: Intent; unit: Unit; mistake: CommandMistake } | undefined {
+  for (const mistake of ownCommand(commands)?.mistakes ?? [])
     for (const intent of kb.intents) {
-      const unit = intent.units?.find((u) => u.mistake === kind && u.owner === undefined);
-      if (unit) return { intent, unit };
+      const unit = intent.units?.find((u) => u.mistake === mistake.kind && u.owner === undefined);
+      if (unit) return { intent, unit, mistake };
     }
   return undefined;
 }
@@ -313,9 +315,8 @@ export function unitForMistake(kb: KnowledgeBase, commands: readonly ReadCommand
  * flags named) and the line corrected, instead of the unit's general words and example command.
  * Undefined when the line cannot be corrected as written; the unit's own words answer then.
  */
-export function mistakeBlocks(commands: readonly ReadCommand[], kind: CommandMistakeKind): Block[] | undefined {
-  const m = ownCommand(commands)?.mistakes?.find((x) => (x.kind as string) === kind); // one kind today; more may come
-  if (m?.fix === undefined) return undefined;
+export function mistakeBlocks(m: CommandMistake): Block[] | undefined {
+  if (m.fix === undefined) return undefined;
   return [
     { type: 'text', text: m.text },
     { type: 'text', text: "Your line with Docker's options before the image:" },
