@@ -25,6 +25,9 @@ export const hostAdmin = [
   'ncdu says ~/.cache is 40GB on my workstation, safe to delete it?',
   'sort the biggest directories under /var with du on a plain ubuntu box',
   'which process keeps filling my root partition with log files',
+  'find the largest files on a linux server, something like find / -size +1G',
+  'how can I see which files take up the most space on my laptop drive',
+  'the /srv partition hit 95%, which tool shows what is using it',
 ];
 
 // CI systems: GitHub Actions / GitLab CI YAML syntax, runners and pipeline settings.
