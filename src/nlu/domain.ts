@@ -184,8 +184,23 @@ const dockerShape = (text: string) =>
  * Docker channel from assuming Docker; "works without docker but not in it" and "it has no
  * container at all" do not match.
  */
-const NOT_DOCKER =
-  /\bno docker(?: (?:involved|here))?(?:\s{0,3}[,;)]|\.(?=\s|$))|\bnothing (?:is )?containeri[sz]ed\b|\bno (?:docker|containers?) involved\b|\(\s{0,3}(?:no|not|without) (?:docker|a container|containers|in a container)\b|\bnot (?:in )?a container\s{0,3}[,;)]|\bnothing to do with docker\b|\bnot docker[- ]related\b/i;
+const NOT_DOCKER = new RegExp(
+  [
+    /\bno docker(?: (?:involved|here))?(?:\s{0,3}[,;)]|\.(?=\s|$))/,
+    /\bno docker (?:on|in) (?:th(?:is|at|e) )?(?:host|box|server|machine|vm|laptop)\b/,
+    /\bnothing (?:is )?containeri[sz]ed\b/,
+    /[,(]\s{0,3}(?:it'?s |that'?s )?not dockeri[sz]ed\s{0,3}(?:[,;).]|$)/,
+    /\bno (?:docker|containers?) involved\b/,
+    /\(\s{0,3}(?:no|not|without) (?:docker|a container|containers|in a container)\b/,
+    /\bnot (?:in )?(?:a )?containers?\s{0,3}[,;)]/,
+    /\b(?:i'?m|i am|we'?re|we are) not using docker(?![-\w]| (?:compose|desktop|run|swarm|volumes?|networks?|images?|containers?|for)\b)/,
+    /\bnothing to do with docker\b/,
+    /\bnot docker[- ]related\b/,
+  ]
+    .map((r) => r.source)
+    .join('|'),
+  'i',
+);
 
 const CONTAIN_VERB = /^contain(?:s|ed|ing|ment)?$/i;
 

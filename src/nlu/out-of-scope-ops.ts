@@ -28,6 +28,8 @@ export const hostAdmin = [
   'find the largest files on a linux server, something like find / -size +1G',
   'how can I see which files take up the most space on my laptop drive',
   'the /srv partition hit 95%, which tool shows what is using it',
+  'journalctl says the journal takes 6GB, how do I cap it in journald.conf',
+  'systemd: Start request repeated too quickly for my node service, how do I see why it fails',
 ];
 
 // CI systems: GitHub Actions / GitLab CI YAML syntax, runners and pipeline settings.

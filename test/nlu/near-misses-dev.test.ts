@@ -45,6 +45,13 @@ describe('domain signal', () => {
     expect(outOfScopeFactor('nginx 502 on a plain VM, no containers involved')).toBeGreaterThan(10);
     expect(outOfScopeFactor('EADDRINUSE on 3000, running vite straight on my laptop, no docker. what holds the port?')).toBeGreaterThan(10);
     expect(outOfScopeFactor('logrotate skips my files, bare metal box, nothing containerized')).toBeGreaterThan(10);
+    expect(outOfScopeFactor('redis on the vm (not dockerized) refuses connections from the app server')).toBeGreaterThan(10);
+    expect(outOfScopeFactor('journald takes 9GB, how do I shrink it? no docker on that host')).toBeGreaterThan(10);
+    expect(outOfScopeFactor("EADDRINUSE :::3000 — I'm not using docker at all, just node")).toBeGreaterThan(10);
+    expect(outOfScopeFactor('app service (code deploy, not container) fails its health ping')).toBeGreaterThan(10);
+    expect(outOfScopeFactor('the worker is not dockerized yet, how do I put it in an image?')).toBeLessThan(10);
+    expect(outOfScopeFactor('is it an image, not a container?')).toBeLessThan(10);
+    expect(outOfScopeFactor('we are not using docker compose, only docker run. how do I restart on boot?')).toBeLessThan(10);
     expect(outOfScopeFactor('the dev box has no docker.sock mounted in the container')).toBeLessThan(10);
     expect(outOfScopeFactor('the app works without docker but not in the docker container')).toBeLessThan(1);
     expect(outOfScopeFactor('the api service has no container at all in docker compose ps')).toBeLessThan(1);
