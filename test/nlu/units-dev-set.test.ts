@@ -11,7 +11,10 @@
 // units-public-dev4.jsonl, three fresh sets three helpers wrote the next stop from public issue threads,
 // forum posts and Q&A pages (titles, posts with pasted output, chat lines), each run once on the code
 // at that stop's start and after its changes, then read (459 kept of 549 labelled: 90 near-copies left
-// out); bench/units-dev.ts
+// out); units-public-dev5.jsonl, six more fresh sets (pub11-16) helpers wrote over the next two stops the same
+// way (issue bodies with environment details and pasted output, Q&A and forum posts, team-chat lines), each
+// run once on the code at its stop's start, then read (776 kept of 967: 44 topic-only lines and 146
+// near-copies of training phrasings left out); bench/units-dev.ts
 // --set=<file>) stay measurements: every label exists, and no question is a near-copy of a training phrasing (intent or
 // unit examples, an intent's `broad:` and `article_asks:`), so tuning on them cannot turn into
 // copying them into intents/.
@@ -40,6 +43,7 @@ const sets: DevSet[] = [
   { file: 'units-public-dev2.jsonl', minLines: 180, minIntents: 28, pasted: false },
   { file: 'units-public-dev3.jsonl', minLines: 110, minIntents: 28, pasted: false },
   { file: 'units-public-dev4.jsonl', minLines: 450, minIntents: 33, pasted: false },
+  { file: 'units-public-dev5.jsonl', minLines: 750, minIntents: 33, pasted: false },
 ];
 
 describe.each(sets)('units development set $file', ({ file, minLines, minIntents }) => {
