@@ -127,6 +127,24 @@ const SHARED_ALONE_FACTOR = 2;
  * taken by a container before any factor).
  */
 const NOT_DOCKER_FACTOR = 1000;
+/**
+ * An error only a program run straight on the host prints (node's `EADDRINUSE`, nginx's
+ * `bind() … failed (98: …)`, a systemd unit other than Docker's, "installed with apt"), with no
+ * Docker word, image name or "container" beside it. Every such line in the sets written from public
+ * threads was a near miss; the same error inside a container comes with Docker's words.
+ */
+const HOST_PROGRAM_FACTOR = 20;
+const HOST_PROGRAM = new RegExp(
+  [
+    /\bEADDRINUSE\b/,
+    /\bbind\(\) to \S{1,60} failed \(98\b/,
+    /\b(?!docker\.|containerd\.)[\w@-]{1,40}\.service(?::|\s{1,3}(?:failed|entered)\b)/,
+    /\binstalled (?:with|via|from|using) apt\b|\bapt[- ]installed\b/,
+  ]
+    .map((r) => r.source)
+    .join('|'),
+  'i',
+);
 /** A field next to Docker (git, Windows) with no Docker context at all. */
 const NEARBY_FACTOR = 6;
 /** The same with some Docker context (two shared words): a nudge, the model decides. */
@@ -210,6 +228,8 @@ interface DomainSignals {
   docker: boolean;
   /** The text says Docker is not involved (NOT_DOCKER). */
   notDocker: boolean;
+  /** An error of a program run straight on the host (HOST_PROGRAM). */
+  hostProgram: boolean;
   /** An image name next to a container word ("the nginx container"), or pulled ("I pulled ubuntu") with no nearby field named. */
   named: boolean;
   /** "container" or "image": the shared words this chat means Docker by far most often. */
@@ -236,6 +256,7 @@ export function domainSignals(text: string): DomainSignals {
   const signals = {
     docker: dockerShape(text),
     notDocker: NOT_DOCKER.test(text),
+    hostProgram: HOST_PROGRAM.test(text),
     otherField: SHIPPING.test(text),
     core: false,
     shared: 0,
@@ -277,6 +298,7 @@ export function outOfScopeFactor(text: string): number {
   const d = domainSignals(text);
   if (d.notDocker) return NOT_DOCKER_FACTOR;
   if (d.kubernetes >= 2) return KUBERNETES_FACTOR;
+  if (d.hostProgram && !d.docker && !d.named && !d.core) return HOST_PROGRAM_FACTOR;
   // npm or yarn next to a word only Docker uses is a Docker build question ("docker build reinstalls npm packages every time").
   if (d.neighbour) return d.docker && d.packages ? NEUTRAL_FACTOR : NEIGHBOUR_FACTOR;
   if (d.docker) return OWN_FACTOR;

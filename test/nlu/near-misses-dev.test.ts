@@ -57,6 +57,17 @@ describe('domain signal', () => {
     expect(outOfScopeFactor('the api service has no container at all in docker compose ps')).toBeLessThan(1);
   });
 
+  it("reads a host program's own error with no Docker word as another field's, and the same error beside Docker's words as Docker's", () => {
+    expect(outOfScopeFactor('Error: listen EADDRINUSE: address already in use :::5173 when I run npm run dev')).toBeGreaterThan(10);
+    expect(outOfScopeFactor('nginx: [emerg] bind() to [::]:443 failed (98: Address already in use), what holds 443?')).toBeGreaterThan(10);
+    expect(outOfScopeFactor('gunicorn.service: Main process exited, code=exited, status=3')).toBeGreaterThan(10);
+    expect(outOfScopeFactor('postgres installed with apt refuses remote connections')).toBeGreaterThan(10);
+    expect(outOfScopeFactor('my node container logs EADDRINUSE :::3000 right after start')).toBeLessThan(10);
+    expect(outOfScopeFactor('docker compose up: api exits, EADDRINUSE on 8080')).toBeLessThan(10);
+    expect(outOfScopeFactor('docker.service: Start request repeated too quickly')).toBeLessThan(1);
+    expect(outOfScopeFactor('nginx:1.27 image logs bind() to 0.0.0.0:80 failed (98: Address already in use)')).toBeLessThan(1);
+  });
+
   it('reads a Dockerfile line as Docker, and "ship" as Docker\'s verb unless it is shipping', () => {
     expect(domainSignals('CMD ["java", "-Xmx${HEAP}", "-jar", "app.jar"] gets the literal ${HEAP}').docker).toBe(true);
     expect(domainSignals('WORKDIR /app then npm ci fails').docker).toBe(true);
