@@ -68,3 +68,14 @@ describe('the unit of a social message', () => {
     expect(nlu.classify('ok, got it').unit).toBe('acknowledged');
   });
 });
+
+describe('a docker command beside words that read as social', () => {
+  it('reads a hyphenated name as a name, not as a greeting, and leaves real thanks alone', () => {
+    const { nlu } = realParts();
+    expect(nlu.classify("sudo docker run hello-world works but docker run hello-world without sudo doesn't").intent).toBe(
+      'diagnose.daemon_unreachable',
+    );
+    expect(nlu.classify('thanks! docker run hello-world works now').intent).toBe('meta.thanks');
+    expect(nlu.classify('hello! thanks for the docker run tip').intent).toBe('meta.thanks');
+  });
+});
