@@ -127,6 +127,10 @@ const SHARED_ALONE_FACTOR = 2;
  * taken by a container before any factor).
  */
 const NOT_DOCKER_FACTOR = 1000;
+/** One case-insensitive pattern that matches where any of `patterns` does (each kept readable on its own line). */
+function anyOf(...patterns: RegExp[]): RegExp {
+  return new RegExp(patterns.map((r) => r.source).join('|'), 'i');
+}
 /**
  * An error only a program run straight on the host prints (node's `EADDRINUSE`, nginx's
  * `bind() … failed (98: …)`, a systemd unit other than Docker's, "installed with apt"), with no
@@ -135,16 +139,11 @@ const NOT_DOCKER_FACTOR = 1000;
  * NOT_DOCKER: at 20 and 100, nginx's bind() line still read 0.76 as a port taken by a container.
  */
 const HOST_PROGRAM_FACTOR = 1000;
-const HOST_PROGRAM = new RegExp(
-  [
-    /\bEADDRINUSE\b/,
-    /\bbind\(\) to \S{1,60} failed \(98\b/,
-    /\b(?!docker\.|containerd\.)[\w@-]{1,40}\.service(?::|\s{1,3}(?:failed|entered)\b)/,
-    /\binstalled (?:with|via|from|using) apt\b|\bapt[- ]installed\b/,
-  ]
-    .map((r) => r.source)
-    .join('|'),
-  'i',
+const HOST_PROGRAM = anyOf(
+  /\bEADDRINUSE\b/,
+  /\bbind\(\) to \S{1,60} failed \(98\b/,
+  /\b(?!docker\.|containerd\.)[\w@-]{1,40}\.service(?::|\s{1,3}(?:failed|entered)\b)/,
+  /\binstalled (?:with|via|from|using) apt\b|\bapt[- ]installed\b/,
 );
 /** A field next to Docker (git, Windows) with no Docker context at all. */
 const NEARBY_FACTOR = 6;
@@ -203,22 +202,17 @@ const dockerShape = (text: string) =>
  * Docker channel from assuming Docker; "works without docker but not in it" and "it has no
  * container at all" do not match.
  */
-const NOT_DOCKER = new RegExp(
-  [
-    /\bno docker(?: (?:involved|here))?(?:\s{0,3}[,;)]|\.(?=\s|$))/,
-    /\bno docker (?:on|in) (?:th(?:is|at|e) )?(?:host|box|server|machine|vm|laptop)\b/,
-    /\bnothing (?:is )?containeri[sz]ed\b/,
-    /[,(]\s{0,3}(?:it'?s |that'?s )?not dockeri[sz]ed\s{0,3}(?:[,;).]|$)/,
-    /\bno (?:docker|containers?) involved\b/,
-    /\(\s{0,3}(?:no|not|without) (?:docker|a container|containers|in a container)\b/,
-    /\bnot (?:in )?(?:a )?containers?\s{0,3}[,;)]/,
-    /\b(?:i'?m|i am|we'?re|we are) not using docker(?![-\w]| (?:compose|desktop|run|swarm|volumes?|networks?|images?|containers?|for)\b)/,
-    /\bnothing to do with docker\b/,
-    /\bnot docker[- ]related\b/,
-  ]
-    .map((r) => r.source)
-    .join('|'),
-  'i',
+const NOT_DOCKER = anyOf(
+  /\bno docker(?: (?:involved|here))?(?:\s{0,3}[,;)]|\.(?=\s|$))/,
+  /\bno docker (?:on|in) (?:th(?:is|at|e) )?(?:host|box|server|machine|vm|laptop)\b/,
+  /\bnothing (?:is )?containeri[sz]ed\b/,
+  /[,(]\s{0,3}(?:it'?s |that'?s )?not dockeri[sz]ed\s{0,3}(?:[,;).]|$)/,
+  /\bno (?:docker|containers?) involved\b/,
+  /\(\s{0,3}(?:no|not|without) (?:docker|a container|containers|in a container)\b/,
+  /\bnot (?:in )?(?:a )?containers?\s{0,3}[,;)]/,
+  /\b(?:i'?m|i am|we'?re|we are) not using docker(?![-\w]| (?:compose|desktop|run|swarm|volumes?|networks?|images?|containers?|for)\b)/,
+  /\bnothing to do with docker\b/,
+  /\bnot docker[- ]related\b/,
 );
 
 const CONTAIN_VERB = /^contain(?:s|ed|ing|ment)?$/i;

@@ -9,7 +9,7 @@
 // cannot make it backtrack.
 import type { Classification, Classifier } from '../core/ports.ts';
 import { NONE } from './classifier.ts';
-import { ALIASES, MANAGEMENT, SUBCOMMANDS } from './docker-flags.ts';
+import { explainCommand } from './explain.ts';
 
 /** A peel is kept only if at least this many words remain: "hey, thanks a lot!" stays whole. */
 const MIN_WORDS = 3;
@@ -116,28 +116,17 @@ export function classifyQuestion(classifier: Classifier, text: string): Classifi
   return read.intent.startsWith('meta.') ? whole : read;
 }
 
-const DOCKER_COMMAND = /\bdocker(?:-compose)?\s{1,3}([a-z][a-z-]{1,20})\b/gi;
 /** A hyphenated name such as an image or container (`hello-world`, `thank-you-api`). */
 const HYPHENATED = /(?<![\w-])[a-z0-9][\w.]{0,60}(?:-[\w.]{1,60}){1,8}(?![\w-])/gi;
 
-/** A docker command line in the message (`docker run hello-world`). */
-function hasDockerCommand(text: string): boolean {
-  for (const m of text.matchAll(DOCKER_COMMAND)) {
-    const word = (m[1] as string).toLowerCase();
-    if (word in SUBCOMMANDS || word in ALIASES || MANAGEMENT.has(word)) return true;
-  }
-  return false;
-}
-
 /**
  * "sudo docker run hello-world works but without sudo it doesn't" read as a greeting: the "hello"
- * was an image's name. Next to a docker command, a message read as social is read again without its
- * hyphenated names, and that reading answers when it is a topic.
+ * was an image's name. With a docker command in it (one the explainer knows), a message read as
+ * social is read again without its hyphenated names, and that reading answers when it is a topic.
  */
 function namesReadAsWords(classifier: Classifier, text: string): Classification | undefined {
-  if (!hasDockerCommand(text)) return undefined;
   const bare = text.replace(HYPHENATED, ' ');
-  if (bare === text) return undefined;
+  if (bare === text || explainCommand(text) === null) return undefined;
   const read = classifier.classify(bare);
   return isSocial(read.intent) || read.intent === NONE ? undefined : read;
 }

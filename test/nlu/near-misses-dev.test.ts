@@ -27,6 +27,14 @@ const readSet = (name: string): Labelled[] =>
 const nearMisses = readSet('near-misses-dev.jsonl');
 const dockerQuestions = readSet('near-misses-dev-docker.jsonl');
 
+/** Each text's out-of-scope factor against its bound: `>` declines it, `<` keeps it as Docker's (or not this rule's). */
+function expectFactors(rows: [text: string, side: '>' | '<', bound: number][]): void {
+  for (const [text, side, bound] of rows) {
+    if (side === '>') expect(outOfScopeFactor(text), text).toBeGreaterThan(bound);
+    else expect(outOfScopeFactor(text), text).toBeLessThan(bound);
+  }
+}
+
 describe('domain signal', () => {
   it('reads a shared word as Docker only in Docker context', () => {
     // Alone, a shared word leans out of scope (its other sense is as likely); with context it is ours.
@@ -40,32 +48,36 @@ describe('domain signal', () => {
   });
 
   it('takes "no docker involved" at its word, but not "works without docker" or "no container at all"', () => {
-    expect(outOfScopeFactor('port 8080 already in use (spring boot in intellij, no docker involved)')).toBeGreaterThan(100);
-    expect(outOfScopeFactor('which process listens on 8080 (not a container, just a java app)')).toBeGreaterThan(10);
-    expect(outOfScopeFactor('nginx 502 on a plain VM, no containers involved')).toBeGreaterThan(10);
-    expect(outOfScopeFactor('EADDRINUSE on 3000, running vite straight on my laptop, no docker. what holds the port?')).toBeGreaterThan(10);
-    expect(outOfScopeFactor('logrotate skips my files, bare metal box, nothing containerized')).toBeGreaterThan(10);
-    expect(outOfScopeFactor('redis on the vm (not dockerized) refuses connections from the app server')).toBeGreaterThan(10);
-    expect(outOfScopeFactor('journald takes 9GB, how do I shrink it? no docker on that host')).toBeGreaterThan(10);
-    expect(outOfScopeFactor("EADDRINUSE :::3000 — I'm not using docker at all, just node")).toBeGreaterThan(10);
-    expect(outOfScopeFactor('app service (code deploy, not container) fails its health ping')).toBeGreaterThan(10);
-    expect(outOfScopeFactor('the worker is not dockerized yet, how do I put it in an image?')).toBeLessThan(10);
-    expect(outOfScopeFactor('is it an image, not a container?')).toBeLessThan(10);
-    expect(outOfScopeFactor('we are not using docker compose, only docker run. how do I restart on boot?')).toBeLessThan(10);
-    expect(outOfScopeFactor('the dev box has no docker.sock mounted in the container')).toBeLessThan(10);
-    expect(outOfScopeFactor('the app works without docker but not in the docker container')).toBeLessThan(1);
-    expect(outOfScopeFactor('the api service has no container at all in docker compose ps')).toBeLessThan(1);
+    expectFactors([
+      ['port 8080 already in use (spring boot in intellij, no docker involved)', '>', 100],
+      ['which process listens on 8080 (not a container, just a java app)', '>', 10],
+      ['nginx 502 on a plain VM, no containers involved', '>', 10],
+      ['EADDRINUSE on 3000, running vite straight on my laptop, no docker. what holds the port?', '>', 10],
+      ['logrotate skips my files, bare metal box, nothing containerized', '>', 10],
+      ['redis on the vm (not dockerized) refuses connections from the app server', '>', 10],
+      ['journald takes 9GB, how do I shrink it? no docker on that host', '>', 10],
+      ["EADDRINUSE :::3000 — I'm not using docker at all, just node", '>', 10],
+      ['app service (code deploy, not container) fails its health ping', '>', 10],
+      ['the worker is not dockerized yet, how do I put it in an image?', '<', 10],
+      ['is it an image, not a container?', '<', 10],
+      ['we are not using docker compose, only docker run. how do I restart on boot?', '<', 10],
+      ['the dev box has no docker.sock mounted in the container', '<', 10],
+      ['the app works without docker but not in the docker container', '<', 1],
+      ['the api service has no container at all in docker compose ps', '<', 1],
+    ]);
   });
 
   it("reads a host program's own error with no Docker word as another field's, and the same error beside Docker's words as Docker's", () => {
-    expect(outOfScopeFactor('Error: listen EADDRINUSE: address already in use :::5173 when I run npm run dev')).toBeGreaterThan(10);
-    expect(outOfScopeFactor('nginx: [emerg] bind() to [::]:443 failed (98: Address already in use), what holds 443?')).toBeGreaterThan(10);
-    expect(outOfScopeFactor('gunicorn.service: Main process exited, code=exited, status=3')).toBeGreaterThan(10);
-    expect(outOfScopeFactor('postgres installed with apt refuses remote connections')).toBeGreaterThan(10);
-    expect(outOfScopeFactor('my node container logs EADDRINUSE :::3000 right after start')).toBeLessThan(10);
-    expect(outOfScopeFactor('docker compose up: api exits, EADDRINUSE on 8080')).toBeLessThan(10);
-    expect(outOfScopeFactor('docker.service: Start request repeated too quickly')).toBeLessThan(1);
-    expect(outOfScopeFactor('nginx:1.27 image logs bind() to 0.0.0.0:80 failed (98: Address already in use)')).toBeLessThan(1);
+    expectFactors([
+      ['Error: listen EADDRINUSE: address already in use :::5173 when I run npm run dev', '>', 10],
+      ['nginx: [emerg] bind() to [::]:443 failed (98: Address already in use), what holds 443?', '>', 10],
+      ['gunicorn.service: Main process exited, code=exited, status=3', '>', 10],
+      ['postgres installed with apt refuses remote connections', '>', 10],
+      ['my node container logs EADDRINUSE :::3000 right after start', '<', 10],
+      ['docker compose up: api exits, EADDRINUSE on 8080', '<', 10],
+      ['docker.service: Start request repeated too quickly', '<', 1],
+      ['nginx:1.27 image logs bind() to 0.0.0.0:80 failed (98: Address already in use)', '<', 1],
+    ]);
   });
 
   it('reads a Dockerfile line as Docker, and "ship" as Docker\'s verb unless it is shipping', () => {
